@@ -1,0 +1,41 @@
+using PSC8.Server.Http;
+using PSC8.Server.Model;
+using PSC8.Server.Security;
+using static PSC8.Server.Api.Json;
+
+namespace PSC8.Server.Api;
+
+/// <summary>POST /_open/auth (email or tenant+username, with password) and the open health check.</summary>
+public static class AuthApi
+{
+    public static void Map(Router router)
+    {
+        router.Map("POST", "_open/auth", LoginAsync, RouteAccess.Open);
+        router.Map("GET", "_open/health", request => Responses.WriteValueAsync(request.Http, 200,
+            O(new C8Object.Builder().Set("status", S("ok")).Set("region", S(request.Region.Name)))), RouteAccess.Open);
+    }
+
+    private static async Task LoginAsync(C8Request request)
+    {
+        var body = await request.ReadObjectAsync().ConfigureAwait(false);
+        var password = String(body, "password") ?? throw C8Errors.BadRequest("'password' is required");
+        var email = String(body, "email");
+        var username = String(body, "username");
+        var tenant = String(body, "tenant");
+        if (email is null && username is null)
+        {
+            throw C8Errors.BadRequest("give 'email', or 'tenant' and 'username'");
+        }
+        var cluster = request.Cluster;
+        var known = email is not null ? cluster.Catalog.FindUserByEmail(email) : cluster.Catalog.FindUser(username!);
+        if (known is null || known.IsApiKey || (tenant is not null && tenant != cluster.Options.Tenant))
+        {
+            throw new C8Exception(401, C8Errors.Forbidden, "forbidden");
+        }
+        var user = cluster.Authenticator.Login(email, email is null ? username : null, password)
+            ?? throw new C8Exception(401, 401, "Wrong credentials");
+        var jwt = cluster.Tokens.Issue(user.Id, cluster.Options.Tenant, JwtTokens.PasswordStamp(user.PasswordHash));
+        await Responses.WriteValueAsync(request.Http, 200, O(new C8Object.Builder()
+            .Set("jwt", S(jwt)).Set("tenant", S(cluster.Options.Tenant)).Set("username", S(user.Id)))).ConfigureAwait(false);
+    }
+}

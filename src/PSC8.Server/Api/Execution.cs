@@ -1,0 +1,94 @@
+using PSC8.Server.Cluster;
+using PSC8.Server.Documents;
+using PSC8.Server.Http;
+using PSC8.Server.Model;
+
+namespace PSC8.Server.Api;
+
+/// <summary>
+/// Decides which region executes a request and runs it there in one transaction. Spot collections are
+/// always served by the fabric's spot region (a forwarded request pays the link latency both ways and
+/// fails fast when the link is cut); everything else runs in the receiving region when it belongs to the
+/// fabric, else in the fabric's first region.
+/// </summary>
+public static class Execution
+{
+    public static FabricInfo Fabric(C8Request request, AccessLevel needed = AccessLevel.ReadOnly)
+    {
+        var fabric = request.Cluster.Catalog.FindFabric(request.Fabric) ?? throw C8Errors.DatabaseNotFound(request.Fabric);
+        request.Cluster.Access.RequireFabric(request.Principal, fabric.Name, needed);
+        return fabric;
+    }
+
+    public static RegionInfo HomeRegion(C8Cluster cluster, FabricInfo fabric, RegionInfo receiving, bool spot)
+    {
+        if (spot)
+        {
+            if (!fabric.HasSpotRegion)
+            {
+                throw NoSpotRegion(fabric);
+            }
+            return cluster.Region(fabric.SpotRegion);
+        }
+        return fabric.Regions.Contains(receiving.Name) ? receiving : cluster.Region(fabric.Regions[0]);
+    }
+
+    public static C8Exception NoSpotRegion(FabricInfo fabric) =>
+        new(400, C8Errors.BadParameter, $"fabric '{fabric.Name}' has no spot region, so it cannot hold spot collections: create the fabric with a spot region (spotDc)");
+
+    /// <summary>Runs <paramref name="work"/> in a read transaction of the region that must serve it.</summary>
+    public static Task<T> ReadAsync<T>(C8Request request, FabricInfo fabric, bool spot, Func<FabricTransaction, T> work) =>
+        RunAsync(request, fabric, spot, home =>
+            request.Cluster.Stores[home.Name].Read(reader => work(new FabricTransaction(request.Cluster, fabric, home, reader, request.Principal))));
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction: all of it commits or none of it.</summary>
+    public static Task<T> WriteAsync<T>(C8Request request, FabricInfo fabric, bool spot, Func<FabricTransaction, T> work) =>
+        RunAsync(request, fabric, spot, home =>
+            request.Cluster.Stores[home.Name].Write(writer => work(new FabricTransaction(request.Cluster, fabric, home, writer, request.Principal))));
+
+    private static async Task<T> RunAsync<T>(C8Request request, FabricInfo fabric, bool spot, Func<RegionInfo, T> run)
+    {
+        var cluster = request.Cluster;
+        var gate = spot ? cluster.SpotGate(fabric.Name) : null;
+        var home = HomeRegion(cluster, fabric, request.Region, spot);
+        var forwarded = home != request.Region;
+        if (forwarded)
+        {
+            await CrossLinkAsync(request, home).ConfigureAwait(false);
+        }
+        T result;
+        gate?.EnterReadLock();
+        try
+        {
+            // The spot region may have moved while we waited for the gate.
+            if (spot && (cluster.Catalog.FindFabric(fabric.Name)?.SpotRegion ?? "") != home.Name)
+            {
+                home = HomeRegion(cluster, cluster.Catalog.FindFabric(fabric.Name) ?? throw C8Errors.DatabaseNotFound(fabric.Name), request.Region, spot);
+            }
+            result = run(home);
+        }
+        finally
+        {
+            gate?.ExitReadLock();
+        }
+        if (forwarded)
+        {
+            await CrossLinkAsync(request, home).ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    private static async Task CrossLinkAsync(C8Request request, RegionInfo home)
+    {
+        var faults = request.Cluster.Faults;
+        if (!faults.CanReach(request.Region.Name, home.Name))
+        {
+            throw new C8Exception(503, C8Errors.SpotRegionUnreachable,
+                $"region '{request.Region.Name}' cannot reach region '{home.Name}', which serves this request; no stale answer is given");
+        }
+        if (faults.LinkLatency > TimeSpan.Zero)
+        {
+            await Task.Delay(faults.LinkLatency, request.Aborted).ConfigureAwait(false);
+        }
+    }
+}

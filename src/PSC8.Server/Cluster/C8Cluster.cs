@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using PSC8.Server.Api;
+using PSC8.Server.Hosting;
+using PSC8.Server.Http;
+using PSC8.Server.Replication;
+using PSC8.Server.Security;
+using PSC8.Server.Storage;
+
+namespace PSC8.Server.Cluster;
+
+/// <summary>
+/// Everything one C8 Local shares across its regions: the regions and their stores and clocks, the
+/// metadata catalog, security, replication and fault settings, and the request router.
+/// </summary>
+public sealed class C8Cluster : IDisposable
+{
+    private readonly StorageLocation _location;
+    private readonly ControlStore _control;
+    private readonly Dictionary<string, RegionInfo> _regionsByName;
+    private readonly Dictionary<string, RegionInfo> _regionsByHost;
+    private readonly Dictionary<string, ReaderWriterLockSlim> _spotGates = new(StringComparer.Ordinal);
+
+    private C8Cluster(C8LocalOptions options, StorageLocation location)
+    {
+        Options = options;
+        _location = location;
+        Regions = options.Regions.Select((r, i) => new RegionInfo(r.Name, i, options.Domain)).ToArray();
+        _regionsByName = Regions.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        _regionsByHost = Regions.SelectMany(r => new[] { (r.Host, r), (r.ApiHost, r) })
+            .ToDictionary(p => p.Item1, p => p.r, StringComparer.OrdinalIgnoreCase);
+
+        _control = new ControlStore(location.PathOf("control.db"), location.Durable);
+        Catalog = new Catalog(_control);
+        Stores = Regions.ToDictionary(r => r.Name, r => new RegionStore(r.Name, location.PathOf($"region-{r.Name}.db"), location.Durable), StringComparer.Ordinal);
+        Clocks = Stores.ToDictionary(s => s.Key, s => new HybridClock(s.Value.MaxStamp()), StringComparer.Ordinal);
+        Faults = new FaultSettings(options.ReplicationDelay, options.LinkLatency);
+        Replicator = new Replicator(Regions, Stores, Clocks, Catalog, Faults);
+
+        var bootstrap = new ClusterBootstrap(this);
+        RootPassword = bootstrap.EnsureRootUser();
+        bootstrap.ApplySpotCapability();
+        bootstrap.EnsureSystemFabric();
+        KeyStride = bootstrap.KeyStride();
+        Tokens = new JwtTokens(bootstrap.JwtSecret());
+        Authenticator = new Authenticator(Catalog, Tokens, options.Tenant);
+        Access = new AccessControl(Catalog);
+        Router = ApiRoutes.Build();
+    }
+
+    public C8LocalOptions Options { get; }
+
+    /// <summary>The root password in force: the one given, or the one generated at first start.</summary>
+    public string RootPassword { get; }
+
+    public IReadOnlyList<RegionInfo> Regions { get; }
+
+    public Catalog Catalog { get; }
+
+    public IReadOnlyDictionary<string, RegionStore> Stores { get; }
+
+    public IReadOnlyDictionary<string, HybridClock> Clocks { get; }
+
+    public FaultSettings Faults { get; }
+
+    public Replicator Replicator { get; }
+
+    public JwtTokens Tokens { get; }
+
+    /// <summary>Generated keys are value * KeyStride + region index; fixed at first start so keys never collide.</summary>
+    public int KeyStride { get; }
+
+    public Authenticator Authenticator { get; }
+
+    public AccessControl Access { get; }
+
+    public Router Router { get; }
+
+    /// <summary>Where diagnostics go; the console app points it at stderr.</summary>
+    public Action<string> Log { get; set; } = _ => { };
+
+    public bool IsDurable => _location.Durable;
+
+    public static C8Cluster Open(C8LocalOptions options)
+    {
+        if (options.Regions.Count == 0)
+        {
+            throw new ArgumentException("At least one region is needed.");
+        }
+        var location = StorageLocation.Create(options.DataDirectory, options.InMemory);
+        try
+        {
+            return new C8Cluster(options, location);
+        }
+        catch
+        {
+            location.Dispose();
+            throw;
+        }
+    }
+
+    public RegionInfo Region(string name) =>
+        _regionsByName.TryGetValue(name, out var region) ? region : throw new KeyNotFoundException($"No region '{name}'.");
+
+    public RegionInfo? FindRegion(string name) => _regionsByName.GetValueOrDefault(name);
+
+    public RegionInfo? FindRegionByHost(string host) => _regionsByHost.GetValueOrDefault(host);
+
+    /// <summary>Spot operations of a fabric hold this gate shared; moving the spot region holds it exclusively.</summary>
+    public ReaderWriterLockSlim SpotGate(string fabric)
+    {
+        lock (_spotGates)
+        {
+            if (!_spotGates.TryGetValue(fabric, out var gate))
+            {
+                gate = new ReaderWriterLockSlim(LockRecursionPolicy.SupportsRecursion);
+                _spotGates[fabric] = gate;
+            }
+            return gate;
+        }
+    }
+
+    internal void Start(IReadOnlyList<RegionEndpoint> endpoints)
+    {
+        foreach (var endpoint in endpoints)
+        {
+            Region(endpoint.Name).Url = endpoint.Url;
+        }
+        Replicator.Start();
+    }
+
+    internal async Task StopAsync() => await Replicator.DisposeAsync().ConfigureAwait(false);
+
+    public void Dispose()
+    {
+        foreach (var store in Stores.Values)
+        {
+            store.Dispose();
+        }
+        _control.Dispose();
+        _location.Dispose();
+    }
+
+    internal static byte[] RandomSecret() => RandomNumberGenerator.GetBytes(32);
+}

@@ -1,0 +1,388 @@
+using System.Text.Json;
+using PSC8.Server.Storage;
+
+namespace PSC8.Server.Cluster;
+
+/// <summary>
+/// The cluster's metadata in memory, written through to the <see cref="ControlStore"/>. Readers get
+/// immutable records; every change replaces a record under one lock, so a reader never sees half a change.
+/// </summary>
+public sealed class Catalog
+{
+    private const string FabricKind = "fabric";
+    private const string CollectionKind = "collection";
+    private const string UserKind = "user";
+    private const string GrantKind = "grant";
+    private const string WorkerKind = "restql";
+    private const string SettingKind = "setting";
+
+    private readonly object _lock = new();
+    private readonly ControlStore _store;
+    private Dictionary<string, FabricInfo> _fabrics = new(StringComparer.Ordinal);
+    private Dictionary<(string Fabric, string Name), CollectionInfo> _collections = new();
+    private Dictionary<string, UserInfo> _users = new(StringComparer.Ordinal);
+    private Dictionary<string, AccessLevel> _grants = new(StringComparer.Ordinal);
+    private Dictionary<(string User, string Fabric, string Name), QueryWorkerInfo> _workers = new();
+
+    public Catalog(ControlStore store)
+    {
+        _store = store;
+        foreach (var (_, body) in store.Load(FabricKind))
+        {
+            var fabric = Deserialize<FabricInfo>(body);
+            _fabrics[fabric.Name] = fabric;
+        }
+        foreach (var (_, body) in store.Load(CollectionKind))
+        {
+            var collection = Deserialize<CollectionInfo>(body);
+            _collections[(collection.Fabric, collection.Name)] = collection;
+        }
+        foreach (var (_, body) in store.Load(UserKind))
+        {
+            var user = Deserialize<UserInfo>(body);
+            _users[user.Id] = user;
+        }
+        foreach (var (id, body) in store.Load(GrantKind))
+        {
+            _grants[id] = Deserialize<AccessLevel>(body);
+        }
+        foreach (var (_, body) in store.Load(WorkerKind))
+        {
+            var worker = Deserialize<QueryWorkerInfo>(body);
+            _workers[(worker.UserId, worker.Fabric, worker.Name)] = worker;
+        }
+    }
+
+    // ---- settings ----
+
+    public string? GetSetting(string name) =>
+        _store.Load(SettingKind).Where(r => r.Id == name).Select(r => r.Body).FirstOrDefault();
+
+    public void PutSetting(string name, string value) => _store.Put(SettingKind, name, value);
+
+    // ---- fabrics ----
+
+    public IReadOnlyList<FabricInfo> Fabrics()
+    {
+        lock (_lock)
+        {
+            return _fabrics.Values.OrderBy(f => f.IsSystem ? 0 : 1).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    public FabricInfo? FindFabric(string name)
+    {
+        lock (_lock)
+        {
+            return _fabrics.GetValueOrDefault(name);
+        }
+    }
+
+    /// <summary>Adds a fabric; false when the name is taken.</summary>
+    public bool TryAddFabric(FabricInfo fabric)
+    {
+        lock (_lock)
+        {
+            if (_fabrics.ContainsKey(fabric.Name))
+            {
+                return false;
+            }
+            _store.Put(FabricKind, fabric.Name, Serialize(fabric));
+            _fabrics[fabric.Name] = fabric;
+            return true;
+        }
+    }
+
+    public void UpdateFabric(FabricInfo fabric)
+    {
+        lock (_lock)
+        {
+            _store.Put(FabricKind, fabric.Name, Serialize(fabric));
+            _fabrics[fabric.Name] = fabric;
+        }
+    }
+
+    /// <summary>Removes a fabric with its collections, grants and query workers; returns the collections removed.</summary>
+    public IReadOnlyList<CollectionInfo> RemoveFabric(string name)
+    {
+        lock (_lock)
+        {
+            var collections = _collections.Values.Where(c => c.Fabric == name).ToList();
+            var grants = _grants.Keys.Where(k => GrantFabric(k) == name).ToList();
+            var workers = _workers.Values.Where(w => w.Fabric == name).ToList();
+            var changes = new List<(string, string, string?)> { (FabricKind, name, null) };
+            changes.AddRange(collections.Select(c => (CollectionKind, CollectionId(c), (string?)null)));
+            changes.AddRange(grants.Select(g => (GrantKind, g, (string?)null)));
+            changes.AddRange(workers.Select(w => (WorkerKind, WorkerId(w), (string?)null)));
+            _store.Apply(changes);
+            _fabrics.Remove(name);
+            foreach (var c in collections)
+            {
+                _collections.Remove((c.Fabric, c.Name));
+            }
+            foreach (var g in grants)
+            {
+                _grants.Remove(g);
+            }
+            foreach (var w in workers)
+            {
+                _workers.Remove((w.UserId, w.Fabric, w.Name));
+            }
+            return collections;
+        }
+    }
+
+    // ---- collections ----
+
+    public IReadOnlyList<CollectionInfo> Collections(string fabric)
+    {
+        lock (_lock)
+        {
+            return _collections.Values.Where(c => c.Fabric == fabric).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    public CollectionInfo? FindCollection(string fabric, string name)
+    {
+        lock (_lock)
+        {
+            return _collections.GetValueOrDefault((fabric, name));
+        }
+    }
+
+    public CollectionInfo? FindCollectionById(long id)
+    {
+        lock (_lock)
+        {
+            return _collections.Values.FirstOrDefault(c => c.Id == id);
+        }
+    }
+
+    public long NextCollectionId() => _store.Next("collection");
+
+    public bool TryAddCollection(CollectionInfo collection)
+    {
+        lock (_lock)
+        {
+            if (_collections.ContainsKey((collection.Fabric, collection.Name)))
+            {
+                return false;
+            }
+            _store.Put(CollectionKind, CollectionId(collection), Serialize(collection));
+            _collections[(collection.Fabric, collection.Name)] = collection;
+            return true;
+        }
+    }
+
+    public void UpdateCollection(CollectionInfo collection)
+    {
+        lock (_lock)
+        {
+            _store.Put(CollectionKind, CollectionId(collection), Serialize(collection));
+            _collections[(collection.Fabric, collection.Name)] = collection;
+        }
+    }
+
+    public void RemoveCollection(CollectionInfo collection)
+    {
+        lock (_lock)
+        {
+            var grants = _grants.Keys.Where(k => GrantFabric(k) == collection.Fabric && GrantCollection(k) == collection.Name).ToList();
+            var changes = new List<(string, string, string?)> { (CollectionKind, CollectionId(collection), null) };
+            changes.AddRange(grants.Select(g => (GrantKind, g, (string?)null)));
+            _store.Apply(changes);
+            _collections.Remove((collection.Fabric, collection.Name));
+            foreach (var g in grants)
+            {
+                _grants.Remove(g);
+            }
+        }
+    }
+
+    // ---- users and API keys ----
+
+    public IReadOnlyList<UserInfo> Users()
+    {
+        lock (_lock)
+        {
+            return _users.Values.OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    public UserInfo? FindUser(string id)
+    {
+        lock (_lock)
+        {
+            return _users.GetValueOrDefault(id);
+        }
+    }
+
+    public UserInfo? FindUserByEmail(string email)
+    {
+        lock (_lock)
+        {
+            return _users.Values.FirstOrDefault(u => !u.IsApiKey && string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    public bool TryAddUser(UserInfo user)
+    {
+        lock (_lock)
+        {
+            if (_users.ContainsKey(user.Id) || (!user.IsApiKey && FindUserByEmail(user.Email) is not null))
+            {
+                return false;
+            }
+            _store.Put(UserKind, user.Id, Serialize(user));
+            _users[user.Id] = user;
+            return true;
+        }
+    }
+
+    public void UpdateUser(UserInfo user)
+    {
+        lock (_lock)
+        {
+            _store.Put(UserKind, user.Id, Serialize(user));
+            _users[user.Id] = user;
+        }
+    }
+
+    /// <summary>Removes a user or key with its grants, its query workers and (for a user) its keys.</summary>
+    public bool RemoveUser(string id)
+    {
+        lock (_lock)
+        {
+            if (!_users.ContainsKey(id))
+            {
+                return false;
+            }
+            var ids = _users.Values.Where(u => u.Id == id || u.ApiKeyParent == id).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+            var grants = _grants.Keys.Where(k => ids.Contains(GrantPrincipal(k))).ToList();
+            var workers = _workers.Values.Where(w => ids.Contains(w.UserId)).ToList();
+            var changes = new List<(string, string, string?)>();
+            changes.AddRange(ids.Select(u => (UserKind, u, (string?)null)));
+            changes.AddRange(grants.Select(g => (GrantKind, g, (string?)null)));
+            changes.AddRange(workers.Select(w => (WorkerKind, WorkerId(w), (string?)null)));
+            _store.Apply(changes);
+            foreach (var u in ids)
+            {
+                _users.Remove(u);
+            }
+            foreach (var g in grants)
+            {
+                _grants.Remove(g);
+            }
+            foreach (var w in workers)
+            {
+                _workers.Remove((w.UserId, w.Fabric, w.Name));
+            }
+            return true;
+        }
+    }
+
+    // ---- grants: (principal, fabric, collection) -> level; collection "" is the fabric level, "*" a default ----
+
+    public AccessLevel? FindGrant(string principal, string fabric, string collection = "")
+    {
+        lock (_lock)
+        {
+            return _grants.TryGetValue(GrantId(principal, fabric, collection), out var level) ? level : null;
+        }
+    }
+
+    public IReadOnlyList<(string Fabric, string Collection, AccessLevel Level)> Grants(string principal)
+    {
+        lock (_lock)
+        {
+            return _grants.Where(g => GrantPrincipal(g.Key) == principal)
+                .Select(g => (GrantFabric(g.Key), GrantCollection(g.Key), g.Value))
+                .OrderBy(g => g.Item1, StringComparer.Ordinal).ThenBy(g => g.Item2, StringComparer.Ordinal)
+                .ToList();
+        }
+    }
+
+    public void SetGrant(string principal, string fabric, string collection, AccessLevel level)
+    {
+        lock (_lock)
+        {
+            var id = GrantId(principal, fabric, collection);
+            _store.Put(GrantKind, id, Serialize(level));
+            _grants[id] = level;
+        }
+    }
+
+    public bool RemoveGrant(string principal, string fabric, string collection)
+    {
+        lock (_lock)
+        {
+            var id = GrantId(principal, fabric, collection);
+            if (!_grants.Remove(id))
+            {
+                return false;
+            }
+            _store.Delete(GrantKind, id);
+            return true;
+        }
+    }
+
+    // ---- query workers ----
+
+    public IReadOnlyList<QueryWorkerInfo> Workers(string user, string fabric)
+    {
+        lock (_lock)
+        {
+            return _workers.Values.Where(w => w.UserId == user && w.Fabric == fabric).OrderBy(w => w.Name, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    public QueryWorkerInfo? FindWorker(string user, string fabric, string name)
+    {
+        lock (_lock)
+        {
+            return _workers.GetValueOrDefault((user, fabric, name));
+        }
+    }
+
+    public void PutWorkers(IReadOnlyList<QueryWorkerInfo> workers)
+    {
+        lock (_lock)
+        {
+            _store.Apply(workers.Select(w => (WorkerKind, WorkerId(w), (string?)Serialize(w))));
+            foreach (var w in workers)
+            {
+                _workers[(w.UserId, w.Fabric, w.Name)] = w;
+            }
+        }
+    }
+
+    public bool RemoveWorker(string user, string fabric, string name)
+    {
+        lock (_lock)
+        {
+            if (!_workers.Remove((user, fabric, name), out var worker))
+            {
+                return false;
+            }
+            _store.Delete(WorkerKind, WorkerId(worker));
+            return true;
+        }
+    }
+
+    private static string CollectionId(CollectionInfo c) => $"{c.Fabric}\n{c.Name}";
+
+    private static string WorkerId(QueryWorkerInfo w) => $"{w.UserId}\n{w.Fabric}\n{w.Name}";
+
+    private static string GrantId(string principal, string fabric, string collection) => $"{principal}\n{fabric}\n{collection}";
+
+    private static string GrantPrincipal(string id) => id.Split('\n')[0];
+
+    private static string GrantFabric(string id) => id.Split('\n')[1];
+
+    private static string GrantCollection(string id) => id.Split('\n')[2];
+
+    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value);
+
+    private static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json) ?? throw new InvalidDataException($"Corrupt {typeof(T).Name} record in the control database.");
+}

@@ -1,0 +1,269 @@
+using PSC8.Server.Cluster;
+using PSC8.Server.Model;
+using PSC8.Server.Query;
+using PSC8.Server.Replication;
+using PSC8.Server.Security;
+using PSC8.Server.Storage;
+
+namespace PSC8.Server.Documents;
+
+/// <summary>
+/// One fabric's documents as seen from the region executing a request, inside one storage transaction.
+/// The single place where document rules live (keys, revisions, preconditions, overwrite modes, edges,
+/// replication logging), used by the document API and by C8QL alike. Access levels are checked per collection.
+/// </summary>
+public sealed class FabricTransaction : IQueryStore
+{
+    private static readonly string[] SystemAttributes = ["_key", "_id", "_rev"];
+
+    private readonly C8Cluster _cluster;
+    private readonly RegionReader _reader;
+    private readonly Principal _principal;
+    private readonly int _keyStride;
+
+    public FabricTransaction(C8Cluster cluster, FabricInfo fabric, RegionInfo region, RegionReader reader, Principal principal)
+    {
+        _cluster = cluster;
+        Fabric = fabric;
+        Region = region;
+        _reader = reader;
+        _principal = principal;
+        _keyStride = cluster.KeyStride;
+    }
+
+    public FabricInfo Fabric { get; }
+
+    public RegionInfo Region { get; }
+
+    public string CurrentUser => _principal.OwnerId;
+
+    private RegionWriter Writer => _reader as RegionWriter
+        ?? throw new InvalidOperationException("A write was attempted in a read-only transaction.");
+
+    /// <summary>The collection by name, checked for existence in this region and for the caller's access level.</summary>
+    public CollectionInfo Collection(string name, AccessLevel needed)
+    {
+        var collection = _cluster.Catalog.FindCollection(Fabric.Name, name) ?? throw C8Errors.CollectionNotFound(name);
+        if (collection.IsLocal && collection.LocalRegion != Region.Name)
+        {
+            throw new C8Exception(404, C8Errors.CollectionNotFoundNum,
+                $"collection '{name}' is local to region '{collection.LocalRegion}' and is not served by '{Region.Name}'");
+        }
+        _cluster.Access.RequireCollection(_principal, Fabric.Name, name, needed);
+        return collection;
+    }
+
+    public StoredDocument? GetStored(CollectionInfo collection, string key) => _reader.Get(collection.Id, key);
+
+    public static C8Object Decode(StoredDocument stored) => C8Json.Parse(stored.Body).AsObject;
+
+    // ---- IQueryStore: reads ----
+
+    public IReadOnlyList<string> CollectionNames() =>
+        _cluster.Catalog.Collections(Fabric.Name).Select(c => c.Name).ToList();
+
+    public bool CollectionExists(string name) => _cluster.Catalog.FindCollection(Fabric.Name, name) is not null;
+
+    public IEnumerable<C8Object> Scan(string collection)
+    {
+        var info = Collection(collection, AccessLevel.ReadOnly);
+        foreach (var stored in _reader.Scan(info.Id))
+        {
+            yield return Decode(stored);
+        }
+    }
+
+    public C8Object? Get(string collection, string key)
+    {
+        var info = Collection(collection, AccessLevel.ReadOnly);
+        return DocumentKeys.IsValid(key) && _reader.Get(info.Id, key) is { } stored ? Decode(stored) : null;
+    }
+
+    public long Count(string collection) => _reader.Count(Collection(collection, AccessLevel.ReadOnly).Id);
+
+    // ---- IQueryStore: writes ----
+
+    public WriteResult Insert(string collection, C8Object document, WriteOptions options) =>
+        Insert(Collection(collection, AccessLevel.ReadWrite), document, options);
+
+    public WriteResult Update(string collection, string key, C8Object patch, WriteOptions options) =>
+        Update(Collection(collection, AccessLevel.ReadWrite), key, patch, options);
+
+    public WriteResult Replace(string collection, string key, C8Object document, WriteOptions options) =>
+        Replace(Collection(collection, AccessLevel.ReadWrite), key, document, options);
+
+    public WriteResult Remove(string collection, string key, WriteOptions options) =>
+        Remove(Collection(collection, AccessLevel.ReadWrite), key, options);
+
+    public WriteResult Insert(CollectionInfo collection, C8Object document, WriteOptions options)
+    {
+        string key;
+        if (document.TryGetValue("_key", out var given))
+        {
+            key = given.TryGetString(out var text) ? text : throw C8Errors.IllegalKey("illegal document key: _key must be a string");
+            DocumentKeys.Validate(key);
+            if (!collection.KeyOptions.AllowUserKeys)
+            {
+                throw new C8Exception(400, 1222, $"collection '{collection.Name}' does not allow user-defined keys");
+            }
+            if (_reader.Get(collection.Id, key) is { } existing)
+            {
+                return options.Overwrite switch
+                {
+                    OverwriteMode.Ignore => Ignored(collection, existing),
+                    OverwriteMode.Replace => Rewrite(collection, existing, document, options, merge: false),
+                    OverwriteMode.Update => Rewrite(collection, existing, document, options, merge: true),
+                    _ => throw C8Errors.UniqueConstraint(collection.Name),
+                };
+            }
+            DocumentKeys.TrackUserKey(Writer, collection, key, _keyStride);
+        }
+        else
+        {
+            key = DocumentKeys.Generate(Writer, collection, Region.Index, _keyStride);
+        }
+        var body = UserAttributes(document);
+        ValidateEdge(collection, body);
+        var (rev, stored) = Commit(collection, key, body);
+        return new WriteResult(Id(collection, key), key, rev, null, null, stored, Ignored: false);
+    }
+
+    public WriteResult Update(CollectionInfo collection, string key, C8Object patch, WriteOptions options) =>
+        Rewrite(collection, Existing(collection, key), patch, options, merge: true);
+
+    public WriteResult Replace(CollectionInfo collection, string key, C8Object document, WriteOptions options) =>
+        Rewrite(collection, Existing(collection, key), document, options, merge: false);
+
+    public WriteResult Remove(CollectionInfo collection, string key, WriteOptions options)
+    {
+        var existing = Existing(collection, key);
+        var old = Decode(existing);
+        CheckPreconditions(old, options, given: null);
+        var writer = Writer;
+        writer.Delete(collection.Id, key);
+        if (IsReplicated(collection))
+        {
+            var stamp = _cluster.Clocks[Region.Name].Next();
+            writer.PutTombstone(collection.Id, key, stamp, Region.Name);
+            writer.AppendLog(Fabric.Name, collection.Id, key, ReplicatedOp.Delete, stamp, null);
+        }
+        var rev = old["_rev"].AsString;
+        return new WriteResult(Id(collection, key), key, rev, rev, old, null, Ignored: false);
+    }
+
+    /// <summary>Removes every document of the collection in this region (and, for a global collection, everywhere).</summary>
+    public void Truncate(CollectionInfo collection)
+    {
+        var writer = Writer;
+        writer.Clear(collection.Id, resetKeys: false);
+        if (IsReplicated(collection))
+        {
+            writer.AppendLog(Fabric.Name, collection.Id, "", ReplicatedOp.Truncate, _cluster.Clocks[Region.Name].Next(), null);
+        }
+    }
+
+    private StoredDocument Existing(CollectionInfo collection, string key)
+    {
+        DocumentKeys.Validate(key);
+        return _reader.Get(collection.Id, key) ?? throw C8Errors.DocumentNotFound();
+    }
+
+    private WriteResult Rewrite(CollectionInfo collection, StoredDocument existing, C8Object given, WriteOptions options, bool merge)
+    {
+        var old = Decode(existing);
+        CheckPreconditions(old, options, given);
+        var body = merge
+            ? DocumentMerge.Apply(UserAttributes(old), UserAttributes(given), options.KeepNull, options.MergeObjects)
+            : UserAttributes(given);
+        ValidateEdge(collection, body);
+        var (rev, stored) = Commit(collection, existing.Key, body);
+        return new WriteResult(Id(collection, existing.Key), existing.Key, rev, old["_rev"].AsString, old, stored, Ignored: false);
+    }
+
+    private WriteResult Ignored(CollectionInfo collection, StoredDocument existing)
+    {
+        var current = Decode(existing);
+        var rev = current["_rev"].AsString;
+        return new WriteResult(Id(collection, existing.Key), existing.Key, rev, null, null, current, Ignored: true);
+    }
+
+    /// <summary>If-Match always counts; a _rev inside the body counts only when revisions are not ignored.</summary>
+    private static void CheckPreconditions(C8Object current, WriteOptions options, C8Object? given)
+    {
+        var currentRev = current["_rev"].AsString;
+        var expected = options.ExpectedRev;
+        if (expected is null && !options.IgnoreRevs && given is not null && given.TryGetValue("_rev", out var rev) && rev.TryGetString(out var text) && text.Length > 0)
+        {
+            expected = text;
+        }
+        if (expected is not null && expected != currentRev)
+        {
+            throw C8Errors.Precondition("precondition failed", new C8Object.Builder(3)
+                .Set("_id", current["_id"]).Set("_key", current["_key"]).Set("_rev", current["_rev"]).Build());
+        }
+    }
+
+    private (string Rev, C8Object Stored) Commit(CollectionInfo collection, string key, C8Object attributes)
+    {
+        var stamp = _cluster.Clocks[Region.Name].Next();
+        var rev = Versions.Revision(stamp, Region.Index);
+        var document = new C8Object.Builder(attributes.Count + 3)
+            .Set("_key", C8Value.From(key))
+            .Set("_id", C8Value.From(Id(collection, key)))
+            .Set("_rev", C8Value.From(rev))
+            .AddRange(attributes)
+            .Build();
+        var bytes = C8Json.SerializeToUtf8(C8Value.From(document));
+        var writer = Writer;
+        writer.Put(collection.Id, key, stamp, Region.Name, bytes);
+        if (IsReplicated(collection))
+        {
+            writer.DeleteTombstone(collection.Id, key);
+            writer.AppendLog(Fabric.Name, collection.Id, key, ReplicatedOp.Put, stamp, bytes);
+        }
+        return (rev, document);
+    }
+
+    /// <summary>Spot collections live in the spot region alone and local ones in their region; only global ones travel.</summary>
+    private static bool IsReplicated(CollectionInfo collection) => !collection.IsSpot && !collection.IsLocal;
+
+    private static string Id(CollectionInfo collection, string key) => collection.Name + "/" + key;
+
+    private static C8Object UserAttributes(C8Object document)
+    {
+        if (!document.ContainsKey("_key") && !document.ContainsKey("_id") && !document.ContainsKey("_rev"))
+        {
+            return document;
+        }
+        var builder = new C8Object.Builder(document.Count);
+        foreach (var (name, value) in document)
+        {
+            if (Array.IndexOf(SystemAttributes, name) < 0)
+            {
+                builder.Set(name, value);
+            }
+        }
+        return builder.Build();
+    }
+
+    private static void ValidateEdge(CollectionInfo collection, C8Object body)
+    {
+        if (!collection.IsEdge)
+        {
+            return;
+        }
+        foreach (var attribute in new[] { "_from", "_to" })
+        {
+            if (!body.TryGetValue(attribute, out var value) || !value.TryGetString(out var id) || !IsDocumentId(id))
+            {
+                throw new C8Exception(400, C8Errors.InvalidEdgeAttribute, $"edge attribute missing or invalid: {attribute} must be a document id such as 'collection/key'");
+            }
+        }
+    }
+
+    private static bool IsDocumentId(string id)
+    {
+        var slash = id.IndexOf('/');
+        return slash > 0 && DocumentKeys.IsValid(id[(slash + 1)..]);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+
+namespace PSC8.Server.Hosting;
+
+/// <summary>A region's name and, when given with --region, the address it binds to.</summary>
+public sealed record RegionSpec(string Name, IPAddress? Address = null, int? Port = null);
+
+/// <summary>Everything C8 Local can be told at start; the command line maps onto it one to one.</summary>
+public sealed record C8LocalOptions
+{
+    public static readonly IReadOnlyList<string> DefaultRegionNames = ["us-west", "eu-central", "ap-south"];
+
+    public IReadOnlyList<RegionSpec> Regions { get; init; } = DefaultRegionNames.Select(n => new RegionSpec(n)).ToArray();
+
+    /// <summary>Region i listens on Port + i unless it has an explicit binding; 0 picks free ports (tests).</summary>
+    public int Port { get; init; } = 8529;
+
+    public IPAddress BindAddress { get; init; } = IPAddress.Loopback;
+
+    public string Domain { get; init; } = "c8.local";
+
+    /// <summary>Folder for the SQLite databases; null with <see cref="InMemory"/> true.</summary>
+    public string? DataDirectory { get; init; }
+
+    public bool InMemory { get; init; }
+
+    public string Tenant { get; init; } = "local";
+
+    public string RootEmail { get; init; } = "root@c8.local";
+
+    /// <summary>When null a random password is generated and printed once at start.</summary>
+    public string? RootPassword { get; init; }
+
+    public TimeSpan ReplicationDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>One-way latency added to each request forwarded between regions (spot collections).</summary>
+    public TimeSpan LinkLatency { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Regions that may be a fabric's spot region; null means all.</summary>
+    public IReadOnlyList<string>? SpotCapable { get; init; }
+
+    public string? TlsCertificatePath { get; init; }
+
+    public string? TlsKeyPath { get; init; }
+
+    public long MaxBodyBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Secret for signing JWTs; random per start when null (tokens then die with the process).</summary>
+    public string? JwtSecret { get; init; }
+
+    /// <summary>Options for an in-process server in tests: in memory, free ports, a known password.</summary>
+    public static C8LocalOptions ForTests(params string[] regions) => new()
+    {
+        Regions = (regions.Length == 0 ? DefaultRegionNames : regions).Select(n => new RegionSpec(n)).ToArray(),
+        Port = 0,
+        InMemory = true,
+        RootPassword = "test-password",
+    };
+}

@@ -1,0 +1,66 @@
+namespace PSC8.Server.Hosting;
+
+/// <summary>The c8local console app: parse options, start every region, print the ready line, stop on Ctrl+C/SIGTERM.</summary>
+public static class C8LocalProgram
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(CommandLine.Usage);
+            return 0;
+        }
+        C8LocalOptions options;
+        try
+        {
+            options = CommandLine.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"c8local: {e.Message}");
+            return 2;
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+
+        C8LocalHost host;
+        try
+        {
+            host = await C8LocalHost.StartAsync(options, stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"c8local: cannot start: {e.Message}");
+            return 1;
+        }
+        await using (host.ConfigureAwait(false))
+        {
+            host.Cluster.Log = message => Console.Error.WriteLine($"c8local: {message}");
+            if (options.RootPassword is null && host.RootPassword.Length > 0)
+            {
+                Console.WriteLine($"Generated root password for {options.RootEmail}: {host.RootPassword}");
+            }
+            Console.WriteLine("C8 Local ready: " + string.Join(' ', host.Regions.Select(r => $"{r.Name}={r.Url.ToString().TrimEnd('/')}")));
+            Console.Out.Flush();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.WriteLine("C8 Local stopping.");
+            }
+        }
+        return 0;
+    }
+}

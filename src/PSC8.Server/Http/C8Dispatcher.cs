@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http;
+using PSC8.Server.Cluster;
+using PSC8.Server.Hosting;
+using PSC8.Server.Model;
+
+namespace PSC8.Server.Http;
+
+/// <summary>
+/// The single request pipeline of every region: find the region, normalise the path, authenticate,
+/// dispatch, and turn every failure into GDN's error envelope (a client mistake is never a 500).
+/// </summary>
+public sealed class C8Dispatcher(C8Cluster cluster)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var region = ResolveRegion(http);
+        var response = http.Response;
+        response.Headers["x-gdn-region"] = region.Host;
+        response.Headers["x-gdn-requestid"] = Guid.NewGuid().ToString();
+        response.OnStarting(() =>
+        {
+            response.Headers["x-gdn-responsetime"] = Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+
+        try
+        {
+            var path = RequestPath.Parse(http.Request.Path.Value ?? "/");
+            if (path.Tenant is not null && path.Tenant != cluster.Options.Tenant)
+            {
+                throw new C8Exception(404, C8Errors.HttpNotFound, $"tenant '{path.Tenant}' not found: this C8 Local serves tenant '{cluster.Options.Tenant}'");
+            }
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var route = cluster.Router.Match(http.Request.Method, path.Segments, values, out var pathKnown);
+            if (route is null)
+            {
+                throw pathKnown
+                    ? new C8Exception(405, C8Errors.HttpMethodNotAllowed, $"method {http.Request.Method} not allowed on {http.Request.Path}")
+                    : new C8Exception(404, C8Errors.HttpNotFound, $"unknown path {http.Request.Path}");
+            }
+            var request = new C8Request(http, cluster, region, path, values);
+            if (route.Access != RouteAccess.Open)
+            {
+                request.Principal = cluster.Authenticator.Authenticate(http.Request.Headers.Authorization.ToString())
+                    ?? throw new C8Exception(401, C8Errors.Forbidden, "unauthorized: missing or invalid credentials (Authorization: bearer JWT or apikey KEY)");
+            }
+            await route.Handler(request).ConfigureAwait(false);
+        }
+        catch (C8Exception error)
+        {
+            await WriteErrorIfPossible(http, error).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException error)
+        {
+            var status = error.StatusCode == 413 ? 413 : 400;
+            await WriteErrorIfPossible(http, new C8Exception(status, status == 413 ? C8Errors.HttpRequestTooLarge : C8Errors.HttpBadRequest, error.Message)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        catch (Exception error)
+        {
+            cluster.Log($"internal error on {http.Request.Method} {http.Request.Path}: {error}");
+            await WriteErrorIfPossible(http, new C8Exception(500, 4, $"internal server error: {error.GetType().Name}: {error.Message}")).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A Host header naming a region (NAME.domain or api-NAME.domain) wins; otherwise the listener's region.</summary>
+    private RegionInfo ResolveRegion(HttpContext http)
+    {
+        var host = http.Request.Host.Host;
+        if (host.Length > 0 && cluster.FindRegionByHost(host) is { } byHost)
+        {
+            return byHost;
+        }
+        var items = http.Features.Get<IConnectionItemsFeature>()?.Items;
+        return items is not null && items.TryGetValue(RegionTagging.ItemKey, out var tag) && tag is string name
+            ? cluster.Region(name)
+            : cluster.Regions[0];
+    }
+
+    private static Task WriteErrorIfPossible(HttpContext http, C8Exception error)
+    {
+        if (http.Response.HasStarted)
+        {
+            http.Abort();
+            return Task.CompletedTask;
+        }
+        http.Response.Headers.ETag = default;
+        http.Response.Headers.Location = default;
+        return Responses.WriteErrorAsync(http, error);
+    }
+}

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Http;
+using PSC8.Server.Cluster;
+using PSC8.Server.Model;
+using PSC8.Server.Security;
+
+namespace PSC8.Server.Http;
+
+/// <summary>One request as handlers see it: the region that received it, the fabric, the caller, and typed access to its inputs.</summary>
+public sealed class C8Request
+{
+    private readonly Dictionary<string, string> _routeValues;
+
+    internal C8Request(HttpContext http, C8Cluster cluster, RegionInfo region, RequestPath path, Dictionary<string, string> routeValues)
+    {
+        Http = http;
+        Cluster = cluster;
+        Region = region;
+        Path = path;
+        _routeValues = routeValues;
+    }
+
+    public HttpContext Http { get; }
+
+    public C8Cluster Cluster { get; }
+
+    /// <summary>The region whose endpoint received the request.</summary>
+    public RegionInfo Region { get; }
+
+    public RequestPath Path { get; }
+
+    public string Fabric => Path.Fabric;
+
+    /// <summary>Set for every route but the open ones.</summary>
+    public Principal Principal { get; internal set; } = null!;
+
+    public CancellationToken Aborted => Http.RequestAborted;
+
+    public string Route(string name) => _routeValues[name];
+
+    public string? Query(string name)
+    {
+        var values = Http.Request.Query[name];
+        return values.Count == 0 ? null : values[^1];
+    }
+
+    /// <summary>Query-string booleans arrive as 0/1, true/false or True/False depending on the driver.</summary>
+    public bool QueryBool(string name, bool defaultValue)
+    {
+        var text = Query(name);
+        if (text is null || text.Length == 0)
+        {
+            return defaultValue;
+        }
+        return QueryFlags.TryParseBool(text, out var value)
+            ? value
+            : throw C8Errors.BadRequest($"query parameter '{name}' must be a boolean (true/false or 1/0), not '{text}'");
+    }
+
+    public long? QueryLong(string name)
+    {
+        var text = Query(name);
+        if (text is null || text.Length == 0)
+        {
+            return null;
+        }
+        return long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw C8Errors.BadRequest($"query parameter '{name}' must be an integer, not '{text}'");
+    }
+
+    public string? Header(string name)
+    {
+        var values = Http.Request.Headers[name];
+        return values.Count == 0 ? null : values[0];
+    }
+
+    /// <summary>The raw body, whatever the content type says (pyC8 sends JSON without one).</summary>
+    public async Task<byte[]> ReadBodyAsync()
+    {
+        var request = Http.Request;
+        var limit = Cluster.Options.MaxBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            throw RequestTooLarge(limit);
+        }
+        using var buffer = new MemoryStream(request.ContentLength is > 0 and < int.MaxValue ? (int)request.ContentLength.Value : 256);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, Aborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw RequestTooLarge(limit);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>The JSON body; an empty body is null, malformed JSON is a 400.</summary>
+    public async Task<C8Value> ReadJsonAsync()
+    {
+        var body = await ReadBodyAsync().ConfigureAwait(false);
+        return IsBlank(body) ? C8Value.Null : C8Json.Parse(body);
+    }
+
+    /// <summary>The JSON body, which must be an object (an empty body counts as {}).</summary>
+    public async Task<C8Object> ReadObjectAsync()
+    {
+        var value = await ReadJsonAsync().ConfigureAwait(false);
+        return value.Type switch
+        {
+            C8Type.Null => C8Object.Empty,
+            C8Type.Object => value.AsObject,
+            _ => throw C8Errors.BadRequest("the request body must be a JSON object"),
+        };
+    }
+
+    private static bool IsBlank(byte[] body)
+    {
+        foreach (var b in body)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static C8Exception RequestTooLarge(long limit) =>
+        new(413, C8Errors.HttpRequestTooLarge, $"request body too large: the limit is {limit} bytes (c8local --max-body-size)");
+}

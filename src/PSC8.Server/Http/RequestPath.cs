@@ -1,0 +1,40 @@
+namespace PSC8.Server.Http;
+
+/// <summary>
+/// A request path reduced to what the handlers dispatch on. Every form the drivers use is accepted:
+/// an optional /_tenant/{t}, an optional /_fabric/{f} (default _system), an optional /_api or /_admin.
+/// </summary>
+public sealed record RequestPath(string? Tenant, string Fabric, bool FabricGiven, string[] Segments)
+{
+    public const string DefaultFabric = "_system";
+
+    public static RequestPath Parse(string path)
+    {
+        var raw = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var segments = new string[raw.Length];
+        for (var i = 0; i < raw.Length; i++)
+        {
+            segments[i] = Uri.UnescapeDataString(raw[i]);
+        }
+        var at = 0;
+        string? tenant = null;
+        var fabric = DefaultFabric;
+        var fabricGiven = false;
+        if (segments.Length >= at + 2 && segments[at] == "_tenant")
+        {
+            tenant = segments[at + 1];
+            at += 2;
+        }
+        if (segments.Length >= at + 2 && segments[at] == "_fabric")
+        {
+            fabric = segments[at + 1];
+            fabricGiven = true;
+            at += 2;
+        }
+        if (segments.Length > at && segments[at] is "_api" or "_admin")
+        {
+            at++;
+        }
+        return new RequestPath(tenant, fabric, fabricGiven, segments[at..]);
+    }
+}

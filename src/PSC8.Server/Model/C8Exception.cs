@@ -1,0 +1,23 @@
+namespace PSC8.Server.Model;
+
+/// <summary>
+/// A failure with GDN's error identity: the HTTP status and the errorNum the drivers switch on.
+/// Thrown anywhere below the HTTP layer; the HTTP layer turns it into the error envelope.
+/// </summary>
+public class C8Exception : Exception
+{
+    public C8Exception(int httpStatus, int errorNum, string message, C8Object? extra = null)
+        : base(message)
+    {
+        HttpStatus = httpStatus;
+        ErrorNum = errorNum;
+        Extra = extra;
+    }
+
+    public int HttpStatus { get; }
+
+    public int ErrorNum { get; }
+
+    /// <summary>Additional envelope attributes (a 412 carries the current _id, _key and _rev).</summary>
+    public C8Object? Extra { get; }
+}

@@ -1,0 +1,3 @@
+using PSC8.Server.Hosting;
+
+return await C8LocalProgram.RunAsync(args);

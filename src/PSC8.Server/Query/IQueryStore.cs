@@ -1,0 +1,41 @@
+using PSC8.Server.Documents;
+using PSC8.Server.Model;
+
+namespace PSC8.Server.Query;
+
+/// <summary>
+/// What a C8QL query runs against: the collections of one fabric, inside one storage transaction
+/// of the region that executes the query. Implemented by the storage layer; everything a query
+/// writes through it commits together or not at all (the caller commits after the last result).
+/// Failures are <see cref="C8Exception"/>s with GDN's error numbers (1202, 1203, 1210, 1200, 1221 …),
+/// so that <c>OPTIONS { ignoreErrors: true }</c> can tell them apart.
+/// </summary>
+public interface IQueryStore
+{
+    /// <summary>The user (or API key's parent user) running the query, for CURRENT_USER().</summary>
+    string CurrentUser { get; }
+
+    /// <summary>Names of the fabric's collections, system ones included, in name order.</summary>
+    IReadOnlyList<string> CollectionNames();
+
+    bool CollectionExists(string name);
+
+    /// <summary>All documents (each with _id, _key, _rev), lazily, in key order. Throws 1203 for unknown collections.</summary>
+    IEnumerable<C8Object> Scan(string collection);
+
+    /// <summary>One document by key, or null. Throws 1203 for unknown collections.</summary>
+    C8Object? Get(string collection, string key);
+
+    long Count(string collection);
+
+    /// <summary>Inserts; a missing _key is generated. <see cref="WriteOptions.Overwrite"/> decides what an existing key does.</summary>
+    WriteResult Insert(string collection, C8Object document, WriteOptions options);
+
+    /// <summary>Merges <paramref name="patch"/> into the document (system attributes in the patch are ignored but _rev, see IgnoreRevs).</summary>
+    WriteResult Update(string collection, string key, C8Object patch, WriteOptions options);
+
+    /// <summary>Replaces the document's body, keeping its _key.</summary>
+    WriteResult Replace(string collection, string key, C8Object document, WriteOptions options);
+
+    WriteResult Remove(string collection, string key, WriteOptions options);
+}

@@ -1,0 +1,38 @@
+using PSC8.Server.Model;
+
+namespace PSC8.Server.Query;
+
+/// <summary>Per-execution options from the cursor API's <c>options</c> object.</summary>
+public sealed record QueryOptions
+{
+    public bool FullCount { get; init; }
+    public bool FailOnWarning { get; init; }
+    public int MaxWarningCount { get; init; } = 10;
+    public bool Profile { get; init; }
+}
+
+/// <summary>The statistics GDN reports in <c>extra.stats</c>; counted by the engine as it runs.</summary>
+public sealed class QueryStats
+{
+    public long WritesExecuted { get; set; }
+    public long WritesIgnored { get; set; }
+    public long ScannedFull { get; set; }
+    public long ScannedIndex { get; set; }
+    public long Filtered { get; set; }
+    public long? FullCount { get; set; }
+    public double ExecutionTime { get; set; }
+    public long PeakMemoryUsage { get; set; }
+}
+
+public sealed record QueryWarning(int Code, string Message);
+
+/// <summary>A query being run: results are pulled lazily, so a cursor only computes what it sends.</summary>
+public interface IQueryExecution : IDisposable
+{
+    /// <summary>Moves to the next result; false at the end. Runtime errors surface here as C8Exception.</summary>
+    bool MoveNext(out C8Value value);
+
+    QueryStats Stats { get; }
+
+    IReadOnlyList<QueryWarning> Warnings { get; }
+}

@@ -1,0 +1,258 @@
+using PSC8.Server.Cluster;
+using PSC8.Server.Storage;
+
+namespace PSC8.Server.Replication;
+
+/// <summary>
+/// Ships every region's replication log to the other regions, in log order per origin, after the
+/// configured delay, skipping pairs that are cut off. Each target records how far it applied each origin
+/// in the same transaction as the data, so shipping resumes exactly where it stopped after a crash.
+/// </summary>
+public sealed class Replicator : IAsyncDisposable
+{
+    private const int BatchSize = 512;
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromSeconds(2);
+
+    private readonly IReadOnlyList<RegionInfo> _regions;
+    private readonly IReadOnlyDictionary<string, RegionStore> _stores;
+    private readonly IReadOnlyDictionary<string, HybridClock> _clocks;
+    private readonly Catalog _catalog;
+    private readonly FaultSettings _faults;
+    private readonly Dictionary<(string Target, string Origin), long> _applied = new();
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private DateTime _lastPrune = DateTime.MinValue;
+    private Task? _loop;
+
+    public Replicator(IReadOnlyList<RegionInfo> regions, IReadOnlyDictionary<string, RegionStore> stores,
+        IReadOnlyDictionary<string, HybridClock> clocks, Catalog catalog, FaultSettings faults)
+    {
+        _regions = regions;
+        _stores = stores;
+        _clocks = clocks;
+        _catalog = catalog;
+        _faults = faults;
+    }
+
+    public void Start()
+    {
+        foreach (var target in _regions)
+        {
+            var positions = _stores[target.Name].AppliedPositions();
+            foreach (var origin in _regions.Where(r => r != target))
+            {
+                _applied[(target.Name, origin.Name)] = positions.GetValueOrDefault(origin.Name);
+            }
+        }
+        foreach (var store in _stores.Values)
+        {
+            store.LogAppended += Wake;
+        }
+        _faults.Changed += Wake;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Waits until every reachable region has applied every other reachable region's log.</summary>
+    public async Task DrainAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!IsDrained())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Replication did not catch up in time.");
+            }
+            Wake();
+            await Task.Delay(5).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Entries written in <paramref name="origin"/> that <paramref name="target"/> has not applied yet.</summary>
+    public long Backlog(string origin, string target)
+    {
+        lock (_applied)
+        {
+            return Math.Max(0, _stores[origin].LastLogSeq() - _applied[(target, origin)]);
+        }
+    }
+
+    private bool IsDrained()
+    {
+        foreach (var origin in _regions)
+        {
+            foreach (var target in _regions)
+            {
+                if (origin != target && _faults.CanReach(origin.Name, target.Name) && Backlog(origin.Name, target.Name) > 0)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled: one wake-up covers every write before it.
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var token = _stop.Token;
+        while (!token.IsCancellationRequested)
+        {
+            DateTime? nextDue = null;
+            try
+            {
+                nextDue = ShipAll();
+                PruneIfDue();
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            var wait = nextDue is { } due ? due - DateTime.UtcNow : Timeout.InfiniteTimeSpan;
+            if (wait != Timeout.InfiniteTimeSpan && wait < TimeSpan.Zero)
+            {
+                continue;
+            }
+            try
+            {
+                // Also wake up now and then: cheap, and a safety net for a missed signal.
+                var bounded = wait == Timeout.InfiniteTimeSpan || wait > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
+                await _wake.WaitAsync(bounded, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Ships what is due on every pair; returns when the next delayed entry becomes due, if any.</summary>
+    private DateTime? ShipAll()
+    {
+        DateTime? nextDue = null;
+        foreach (var origin in _regions)
+        {
+            foreach (var target in _regions)
+            {
+                if (origin == target || !_faults.CanReach(origin.Name, target.Name))
+                {
+                    continue;
+                }
+                if (ShipPair(origin.Name, target.Name) is { } due && (nextDue is null || due < nextDue))
+                {
+                    nextDue = due;
+                }
+            }
+        }
+        return nextDue;
+    }
+
+    private DateTime? ShipPair(string origin, string target)
+    {
+        var originStore = _stores[origin];
+        while (true)
+        {
+            long after;
+            lock (_applied)
+            {
+                after = _applied[(target, origin)];
+            }
+            var entries = originStore.ReadLog(after, BatchSize);
+            if (entries.Count == 0)
+            {
+                return null;
+            }
+            var delayMs = (long)_faults.ReplicationDelay.TotalMilliseconds;
+            var nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var dueCount = 0;
+            while (dueCount < entries.Count && entries[dueCount].CommittedAtMs + delayMs <= nowMs)
+            {
+                dueCount++;
+            }
+            if (dueCount > 0)
+            {
+                var due = entries.GetRange(0, dueCount);
+                _stores[target].Write(writer =>
+                {
+                    foreach (var entry in due)
+                    {
+                        Apply(writer, target, origin, entry);
+                    }
+                    writer.SetApplied(origin, due[^1].Seq);
+                    return 0;
+                });
+                lock (_applied)
+                {
+                    _applied[(target, origin)] = due[^1].Seq;
+                }
+            }
+            if (dueCount < entries.Count)
+            {
+                return DateTimeOffset.FromUnixTimeMilliseconds(entries[dueCount].CommittedAtMs + delayMs).UtcDateTime;
+            }
+            if (entries.Count < BatchSize)
+            {
+                return null;
+            }
+        }
+    }
+
+    private void Apply(RegionWriter writer, string target, string origin, LogEntry entry)
+    {
+        var fabric = _catalog.FindFabric(entry.Fabric);
+        var collection = _catalog.FindCollectionById(entry.CollectionId);
+        if (fabric is null || !fabric.Regions.Contains(target) || collection is null || collection.Fabric != entry.Fabric
+            || collection.IsLocal || collection.IsSpot)
+        {
+            return;
+        }
+        _clocks[target].Observe(entry.Stamp);
+        ReplicaApplier.Apply(writer, origin, entry);
+    }
+
+    private void PruneIfDue()
+    {
+        if (DateTime.UtcNow - _lastPrune < PruneInterval)
+        {
+            return;
+        }
+        _lastPrune = DateTime.UtcNow;
+        foreach (var origin in _regions)
+        {
+            long shippedEverywhere;
+            lock (_applied)
+            {
+                shippedEverywhere = _regions.Where(t => t != origin).Select(t => _applied[(t.Name, origin.Name)]).DefaultIfEmpty(long.MaxValue).Min();
+            }
+            if (shippedEverywhere > 0 && shippedEverywhere != long.MaxValue)
+            {
+                _stores[origin.Name].PruneLog(shippedEverywhere);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.ConfigureAwait(false);
+        }
+        foreach (var store in _stores.Values)
+        {
+            store.LogAppended -= Wake;
+        }
+        _faults.Changed -= Wake;
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using PSC8.Server.Model;
+
+namespace PSC8.Server.Security;
+
+/// <summary>The claims C8 Local puts in (and reads back from) its JWTs.</summary>
+public sealed record JwtClaims(string UserId, string Tenant, long IssuedAt, long Expires, ulong PasswordStamp);
+
+/// <summary>
+/// HS256 JWTs shaped like GDN's: iss "macrometa", preferred_username, sub and tenant, a 12 h lifetime,
+/// and a "hash" claim derived from the password hash so that changing a password revokes older tokens.
+/// Segments use standard base64 with padding, as GDN's do.
+/// </summary>
+public sealed class JwtTokens(byte[] secret)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
+
+    private static readonly byte[] Header = Encoding.UTF8.GetBytes("""{"alg":"HS256","typ":"JWT"}""");
+
+    public string Issue(string userId, string tenant, ulong passwordStamp, DateTimeOffset? now = null)
+    {
+        var issued = (now ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("iat", issued);
+            writer.WriteNumber("hash", passwordStamp);
+            writer.WriteNumber("exp", issued + (long)Lifetime.TotalSeconds);
+            writer.WriteString("iss", "macrometa");
+            writer.WriteString("preferred_username", userId);
+            writer.WriteString("sub", tenant);
+            writer.WriteString("tenant", tenant);
+            writer.WriteEndObject();
+        }
+        var unsigned = Convert.ToBase64String(Header) + "." + Convert.ToBase64String(buffer.ToArray());
+        return unsigned + "." + Convert.ToBase64String(Sign(unsigned));
+    }
+
+    /// <summary>The token's claims when its signature is ours and it has not expired; otherwise null.</summary>
+    public JwtClaims? Validate(string token, DateTimeOffset? now = null)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3)
+        {
+            return null;
+        }
+        try
+        {
+            var signature = DecodeSegment(parts[2]);
+            if (!CryptographicOperations.FixedTimeEquals(signature, Sign(parts[0] + "." + parts[1])))
+            {
+                return null;
+            }
+            var payload = C8Json.Parse(DecodeSegment(parts[1]));
+            var expires = (long)payload["exp"].AsNumber;
+            if (expires <= (now ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds())
+            {
+                return null;
+            }
+            return new JwtClaims(payload["preferred_username"].AsString, payload["tenant"].AsString,
+                (long)payload["iat"].AsNumber, expires, (ulong)payload["hash"].AsNumber);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or C8Exception)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A number that changes whenever the stored password hash changes.</summary>
+    public static ulong PasswordStamp(string? passwordHash) =>
+        passwordHash is null ? 0 : BitConverter.ToUInt64(SHA256.HashData(Encoding.UTF8.GetBytes(passwordHash)), 0) >> 12;
+
+    private byte[] Sign(string unsigned) => HMACSHA256.HashData(secret, Encoding.ASCII.GetBytes(unsigned));
+
+    /// <summary>Accepts padded or unpadded, standard or URL-safe base64, as clients re-encode tokens differently.</summary>
+    private static byte[] DecodeSegment(string segment)
+    {
+        var s = segment.Replace('-', '+').Replace('_', '/');
+        s = s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '=');
+        return Convert.FromBase64String(s);
+    }
+}

@@ -1,0 +1,160 @@
+using Microsoft.Data.Sqlite;
+
+namespace PSC8.Server.Storage;
+
+/// <summary>
+/// The region's single writing connection. Used only inside <see cref="RegionStore.Write{T}"/>, so every
+/// method runs in the current transaction and reads its own writes.
+/// </summary>
+public sealed class RegionWriter : RegionReader
+{
+    private readonly SqliteCommand _put;
+    private readonly SqliteCommand _delete;
+    private readonly SqliteCommand _getTomb;
+    private readonly SqliteCommand _putTomb;
+    private readonly SqliteCommand _deleteTomb;
+    private readonly SqliteCommand _log;
+    private readonly SqliteCommand _nextKey;
+    private readonly SqliteCommand _setApplied;
+
+    internal RegionWriter(SqliteConnection connection)
+        : base(connection)
+    {
+        _put = SqliteFiles.Prepare(connection,
+            "INSERT INTO docs (cid, key, stamp, origin, body) VALUES ($c, $k, $s, $o, $b) " +
+            "ON CONFLICT (cid, key) DO UPDATE SET stamp = excluded.stamp, origin = excluded.origin, body = excluded.body",
+            "$c", "$k", "$s", "$o", "$b");
+        _delete = SqliteFiles.Prepare(connection, "DELETE FROM docs WHERE cid = $c AND key = $k", "$c", "$k");
+        _getTomb = SqliteFiles.Prepare(connection, "SELECT stamp, origin FROM tombs WHERE cid = $c AND key = $k", "$c", "$k");
+        _putTomb = SqliteFiles.Prepare(connection,
+            "INSERT OR REPLACE INTO tombs (cid, key, stamp, origin) VALUES ($c, $k, $s, $o)", "$c", "$k", "$s", "$o");
+        _deleteTomb = SqliteFiles.Prepare(connection, "DELETE FROM tombs WHERE cid = $c AND key = $k", "$c", "$k");
+        _log = SqliteFiles.Prepare(connection,
+            "INSERT INTO replog (at, fabric, cid, key, op, stamp, body) VALUES ($a, $f, $c, $k, $op, $s, $b)",
+            "$a", "$f", "$c", "$k", "$op", "$s", "$b");
+        _nextKey = SqliteFiles.Prepare(connection,
+            "INSERT INTO keygen (cid, last) VALUES ($c, $start) ON CONFLICT (cid) DO UPDATE SET last = last + $step RETURNING last",
+            "$c", "$start", "$step");
+        _setApplied = SqliteFiles.Prepare(connection,
+            "INSERT OR REPLACE INTO applied (origin, seq) VALUES ($o, $s)", "$o", "$s");
+    }
+
+    /// <summary>Set by the store when a transaction appended to the replication log, so shipping can be woken.</summary>
+    internal bool Logged { get; set; }
+
+    /// <summary>
+    /// Inside a write transaction a scan must not see documents the same transaction adds while it runs
+    /// (a query inserting into the collection it iterates would never end), so the keys are fixed first.
+    /// </summary>
+    public override IEnumerable<StoredDocument> Scan(long collectionId)
+    {
+        foreach (var key in Keys(collectionId))
+        {
+            var document = Get(collectionId, key);
+            if (document is not null)
+            {
+                yield return document;
+            }
+        }
+    }
+
+    public void Put(long collectionId, string key, long stamp, string origin, byte[] body)
+    {
+        _put.Parameters[0].Value = collectionId;
+        _put.Parameters[1].Value = key;
+        _put.Parameters[2].Value = stamp;
+        _put.Parameters[3].Value = origin;
+        _put.Parameters[4].Value = body;
+        _put.ExecuteNonQuery();
+    }
+
+    public bool Delete(long collectionId, string key)
+    {
+        _delete.Parameters[0].Value = collectionId;
+        _delete.Parameters[1].Value = key;
+        return _delete.ExecuteNonQuery() > 0;
+    }
+
+    public (long Stamp, string Origin)? GetTombstone(long collectionId, string key)
+    {
+        _getTomb.Parameters[0].Value = collectionId;
+        _getTomb.Parameters[1].Value = key;
+        using var reader = _getTomb.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    public void PutTombstone(long collectionId, string key, long stamp, string origin)
+    {
+        _putTomb.Parameters[0].Value = collectionId;
+        _putTomb.Parameters[1].Value = key;
+        _putTomb.Parameters[2].Value = stamp;
+        _putTomb.Parameters[3].Value = origin;
+        _putTomb.ExecuteNonQuery();
+    }
+
+    public void DeleteTombstone(long collectionId, string key)
+    {
+        _deleteTomb.Parameters[0].Value = collectionId;
+        _deleteTomb.Parameters[1].Value = key;
+        _deleteTomb.ExecuteNonQuery();
+    }
+
+    public void AppendLog(string fabric, long collectionId, string key, ReplicatedOp op, long stamp, byte[]? body)
+    {
+        _log.Parameters[0].Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        _log.Parameters[1].Value = fabric;
+        _log.Parameters[2].Value = collectionId;
+        _log.Parameters[3].Value = key;
+        _log.Parameters[4].Value = (int)op;
+        _log.Parameters[5].Value = stamp;
+        _log.Parameters[6].Value = (object?)body ?? DBNull.Value;
+        _log.ExecuteNonQuery();
+        Logged = true;
+    }
+
+    /// <summary>The collection's next key-generator value in this region (start, then start+step, …), durable with the transaction.</summary>
+    public long NextKeyValue(long collectionId, long start, long step)
+    {
+        _nextKey.Parameters[0].Value = collectionId;
+        _nextKey.Parameters[1].Value = start;
+        _nextKey.Parameters[2].Value = step;
+        return (long)_nextKey.ExecuteScalar()!;
+    }
+
+    /// <summary>Raises the key generator to at least <paramref name="value"/> (user-supplied numeric keys with autoincrement).</summary>
+    public void RaiseKeyValue(long collectionId, long value)
+    {
+        SqliteFiles.Execute(Connection,
+            $"INSERT INTO keygen (cid, last) VALUES ({collectionId}, {value}) ON CONFLICT (cid) DO UPDATE SET last = MAX(last, {value})");
+    }
+
+    public void SetApplied(string origin, long seq)
+    {
+        _setApplied.Parameters[0].Value = origin;
+        _setApplied.Parameters[1].Value = seq;
+        _setApplied.ExecuteNonQuery();
+    }
+
+    /// <summary>Removes every document, tombstone and key counter of a collection (drop or truncate).</summary>
+    public void Clear(long collectionId, bool resetKeys)
+    {
+        SqliteFiles.Execute(Connection, $"DELETE FROM docs WHERE cid = {collectionId}; DELETE FROM tombs WHERE cid = {collectionId};");
+        if (resetKeys)
+        {
+            SqliteFiles.Execute(Connection, $"DELETE FROM keygen WHERE cid = {collectionId};");
+        }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _put.Dispose();
+        _delete.Dispose();
+        _getTomb.Dispose();
+        _putTomb.Dispose();
+        _deleteTomb.Dispose();
+        _log.Dispose();
+        _nextKey.Dispose();
+        _setApplied.Dispose();
+    }
+}
