@@ -1,0 +1,147 @@
+using PSC8.Server.Cluster;
+using PSC8.Server.Http;
+using PSC8.Server.Model;
+using static PSC8.Server.Api.Json;
+
+namespace PSC8.Server.Api;
+
+/// <summary>
+/// Access levels of users and API keys on fabrics and collections: the same sub-resources under
+/// /key/{id}/… and /user/{id}/… . Reading one's own levels is allowed; everything else needs an admin.
+/// </summary>
+public static class AccessApi
+{
+    public static void Map(Router router, string prefix, Func<C8Request, UserInfo> principalOf)
+    {
+        router.Map("GET", $"{prefix}/database", r => ListFabricsAsync(r, principalOf(r)));
+        router.Map("GET", $"{prefix}/database/{{fabric}}", r => GetAsync(r, principalOf(r), collection: null));
+        router.Map("PUT", $"{prefix}/database/{{fabric}}", r => SetAsync(r, principalOf(r), collection: null));
+        router.Map("DELETE", $"{prefix}/database/{{fabric}}", r => ClearAsync(r, principalOf(r), collection: null));
+        router.Map("GET", $"{prefix}/database/{{fabric}}/collection", r => ListCollectionsAsync(r, principalOf(r)));
+        router.Map("GET", $"{prefix}/database/{{fabric}}/collection/{{collection}}", r => GetAsync(r, principalOf(r), r.Route("collection")));
+        router.Map("PUT", $"{prefix}/database/{{fabric}}/collection/{{collection}}", r => SetAsync(r, principalOf(r), r.Route("collection")));
+        router.Map("DELETE", $"{prefix}/database/{{fabric}}/collection/{{collection}}", r => ClearAsync(r, principalOf(r), r.Route("collection")));
+    }
+
+    private static Security.Principal AsPrincipal(C8Request request, UserInfo user) =>
+        new(user.Id, request.Cluster.Options.Tenant, user.IsApiKey, user.ApiKeyParent);
+
+    private static void RequireSelfOrAdmin(C8Request request, UserInfo user)
+    {
+        if (request.Principal.UserId != user.Id)
+        {
+            request.Cluster.Access.RequireAdmin(request.Principal);
+        }
+    }
+
+    /// <summary>The fabric named in the route; "*" stands for the default of every fabric.</summary>
+    private static string FabricOf(C8Request request)
+    {
+        var fabric = request.Route("fabric");
+        if (fabric != Security.AccessControl.Wildcard && request.Cluster.Catalog.FindFabric(fabric) is null)
+        {
+            throw C8Errors.DatabaseNotFound(fabric);
+        }
+        return fabric;
+    }
+
+    private static Task ListFabricsAsync(C8Request request, UserInfo user)
+    {
+        RequireSelfOrAdmin(request, user);
+        var principal = AsPrincipal(request, user);
+        var full = request.QueryBool("full", false);
+        var result = new C8Object.Builder();
+        foreach (var fabric in request.Cluster.Catalog.Fabrics())
+        {
+            var level = request.Cluster.Access.FabricLevel(principal, fabric.Name);
+            if (!full)
+            {
+                result.Set(fabric.Name, S(level.ToWire()));
+                continue;
+            }
+            var collections = new C8Object.Builder();
+            foreach (var collection in request.Cluster.Catalog.Collections(fabric.Name))
+            {
+                collections.Set(collection.Name, S(request.Cluster.Access.CollectionLevel(principal, fabric.Name, collection.Name).ToWire()));
+            }
+            result.Set(fabric.Name, O(new C8Object.Builder().Set("permission", S(level.ToWire())).Set("collections", O(collections))));
+        }
+        return Responses.WriteResultAsync(request.Http, 200, O(result));
+    }
+
+    private static Task ListCollectionsAsync(C8Request request, UserInfo user)
+    {
+        RequireSelfOrAdmin(request, user);
+        var principal = AsPrincipal(request, user);
+        var fabric = FabricOf(request);
+        var result = new C8Object.Builder();
+        foreach (var collection in request.Cluster.Catalog.Collections(fabric))
+        {
+            result.Set(collection.Name, S(request.Cluster.Access.CollectionLevel(principal, fabric, collection.Name).ToWire()));
+        }
+        if (request.Cluster.Catalog.FindGrant(user.Id, fabric, Security.AccessControl.Wildcard) is { } star)
+        {
+            result.Set(Security.AccessControl.Wildcard, S(star.ToWire()));
+        }
+        return Responses.WriteResultAsync(request.Http, 200, O(result));
+    }
+
+    private static Task GetAsync(C8Request request, UserInfo user, string? collection)
+    {
+        RequireSelfOrAdmin(request, user);
+        var principal = AsPrincipal(request, user);
+        var fabric = FabricOf(request);
+        var access = request.Cluster.Access;
+        AccessLevel level;
+        if (collection is null)
+        {
+            level = fabric == Security.AccessControl.Wildcard
+                ? request.Cluster.Catalog.FindGrant(user.Id, fabric) ?? AccessLevel.None
+                : access.FabricLevel(principal, fabric);
+        }
+        else
+        {
+            RequireCollectionExists(request, fabric, collection);
+            level = collection == Security.AccessControl.Wildcard
+                ? request.Cluster.Catalog.FindGrant(user.Id, fabric, collection) ?? access.FabricLevel(principal, fabric)
+                : access.CollectionLevel(principal, fabric, collection);
+        }
+        return Responses.WriteResultAsync(request.Http, 200, S(level.ToWire()));
+    }
+
+    private static async Task SetAsync(C8Request request, UserInfo user, string? collection)
+    {
+        request.Cluster.Access.RequireAdmin(request.Principal);
+        var fabric = FabricOf(request);
+        if (collection is not null)
+        {
+            RequireCollectionExists(request, fabric, collection);
+        }
+        var body = await request.ReadObjectAsync().ConfigureAwait(false);
+        var grant = String(body, "grant");
+        if (!AccessLevels.TryParse(grant, out var level))
+        {
+            throw C8Errors.BadRequest("'grant' must be \"rw\", \"ro\" or \"none\"");
+        }
+        request.Cluster.Catalog.SetGrant(user.Id, fabric, collection ?? "", level);
+        var name = collection is null ? $"{request.Cluster.Options.Tenant}.{fabric}" : $"{fabric}/{collection}";
+        await Responses.WriteEnvelopeAsync(request.Http, 200, w => w.WriteString(name, level.ToWire())).ConfigureAwait(false);
+    }
+
+    private static Task ClearAsync(C8Request request, UserInfo user, string? collection)
+    {
+        request.Cluster.Access.RequireAdmin(request.Principal);
+        var fabric = FabricOf(request);
+        request.Cluster.Catalog.RemoveGrant(user.Id, fabric, collection ?? "");
+        return Responses.WriteEnvelopeAsync(request.Http, 202, _ => { });
+    }
+
+    private static void RequireCollectionExists(C8Request request, string fabric, string collection)
+    {
+        if (collection != Security.AccessControl.Wildcard && fabric != Security.AccessControl.Wildcard
+            && request.Cluster.Catalog.FindCollection(fabric, collection) is null)
+        {
+            throw C8Errors.CollectionNotFound(collection);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using PSC8.Server.Cluster;
+using PSC8.Server.Http;
+using PSC8.Server.Model;
+using PSC8.Server.Security;
+using static PSC8.Server.Api.Json;
+
+namespace PSC8.Server.Api;
+
+/// <summary>
+/// Users: create, list, get, update, delete, and their access levels. Listing returns everyone to admins
+/// and the caller's own record (for a key, its parent's) to anyone else — pyC8 reads the tenant from it.
+/// </summary>
+public static class UserApi
+{
+    public static void Map(Router router)
+    {
+        router.Map("GET", "user", ListAsync);
+        router.Map("POST", "user", CreateAsync);
+        router.Map("GET", "user/{user}", r => Responses.WriteFlatAsync(r.Http, 200, Record(r, Find(r, selfAllowed: true), withKey: true)));
+        router.Map("PATCH", "user/{user}", UpdateAsync);
+        router.Map("DELETE", "user/{user}", DeleteAsync);
+        AccessApi.Map(router, "user/{user}", r => Find(r, selfAllowed: true));
+    }
+
+    /// <summary>User ids may be given bare ("root") or tenant-qualified ("tenant.root").</summary>
+    public static string? ParentId(string? user)
+    {
+        if (string.IsNullOrEmpty(user))
+        {
+            return null;
+        }
+        var dot = user.LastIndexOf('.');
+        return dot >= 0 ? user[(dot + 1)..] : user;
+    }
+
+    public static C8Object Record(C8Request request, UserInfo user, bool withKey)
+    {
+        var tenant = request.Cluster.Options.Tenant;
+        var record = new C8Object.Builder()
+            .Set("tenant", S(tenant))
+            .Set("user", S(user.Id))
+            .Set("email", S(user.Email))
+            .Set("active", B(user.Active))
+            .Set("displayName", S(user.DisplayName))
+            .Set("extra", Parse(user.ExtraJson));
+        if (withKey)
+        {
+            record.Set("apikey", O(new C8Object.Builder()
+                .Set("hash", S(user.ApiKeyHash ?? ""))
+                .Set("parent", S(user.ApiKeyParent is { } parent ? $"{tenant}.{parent}" : ""))));
+        }
+        return record.Build();
+    }
+
+    private static UserInfo Find(C8Request request, bool selfAllowed)
+    {
+        var id = ParentId(request.Route("user"))!;
+        var user = request.Cluster.Catalog.FindUser(id);
+        if (user is null || user.IsApiKey)
+        {
+            throw new C8Exception(404, C8Errors.UserNotFound, "user not found");
+        }
+        if (!(selfAllowed && request.Principal.OwnerId == id && !request.Principal.IsApiKey))
+        {
+            request.Cluster.Access.RequireAdmin(request.Principal);
+        }
+        return user;
+    }
+
+    private static Task ListAsync(C8Request request)
+    {
+        var cluster = request.Cluster;
+        var admin = cluster.Access.IsAdmin(request.Principal);
+        var users = cluster.Catalog.Users()
+            .Where(u => !u.IsApiKey && (admin || u.Id == request.Principal.OwnerId))
+            .Select(u => C8Value.From(Record(request, u, withKey: false)));
+        return Responses.WriteResultAsync(request.Http, 200, Array(users));
+    }
+
+    private static async Task CreateAsync(C8Request request)
+    {
+        request.Cluster.Access.RequireAdmin(request.Principal);
+        var body = await request.ReadObjectAsync().ConfigureAwait(false);
+        var email = String(body, "email") ?? throw C8Errors.BadRequest("'email' is required");
+        var password = String(body, "passwd") ?? String(body, "password") ?? throw C8Errors.BadRequest("'passwd' is required");
+        var extra = body["extra"];
+        if (!extra.IsNull && !extra.IsObject)
+        {
+            throw C8Errors.BadRequest("'extra' must be an object");
+        }
+        var id = String(body, "user") ?? "u" + Passwords.NewSecret(9).Replace("-", "", StringComparison.Ordinal);
+        var user = new UserInfo(id, email, Passwords.Hash(password), Bool(body, "active", true),
+            String(body, "displayName") ?? email, extra.IsNull ? "{}" : C8Json.Serialize(extra), null, null, "{}");
+        if (!request.Cluster.Catalog.TryAddUser(user))
+        {
+            throw new C8Exception(409, C8Errors.DuplicateEmail, "duplicate user: the email address or user id is already in use");
+        }
+        await Responses.WriteFlatAsync(request.Http, 201, Record(request, user, withKey: false)).ConfigureAwait(false);
+    }
+
+    private static async Task UpdateAsync(C8Request request)
+    {
+        var user = Find(request, selfAllowed: true);
+        var body = await request.ReadObjectAsync().ConfigureAwait(false);
+        var extra = body["extra"];
+        if (!extra.IsNull && !extra.IsObject)
+        {
+            throw C8Errors.BadRequest("'extra' must be an object");
+        }
+        var password = String(body, "passwd");
+        var updated = user with
+        {
+            PasswordHash = password is null ? user.PasswordHash : Passwords.Hash(password),
+            DisplayName = String(body, "displayName") ?? user.DisplayName,
+            Active = Bool(body, "active", user.Active),
+            ExtraJson = extra.IsNull ? user.ExtraJson : C8Json.Serialize(extra),
+            Email = body["newEmail"]["email"].TryGetString(out var email) ? email : user.Email,
+        };
+        request.Cluster.Catalog.UpdateUser(updated);
+        await Responses.WriteFlatAsync(request.Http, 200, Record(request, updated, withKey: false)).ConfigureAwait(false);
+    }
+
+    private static Task DeleteAsync(C8Request request)
+    {
+        var user = Find(request, selfAllowed: false);
+        if (user.Id == Principal.RootUserId)
+        {
+            throw new C8Exception(403, C8Errors.Forbidden, "the root user cannot be removed");
+        }
+        request.Cluster.Catalog.RemoveUser(user.Id);
+        return Responses.WriteEnvelopeAsync(request.Http, 202, _ => { });
+    }
+}
