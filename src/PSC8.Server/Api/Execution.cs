@@ -46,6 +46,18 @@ public static class Execution
         RunAsync(request, fabric, spot, home =>
             request.Cluster.Stores[home.Name].Write(writer => work(new FabricTransaction(request.Cluster, fabric, home, writer, request.Principal))));
 
+    /// <summary>
+    /// Opens a read transaction in the region that must serve the request and leaves it open: a streaming
+    /// cursor keeps reading that snapshot across requests. The caller disposes the session.
+    /// </summary>
+    public static Task<(RegionInfo Home, Storage.RegionStore.ReadSession Session, FabricTransaction Transaction)> OpenSnapshotAsync(
+        C8Request request, FabricInfo fabric, bool spot) =>
+        RunAsync(request, fabric, spot, home =>
+        {
+            var session = request.Cluster.Stores[home.Name].OpenReadSession();
+            return (home, session, new FabricTransaction(request.Cluster, fabric, home, session.Reader, request.Principal));
+        });
+
     private static async Task<T> RunAsync<T>(C8Request request, FabricInfo fabric, bool spot, Func<RegionInfo, T> run)
     {
         var cluster = request.Cluster;
@@ -78,8 +90,13 @@ public static class Execution
         return result;
     }
 
-    private static async Task CrossLinkAsync(C8Request request, RegionInfo home)
+    /// <summary>Pays the link latency to <paramref name="home"/>, or fails fast when the regions cannot reach each other.</summary>
+    public static async Task CrossLinkAsync(C8Request request, RegionInfo home)
     {
+        if (home == request.Region)
+        {
+            return;
+        }
         var faults = request.Cluster.Faults;
         if (!faults.CanReach(request.Region.Name, home.Name))
         {

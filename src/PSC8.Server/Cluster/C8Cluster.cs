@@ -18,6 +18,7 @@ public sealed class C8Cluster : IDisposable
     private readonly ControlStore _control;
     private readonly Dictionary<string, RegionInfo> _regionsByName;
     private readonly Dictionary<string, RegionInfo> _regionsByHost;
+    private readonly Dictionary<string, Cursors.CursorStore> _cursors;
     private readonly Dictionary<string, ReaderWriterLockSlim> _spotGates = new(StringComparer.Ordinal);
 
     private C8Cluster(C8LocalOptions options, StorageLocation location)
@@ -33,6 +34,7 @@ public sealed class C8Cluster : IDisposable
         Catalog = new Catalog(_control);
         Stores = Regions.ToDictionary(r => r.Name, r => new RegionStore(r.Name, location.PathOf($"region-{r.Name}.db"), location.Durable), StringComparer.Ordinal);
         Clocks = Stores.ToDictionary(s => s.Key, s => new HybridClock(s.Value.MaxStamp()), StringComparer.Ordinal);
+        _cursors = Regions.ToDictionary(r => r.Name, _ => new Cursors.CursorStore(), StringComparer.Ordinal);
         Faults = new FaultSettings(options.ReplicationDelay, options.LinkLatency);
         Replicator = new Replicator(Regions, Stores, Clocks, Catalog, Faults);
 
@@ -101,6 +103,9 @@ public sealed class C8Cluster : IDisposable
     public RegionInfo Region(string name) =>
         _regionsByName.TryGetValue(name, out var region) ? region : throw new KeyNotFoundException($"No region '{name}'.");
 
+    /// <summary>The open cursors of a region: cursors live where they were opened.</summary>
+    public Cursors.CursorStore Cursors(string region) => _cursors[region];
+
     public RegionInfo? FindRegion(string name) => _regionsByName.GetValueOrDefault(name);
 
     public RegionInfo? FindRegionByHost(string host) => _regionsByHost.GetValueOrDefault(host);
@@ -132,6 +137,10 @@ public sealed class C8Cluster : IDisposable
 
     public void Dispose()
     {
+        foreach (var cursors in _cursors.Values)
+        {
+            cursors.Dispose();
+        }
         foreach (var store in Stores.Values)
         {
             store.Dispose();

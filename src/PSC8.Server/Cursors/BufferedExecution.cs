@@ -1,0 +1,34 @@
+using PSC8.Server.Model;
+using PSC8.Server.Query;
+
+namespace PSC8.Server.Cursors;
+
+/// <summary>
+/// The rows of a query that already ran to the end — a modification query must finish inside its
+/// transaction before it commits, so its results are kept and handed out from memory.
+/// </summary>
+public sealed class BufferedExecution(List<C8Value> rows, QueryStats stats, IReadOnlyList<QueryWarning> warnings) : IQueryExecution
+{
+    private int _next;
+
+    public QueryStats Stats { get; } = stats;
+
+    public IReadOnlyList<QueryWarning> Warnings { get; } = warnings;
+
+    public int Count => rows.Count;
+
+    public bool MoveNext(out C8Value value)
+    {
+        if (_next < rows.Count)
+        {
+            value = rows[_next++];
+            return true;
+        }
+        value = C8Value.Null;
+        return false;
+    }
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using PSC8.Server.Model;
+
+namespace PSC8.Server.Cursors;
+
+/// <summary>One region's open cursors (cursors live where they were opened, as in GDN); idle ones expire after their ttl.</summary>
+public sealed class CursorStore : IDisposable
+{
+    private static long s_lastId = DateTimeOffset.UtcNow.ToUnixTimeSeconds() * 1000;
+
+    private readonly ConcurrentDictionary<string, ServerCursor> _cursors = new(StringComparer.Ordinal);
+    private readonly Timer _sweeper;
+
+    public CursorStore()
+    {
+        _sweeper = new Timer(_ => Sweep(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    public int OpenCount => _cursors.Count;
+
+    public string Add(ServerCursor cursor)
+    {
+        cursor.Id = Interlocked.Increment(ref s_lastId).ToString(CultureInfo.InvariantCulture);
+        _cursors[cursor.Id] = cursor;
+        return cursor.Id;
+    }
+
+    /// <summary>The caller's cursor; a malformed id is a 400, an unknown, expired or foreign one a 404/1600.</summary>
+    public ServerCursor Get(string id, string owner)
+    {
+        if (id.Length == 0 || id.Length > 20 || !id.All(char.IsAsciiDigit))
+        {
+            throw new C8Exception(400, C8Errors.HttpBadRequest, "invalid cursor ID");
+        }
+        if (!_cursors.TryGetValue(id, out var cursor) || cursor.Owner != owner || cursor.ExpiresAt < DateTime.UtcNow)
+        {
+            throw new C8Exception(404, C8Errors.CursorNotFoundNum, "cursor not found");
+        }
+        return cursor;
+    }
+
+    public void Remove(string id)
+    {
+        if (_cursors.TryRemove(id, out var cursor))
+        {
+            cursor.Dispose();
+        }
+    }
+
+    private void Sweep()
+    {
+        var now = DateTime.UtcNow;
+        foreach (var (id, cursor) in _cursors)
+        {
+            if (cursor.ExpiresAt < now)
+            {
+                Remove(id);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _sweeper.Dispose();
+        foreach (var id in _cursors.Keys)
+        {
+            Remove(id);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using PSC8.Server.Model;
+using PSC8.Server.Query;
+
+namespace PSC8.Server.Cursors;
+
+/// <summary>
+/// A query result handed out batch by batch. It pulls rows from its execution only when a batch is asked
+/// for, so a read-only query streams from its snapshot; one row is read ahead to know whether more follow.
+/// </summary>
+public sealed class ServerCursor : IDisposable
+{
+    private readonly IQueryExecution _execution;
+    private readonly IDisposable? _snapshot;
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private C8Value? _lookahead;
+    private bool _finished;
+    private int _disposed;
+
+    public ServerCursor(string owner, string homeRegion, int batchSize, TimeSpan ttl, IQueryExecution execution, IDisposable? snapshot)
+    {
+        Owner = owner;
+        HomeRegion = homeRegion;
+        BatchSize = batchSize;
+        Ttl = ttl;
+        _execution = execution;
+        _snapshot = snapshot;
+        Touch();
+    }
+
+    public string Id { get; set; } = "";
+
+    /// <summary>Only the principal who opened a cursor may read or close it.</summary>
+    public string Owner { get; }
+
+    /// <summary>The region whose data the cursor reads (the spot region for spot collections).</summary>
+    public string HomeRegion { get; }
+
+    public int BatchSize { get; }
+
+    public TimeSpan Ttl { get; }
+
+    public QueryStats Stats => _execution.Stats;
+
+    public IReadOnlyList<QueryWarning> Warnings => _execution.Warnings;
+
+    public DateTime ExpiresAt { get; private set; }
+
+    public void Touch() => ExpiresAt = DateTime.UtcNow + Ttl;
+
+    /// <summary>The next batch and whether more rows follow. Calls on one cursor take turns.</summary>
+    public async Task<(List<C8Value> Batch, bool HasMore)> NextBatchAsync(CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            Touch();
+            return NextBatch();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    /// <summary>Same as <see cref="NextBatchAsync"/> for the first batch, taken by the request that opened the cursor.</summary>
+    public (List<C8Value> Batch, bool HasMore) NextBatch()
+    {
+        var batch = new List<C8Value>(Math.Min(BatchSize, 1024));
+        while (batch.Count < BatchSize && TryNext(out var row))
+        {
+            batch.Add(row);
+        }
+        var hasMore = false;
+        if (batch.Count == BatchSize && TryNext(out var next))
+        {
+            _lookahead = next;
+            hasMore = true;
+        }
+        return (batch, hasMore);
+    }
+
+    private bool TryNext(out C8Value row)
+    {
+        if (_lookahead is { } held)
+        {
+            _lookahead = null;
+            row = held;
+            return true;
+        }
+        if (!_finished && _execution.MoveNext(out row))
+        {
+            return true;
+        }
+        _finished = true;
+        row = C8Value.Null;
+        return false;
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        // Wait for a batch being read on another thread: its execution must not vanish under it.
+        _turn.Wait();
+        _execution.Dispose();
+        _snapshot?.Dispose();
+    }
+}
