@@ -20,6 +20,7 @@ public sealed class Catalog
     private readonly ControlStore _store;
     private Dictionary<string, FabricInfo> _fabrics = new(StringComparer.Ordinal);
     private Dictionary<(string Fabric, string Name), CollectionInfo> _collections = new();
+    private Dictionary<long, CollectionInfo> _collectionsById = new();
     private Dictionary<string, UserInfo> _users = new(StringComparer.Ordinal);
     private Dictionary<string, AccessLevel> _grants = new(StringComparer.Ordinal);
     private Dictionary<(string User, string Fabric, string Name), QueryWorkerInfo> _workers = new();
@@ -36,6 +37,7 @@ public sealed class Catalog
         {
             var collection = Deserialize<CollectionInfo>(body);
             _collections[(collection.Fabric, collection.Name)] = collection;
+            _collectionsById[collection.Id] = collection;
         }
         foreach (var (_, body) in store.Load(UserKind))
         {
@@ -119,6 +121,7 @@ public sealed class Catalog
             foreach (var c in collections)
             {
                 _collections.Remove((c.Fabric, c.Name));
+                _collectionsById.Remove(c.Id);
             }
             foreach (var g in grants)
             {
@@ -154,7 +157,7 @@ public sealed class Catalog
     {
         lock (_lock)
         {
-            return _collections.Values.FirstOrDefault(c => c.Id == id);
+            return _collectionsById.GetValueOrDefault(id);
         }
     }
 
@@ -170,6 +173,7 @@ public sealed class Catalog
             }
             _store.Put(CollectionKind, CollectionId(collection), Serialize(collection));
             _collections[(collection.Fabric, collection.Name)] = collection;
+            _collectionsById[collection.Id] = collection;
             return true;
         }
     }
@@ -180,6 +184,7 @@ public sealed class Catalog
         {
             _store.Put(CollectionKind, CollectionId(collection), Serialize(collection));
             _collections[(collection.Fabric, collection.Name)] = collection;
+            _collectionsById[collection.Id] = collection;
         }
     }
 
@@ -192,6 +197,7 @@ public sealed class Catalog
             changes.AddRange(grants.Select(g => (GrantKind, g, (string?)null)));
             _store.Apply(changes);
             _collections.Remove((collection.Fabric, collection.Name));
+            _collectionsById.Remove(collection.Id);
             foreach (var g in grants)
             {
                 _grants.Remove(g);
