@@ -120,7 +120,14 @@ public sealed class FabricTransaction : IQueryStore
         }
         else
         {
-            key = DocumentKeys.Generate(Writer, collection, Region.Index, _keyStride);
+            // A generated key can already be taken: by a document replicated from a region whose counter is ahead
+            // (autoincrement counts per region), copied in when the spot region moved, or chosen by a user. Storing
+            // would overwrite that document, so take the next key instead.
+            do
+            {
+                key = DocumentKeys.Generate(Writer, collection, Region.Index, _keyStride);
+            }
+            while (_reader.Get(collection.Id, key) is not null);
         }
         var body = UserAttributes(document);
         ValidateEdge(collection, body);
@@ -155,11 +162,16 @@ public sealed class FabricTransaction : IQueryStore
     public void Truncate(CollectionInfo collection)
     {
         var writer = Writer;
-        writer.Clear(collection.Id, resetKeys: false);
-        if (IsReplicated(collection))
+        if (!IsReplicated(collection))
         {
-            writer.AppendLog(Fabric.Name, collection.Id, "", ReplicatedOp.Truncate, _cluster.Clocks[Region.Name].Next(), null);
+            writer.Clear(collection.Id, resetKeys: false);
+            return;
         }
+        // A fresh stamp is newer than everything this region holds, so the collection is emptied here; the other
+        // regions apply the same versioned truncate, which spares writes made after it (see ReplicaApplier.Truncate).
+        var stamp = _cluster.Clocks[Region.Name].Next();
+        ReplicaApplier.Truncate(writer, collection.Id, stamp, Region.Name);
+        writer.AppendLog(Fabric.Name, collection.Id, "", ReplicatedOp.Truncate, stamp, null);
     }
 
     private StoredDocument Existing(CollectionInfo collection, string key)

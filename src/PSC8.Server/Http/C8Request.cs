@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using PSC8.Server.Cluster;
 using PSC8.Server.Model;
 using PSC8.Server.Security;
@@ -79,8 +80,14 @@ public sealed class C8Request
     {
         var request = Http.Request;
         var limit = Cluster.Options.MaxBodyBytes;
+        // Kestrel's own limit (the same) is raised for this request only, so that an oversized body can be drained.
+        if (Http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit > long.MaxValue / 2 ? long.MaxValue : limit * 2;
+        }
         if (request.ContentLength > limit)
         {
+            await DrainAsync().ConfigureAwait(false);
             throw RequestTooLarge(limit);
         }
         using var buffer = new MemoryStream(request.ContentLength is > 0 and < int.MaxValue ? (int)request.ContentLength.Value : 256);
@@ -90,6 +97,7 @@ public sealed class C8Request
         {
             if (buffer.Length + read > limit)
             {
+                await DrainAsync().ConfigureAwait(false);
                 throw RequestTooLarge(limit);
             }
             buffer.Write(chunk, 0, read);
@@ -114,6 +122,28 @@ public sealed class C8Request
             C8Type.Object => value.AsObject,
             _ => throw C8Errors.BadRequest("the request body must be a JSON object"),
         };
+    }
+
+    /// <summary>
+    /// Reads and discards the rest of an oversized body, up to twice the limit and for a few seconds. Answering 413
+    /// and closing while the upload still arrives makes the socket reset, and the client sees that reset instead of
+    /// the 413. A bigger body is cut off: bounded work for a "no", and the 413 then races the close.
+    /// </summary>
+    private async Task DrainAsync()
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(Aborted);
+        budget.CancelAfter(TimeSpan.FromSeconds(5));
+        var sink = new byte[16 * 1024];
+        try
+        {
+            while (await Http.Request.Body.ReadAsync(sink, budget.Token).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            // Past twice the limit, too slow, or gone: stop draining; the 413 is answered all the same.
+        }
     }
 
     private static bool IsBlank(byte[] body)

@@ -41,8 +41,10 @@ public static class C8Json
             }
             return value;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
+            // Invalid UTF-8 inside a string surfaces as InvalidOperationException, an unreadable number as
+            // FormatException: both are a client's malformed body, not a server fault.
             throw C8Errors.CorruptedJson(e.Message);
         }
     }

@@ -24,13 +24,31 @@ internal static class ReplicaApplier
                 }
                 break;
             case ReplicatedOp.Truncate:
-                writer.Clear(entry.CollectionId, resetKeys: false);
+                Truncate(writer, entry.CollectionId, entry.Stamp, origin);
                 break;
         }
     }
 
+    /// <summary>
+    /// A truncate is a version too: it removes what is older than it and is remembered, so a write older than it
+    /// that arrives later is dropped while a newer one (made concurrently elsewhere) survives. Every region then
+    /// keeps the same documents whatever order the truncate and the concurrent writes arrive in.
+    /// </summary>
+    public static void Truncate(RegionWriter writer, long collectionId, long stamp, string origin)
+    {
+        if (writer.GetTruncation(collectionId) is { } newest && !Versions.IsNewer(stamp, origin, newest.Stamp, newest.Origin))
+        {
+            return; // A newer truncate already removed all this one would.
+        }
+        writer.TruncateOlderThan(collectionId, stamp, origin);
+    }
+
     private static bool IsNewerThanStored(RegionWriter writer, string origin, LogEntry entry)
     {
+        if (writer.GetTruncation(entry.CollectionId) is { } cut && !Versions.IsNewer(entry.Stamp, origin, cut.Stamp, cut.Origin))
+        {
+            return false;
+        }
         var current = writer.Get(entry.CollectionId, entry.Key);
         if (current is not null)
         {

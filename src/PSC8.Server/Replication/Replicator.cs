@@ -207,11 +207,16 @@ public sealed class Replicator : IAsyncDisposable
         }
     }
 
+    /// <remarks>
+    /// Every region keeps a replica, also those outside the fabric's dcList (requests for the fabric there are served
+    /// by a member region, so it is never visible): moving the spot region to such a region makes it a member, and a
+    /// replica built only from then on would lack everything shipped, and skipped, before.
+    /// </remarks>
     private void Apply(RegionWriter writer, string target, string origin, LogEntry entry)
     {
         var fabric = _catalog.FindFabric(entry.Fabric);
         var collection = _catalog.FindCollectionById(entry.CollectionId);
-        if (fabric is null || !fabric.Regions.Contains(target) || collection is null || collection.Fabric != entry.Fabric
+        if (fabric is null || collection is null || collection.Fabric != entry.Fabric
             || collection.IsLocal || collection.IsSpot)
         {
             return;

@@ -9,15 +9,18 @@ namespace PSC8.Server.Storage;
 /// </summary>
 public sealed class RegionStore : IDisposable
 {
+    // replog.seq is AUTOINCREMENT: pruning may empty the log, and a plain rowid would then restart at 1, below the
+    // positions the other regions already applied, so later writes would never be shipped.
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS docs (cid INTEGER NOT NULL, key TEXT NOT NULL, stamp INTEGER NOT NULL,
             origin TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (cid, key)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS tombs (cid INTEGER NOT NULL, key TEXT NOT NULL, stamp INTEGER NOT NULL,
             origin TEXT NOT NULL, PRIMARY KEY (cid, key)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS replog (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, fabric TEXT NOT NULL,
+        CREATE TABLE IF NOT EXISTS replog (seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, fabric TEXT NOT NULL,
             cid INTEGER NOT NULL, key TEXT NOT NULL, op INTEGER NOT NULL, stamp INTEGER NOT NULL, body BLOB);
         CREATE TABLE IF NOT EXISTS applied (origin TEXT PRIMARY KEY, seq INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS keygen (cid INTEGER PRIMARY KEY, last INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS truncs (cid INTEGER PRIMARY KEY, stamp INTEGER NOT NULL, origin TEXT NOT NULL);
         """;
 
     private readonly object _writeLock = new();

@@ -16,6 +16,8 @@ public sealed class RegionWriter : RegionReader
     private readonly SqliteCommand _log;
     private readonly SqliteCommand _nextKey;
     private readonly SqliteCommand _setApplied;
+    private readonly SqliteCommand _getTruncation;
+    private readonly SqliteCommand _truncate;
 
     internal RegionWriter(SqliteConnection connection)
         : base(connection)
@@ -37,6 +39,13 @@ public sealed class RegionWriter : RegionReader
             "$c", "$start", "$step");
         _setApplied = SqliteFiles.Prepare(connection,
             "INSERT OR REPLACE INTO applied (origin, seq) VALUES ($o, $s)", "$o", "$s");
+        _getTruncation = SqliteFiles.Prepare(connection, "SELECT stamp, origin FROM truncs WHERE cid = $c", "$c");
+        // Older = smaller stamp, ties broken by origin (as Versions.IsNewer does; region names are ASCII).
+        _truncate = SqliteFiles.Prepare(connection,
+            "DELETE FROM docs WHERE cid = $c AND (stamp < $s OR (stamp = $s AND origin < $o)); " +
+            "DELETE FROM tombs WHERE cid = $c AND (stamp < $s OR (stamp = $s AND origin < $o)); " +
+            "INSERT OR REPLACE INTO truncs (cid, stamp, origin) VALUES ($c, $s, $o)",
+            "$c", "$s", "$o");
     }
 
     /// <summary>Set by the store when a transaction appended to the replication log, so shipping can be woken.</summary>
@@ -141,8 +150,25 @@ public sealed class RegionWriter : RegionReader
         SqliteFiles.Execute(Connection, $"DELETE FROM docs WHERE cid = {collectionId}; DELETE FROM tombs WHERE cid = {collectionId};");
         if (resetKeys)
         {
-            SqliteFiles.Execute(Connection, $"DELETE FROM keygen WHERE cid = {collectionId};");
+            SqliteFiles.Execute(Connection, $"DELETE FROM keygen WHERE cid = {collectionId}; DELETE FROM truncs WHERE cid = {collectionId};");
         }
+    }
+
+    /// <summary>The newest truncate of a global collection this region has applied, if any.</summary>
+    public (long Stamp, string Origin)? GetTruncation(long collectionId)
+    {
+        _getTruncation.Parameters[0].Value = collectionId;
+        using var reader = _getTruncation.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>Removes the documents and tombstones older than the version (stamp, origin) and records it as the collection's truncation.</summary>
+    public void TruncateOlderThan(long collectionId, long stamp, string origin)
+    {
+        _truncate.Parameters[0].Value = collectionId;
+        _truncate.Parameters[1].Value = stamp;
+        _truncate.Parameters[2].Value = origin;
+        _truncate.ExecuteNonQuery();
     }
 
     public override void Dispose()
@@ -156,5 +182,7 @@ public sealed class RegionWriter : RegionReader
         _log.Dispose();
         _nextKey.Dispose();
         _setApplied.Dispose();
+        _getTruncation.Dispose();
+        _truncate.Dispose();
     }
 }
