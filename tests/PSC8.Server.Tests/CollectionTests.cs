@@ -145,7 +145,7 @@ public sealed class CollectionTests(C8HostFixture fx) : IClassFixture<C8HostFixt
     public async Task Autoincrement_keys_follow_increment_and_offset()
     {
         var fabric = await fx.CreateFabricAsync();
-        var c = await CreateAsync(fabric, new JsonObject { ["keyOptions"] = new JsonObject { ["type"] = "autoincrement", ["increment"] = 5, ["offset"] = 10 } });
+        var c = await CreateAsync(fabric, new JsonObject { ["isSpot"] = true, ["keyOptions"] = new JsonObject { ["type"] = "autoincrement", ["increment"] = 5, ["offset"] = 10 } });
         Assert.Equal("autoincrement", c.Obj("keyOptions").Str("type"));
         Assert.Equal(5, c.Obj("keyOptions").Long("increment"));
         var keys = (await InsertGeneratedAsync(fabric, c.Str("name")!, 4)).Select(long.Parse).ToList();
@@ -158,8 +158,18 @@ public sealed class CollectionTests(C8HostFixture fx) : IClassFixture<C8HostFixt
         Assert.True(after > 1000, $"next key {after}");
     }
 
+    [Fact]
+    public async Task Autoincrement_is_refused_on_a_collection_written_in_every_region()
+    {
+        var fabric = await fx.CreateFabricAsync();
+        var error = (await fx.Api().PostAsync(Paths.Collections(fabric),
+            new JsonObject { ["name"] = "counted", ["keyOptions"] = new JsonObject { ["type"] = "autoincrement" } })).ShouldBe(400);
+        Assert.Contains("single writer", error.Json.Str("errorMessage"));
+        (await fx.Api().PostAsync(Paths.Collections(fabric),
+            new JsonObject { ["name"] = "counted", ["isLocal"] = true, ["keyOptions"] = new JsonObject { ["type"] = "autoincrement" } })).ShouldBe(200);
+    }
+
     [Theory]
-    [InlineData("autoincrement")]
     [InlineData("traditional")]
     [InlineData("padded")]
     public async Task A_generated_key_never_collides_with_a_document_from_another_region(string type)

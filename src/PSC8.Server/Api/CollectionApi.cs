@@ -96,13 +96,19 @@ public static class CollectionApi
         {
             throw Execution.NoSpotRegion(fabric);
         }
+        var keyOptions = ParseKeyOptions(body["keyOptions"]);
+        if (keyOptions.Type == "autoincrement" && !spot && !local)
+        {
+            // Dense counters need one writer: two regions inserting at once would hand out the same key.
+            throw C8Errors.BadRequest("autoincrement keys need a single writer: use them on a spot or a local collection (global collections are written in every region)");
+        }
         var collection = new CollectionInfo(
             request.Cluster.Catalog.NextCollectionId(), fabric.Name, name, type, spot, local,
             local ? Execution.HomeRegion(request.Cluster, fabric, request.Region, spot: false).Name : null,
             HasStream: Bool(body, "stream", false) || Bool(body, "hasStream", false),
             WaitForSync: Bool(body, "waitForSync", false),
             IsSystem: isSystem,
-            KeyOptions: ParseKeyOptions(body["keyOptions"]));
+            KeyOptions: keyOptions);
         if (!request.Cluster.Catalog.TryAddCollection(collection))
         {
             throw new C8Exception(409, C8Errors.DuplicateName, $"duplicate name: collection '{name}' already exists in fabric '{fabric.Name}'");
