@@ -13,6 +13,8 @@ public static class ApiRoutes
         FabricApi.Map(router);
         CollectionApi.Map(router);
         DocumentApi.Map(router);
+        CursorApi.Map(router);
+        RestqlApi.Map(router);
         KeyApi.Map(router);
         UserApi.Map(router);
         AdminApi.Map(router);

@@ -77,6 +77,9 @@ public sealed class C8Cluster : IDisposable
 
     public Router Router { get; }
 
+    /// <summary>The C8QL engine, shared by every region (it caches parsed queries).</summary>
+    public Query.C8qlEngine Engine { get; } = new();
+
     /// <summary>Where diagnostics go; the console app points it at stderr.</summary>
     public Action<string> Log { get; set; } = _ => { };
 

@@ -1,0 +1,181 @@
+using System.Text.RegularExpressions;
+using PSC8.Server.Cluster;
+using PSC8.Server.Http;
+using PSC8.Server.Model;
+using static PSC8.Server.Api.Json;
+
+namespace PSC8.Server.Api;
+
+/// <summary>
+/// RestQL query workers: saved C8QL per user (a key's parent user) and fabric. The stored parameters are
+/// defaults that the caller's bindVars override. Shapes and quirks follow GDN (an execute that yields no
+/// rows answers a bare {"result":[]}; an unknown worker is 400/1502).
+/// </summary>
+public static partial class RestqlApi
+{
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]
+    private static partial Regex WorkerName();
+
+    public static void Map(Router router)
+    {
+        router.Map("GET", "restql/user", ListAsync);
+        router.Map("POST", "restql/import", ImportAsync);
+        router.Map("POST", "restql/execute/{name}", ExecuteAsync);
+        router.Map("PUT", "restql/fetch/{id}", FetchAsync);
+        router.Map("POST", "restql", SaveAsync);
+        router.Map("PUT", "restql/{name}", UpdateAsync);
+        router.Map("DELETE", "restql/{name}", DeleteAsync);
+    }
+
+    private static C8Value Describe(C8Request request, QueryWorkerInfo worker)
+    {
+        var tenant = request.Cluster.Options.Tenant;
+        return O(new C8Object.Builder()
+            .Set("_key", S($"{tenant}.{worker.UserId}.{tenant}.{worker.Fabric}.{worker.Name}"))
+            .Set("userid", S($"{tenant}.{worker.UserId}"))
+            .Set("tenant", S(tenant))
+            .Set("fabric", S($"{tenant}.{worker.Fabric}"))
+            .Set("name", S(worker.Name))
+            .Set("value", S(worker.Value))
+            .Set("parameter", Parse(worker.ParameterJson))
+            .Set("type", S(worker.Type)));
+    }
+
+    private static Task ListAsync(C8Request request)
+    {
+        var fabric = Execution.Fabric(request);
+        var workers = request.Cluster.Catalog.Workers(request.Principal.OwnerId, fabric.Name);
+        return Responses.WriteResultAsync(request.Http, 200, Array(workers.Select(w => Describe(request, w))));
+    }
+
+    /// <summary>Validates one worker definition; a bad one is a 400 that quotes it.</summary>
+    private static QueryWorkerInfo Define(C8Request request, FabricInfo fabric, C8Value definition, string? fixedName, int errorNum)
+    {
+        if (!definition.IsObject)
+        {
+            throw new C8Exception(400, errorNum, "'query' must be an object with name and value");
+        }
+        var item = definition.AsObject;
+        var value = item["value"];
+        if (!value.TryGetString(out var text) || text.Trim().Length == 0)
+        {
+            throw new C8Exception(400, errorNum, "query 'value' missing or is not a string.");
+        }
+        var name = fixedName ?? (item["name"].TryGetString(out var n) ? n : throw new C8Exception(400, errorNum, "query 'name' missing or is not a string."));
+        if (!WorkerName().IsMatch(name))
+        {
+            throw new C8Exception(400, errorNum, $"invalid query worker name '{name}': letters, digits, '_' and '-' only");
+        }
+        var type = item["type"].TryGetString(out var t) ? t : "c8ql";
+        if (type != "c8ql")
+        {
+            throw new C8Exception(400, errorNum, $"query type '{type}' is not supported by C8 Local (only c8ql)");
+        }
+        var parameter = item["parameter"];
+        if (!parameter.IsNull && !parameter.IsObject)
+        {
+            throw new C8Exception(400, errorNum, "query 'parameter' must be an object");
+        }
+        request.Cluster.Engine.Parse(text);
+        return new QueryWorkerInfo(request.Principal.OwnerId, fabric.Name, name, text,
+            parameter.IsNull ? "{}" : C8Json.Serialize(parameter), type);
+    }
+
+    private static async Task SaveAsync(C8Request request)
+    {
+        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var body = await request.ReadObjectAsync().ConfigureAwait(false);
+        var worker = Define(request, fabric, body["query"], fixedName: null, C8Errors.HttpBadRequest);
+        if (request.Cluster.Catalog.FindWorker(worker.UserId, worker.Fabric, worker.Name) is not null)
+        {
+            throw new C8Exception(409, C8Errors.DuplicateName, $"duplicate name: query worker '{worker.Name}' already exists");
+        }
+        request.Cluster.Catalog.PutWorkers([worker]);
+        await Responses.WriteResultAsync(request.Http, 200, Describe(request, worker)).ConfigureAwait(false);
+    }
+
+    private static async Task ImportAsync(C8Request request)
+    {
+        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var body = await request.ReadObjectAsync().ConfigureAwait(false);
+        var queries = body["queries"];
+        if (!queries.IsArray)
+        {
+            throw C8Errors.BadRequest("'queries' must be an array");
+        }
+        var workers = queries.AsArray.Select(q =>
+        {
+            try
+            {
+                return Define(request, fabric, q, fixedName: null, C8Errors.BadParameter);
+            }
+            catch (C8Exception e)
+            {
+                throw new C8Exception(400, C8Errors.BadParameter, $"{e.Message} in query: {q}");
+            }
+        }).ToList();
+        if (workers.Select(w => w.Name).Distinct().Count() != workers.Count)
+        {
+            throw C8Errors.BadRequest("the import names one query worker twice");
+        }
+        request.Cluster.Catalog.PutWorkers(workers);
+        await Responses.WriteResultAsync(request.Http, 200, O(new C8Object.Builder().Set("created", N(workers.Count)).Set("errors", N(0)))).ConfigureAwait(false);
+    }
+
+    private static async Task UpdateAsync(C8Request request)
+    {
+        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var name = request.Route("name");
+        if (request.Cluster.Catalog.FindWorker(request.Principal.OwnerId, fabric.Name, name) is null)
+        {
+            throw new C8Exception(400, C8Errors.HttpNotFound, "query not found.");
+        }
+        var body = await request.ReadObjectAsync().ConfigureAwait(false);
+        var worker = Define(request, fabric, body["query"], fixedName: name, C8Errors.HttpBadRequest);
+        request.Cluster.Catalog.PutWorkers([worker]);
+        await Responses.WriteResultAsync(request.Http, 200, Describe(request, worker)).ConfigureAwait(false);
+    }
+
+    private static Task DeleteAsync(C8Request request)
+    {
+        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        if (!request.Cluster.Catalog.RemoveWorker(request.Principal.OwnerId, fabric.Name, request.Route("name")))
+        {
+            throw new C8Exception(404, C8Errors.DatabaseNotFoundNum, $"query worker '{request.Route("name")}' not found");
+        }
+        return Responses.WriteResultAsync(request.Http, 200, C8Value.EmptyArray);
+    }
+
+    private static async Task ExecuteAsync(C8Request request)
+    {
+        var fabric = Execution.Fabric(request);
+        var worker = request.Cluster.Catalog.FindWorker(request.Principal.OwnerId, fabric.Name, request.Route("name"))
+            ?? throw new C8Exception(400, C8Errors.QueryEmpty, "query is empty");
+        var body = await request.ReadObjectAsync().ConfigureAwait(false);
+        var defaults = Parse(worker.ParameterJson);
+        var bindVars = new C8Object.Builder();
+        if (defaults.IsObject)
+        {
+            bindVars.AddRange(defaults.AsObject);
+        }
+        if (body["bindVars"].IsObject)
+        {
+            bindVars.AddRange(body["bindVars"].AsObject);
+        }
+        var merged = new C8Object.Builder().AddRange(body).Set("bindVars", C8Value.From(bindVars.Build())).Build();
+        var query = QueryRunner.Parse(merged, defaultQuery: worker.Value) with { Query = worker.Value };
+        var opening = await QueryRunner.OpenAsync(request, query).ConfigureAwait(false);
+        if (opening.Batch.Count == 0 && !opening.HasMore)
+        {
+            await Responses.WriteValueAsync(request.Http, 201, O(new C8Object.Builder().Set("result", C8Value.EmptyArray))).ConfigureAwait(false);
+            return;
+        }
+        await QueryRunner.WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count, query.Stream, query.Options.FullCount).ConfigureAwait(false);
+    }
+
+    private static async Task FetchAsync(C8Request request)
+    {
+        var (cursor, batch, hasMore) = await QueryRunner.NextAsync(request, request.Route("id")).ConfigureAwait(false);
+        await QueryRunner.WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null, stream: false, fullCount: false).ConfigureAwait(false);
+    }
+}

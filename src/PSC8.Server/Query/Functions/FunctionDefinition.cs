@@ -1,0 +1,27 @@
+using PSC8.Server.Model;
+using PSC8.Server.Query.Execution;
+
+namespace PSC8.Server.Query.Functions;
+
+/// <summary>A function implementation; the arguments are only valid during the call.</summary>
+internal delegate C8Value FunctionBody(QueryContext context, ReadOnlySpan<C8Value> arguments);
+
+[Flags]
+internal enum FunctionTraits
+{
+    None = 0,
+
+    /// <summary>May give different results for the same arguments (RAND, DATE_NOW …): never folded at compile time.</summary>
+    NonDeterministic = 1,
+
+    /// <summary>Reads the store or execution state, so it cannot run at compile time.</summary>
+    NeedsStore = 2,
+
+    /// <summary>Its first argument may be a bare collection name, passed as a string.</summary>
+    CollectionArgument = 4,
+}
+
+internal sealed record FunctionDefinition(string Name, int MinArguments, int MaxArguments, FunctionBody Body, FunctionTraits Traits)
+{
+    public bool IsFoldable => (Traits & (FunctionTraits.NonDeterministic | FunctionTraits.NeedsStore)) == 0;
+}

@@ -1,0 +1,44 @@
+using PSC8.Server.Model;
+using PSC8.Server.Query.Execution;
+using PSC8.Server.Query.Values;
+
+namespace PSC8.Server.Query.Functions;
+
+/// <summary>Argument access and the warnings functions raise when they return null for bad input.</summary>
+internal static class FunctionHelpers
+{
+    public static C8Value Arg(ReadOnlySpan<C8Value> arguments, int index) =>
+        index < arguments.Length ? arguments[index] : C8Value.Null;
+
+    public static bool BoolArg(ReadOnlySpan<C8Value> arguments, int index, bool defaultValue = false) =>
+        index < arguments.Length ? C8Conversions.ToBool(arguments[index]) : defaultValue;
+
+    /// <summary>Warning 1542 "invalid argument type in call to function 'X()'", then null.</summary>
+    public static C8Value InvalidArgument(QueryContext context, string function)
+    {
+        context.Warn(QueryErrors.FunctionArgumentTypeMismatch, QueryErrors.InvalidArgumentMessage(function));
+        return C8Value.Null;
+    }
+
+    /// <summary>A warning "in function 'X()': …" with one of the query error numbers, then null.</summary>
+    public static C8Value Warning(QueryContext context, string function, int code)
+    {
+        context.Warn(code, $"in function '{function}()': {Describe(code)}");
+        return C8Value.Null;
+    }
+
+    private static string Describe(int code) => code switch
+    {
+        QueryErrors.ArrayExpected => "array expected",
+        QueryErrors.InvalidDateValue => "invalid date value",
+        QueryErrors.InvalidRegex => "invalid regex value",
+        QueryErrors.InvalidArithmeticValue => "invalid arithmetic value",
+        C8Errors.QueryDivisionByZero => "division by zero",
+        _ => "invalid argument",
+    };
+
+    public static C8Value Number(double value) => C8Value.From(value);
+
+    /// <summary>Wraps a list the caller owns and no longer changes.</summary>
+    public static C8Value ArrayOf(List<C8Value> items) => items.Count == 0 ? C8Value.EmptyArray : C8Value.From(items);
+}

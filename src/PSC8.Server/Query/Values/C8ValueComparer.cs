@@ -1,0 +1,106 @@
+using PSC8.Server.Model;
+
+namespace PSC8.Server.Query.Values;
+
+/// <summary>
+/// C8QL's total order over values: first by type (null &lt; bool &lt; number &lt; string &lt; array &lt; object),
+/// then by value. Arrays compare element by element and objects attribute by attribute over the sorted
+/// union of their names; a missing element or attribute counts as null, so <c>[1] == [1, null]</c> and
+/// <c>{} == {a: null}</c>. Strings compare by code point (C8 Local has no ICU collation).
+/// </summary>
+public sealed class C8ValueComparer : IComparer<C8Value>
+{
+    public static C8ValueComparer Instance { get; } = new();
+
+    private C8ValueComparer()
+    {
+    }
+
+    int IComparer<C8Value>.Compare(C8Value x, C8Value y) => Compare(x, y);
+
+    public static int Compare(C8Value a, C8Value b)
+    {
+        if (a.Type != b.Type)
+        {
+            return a.Type < b.Type ? -1 : 1;
+        }
+        switch (a.Type)
+        {
+            case C8Type.Null:
+                return 0;
+            case C8Type.Bool:
+                return a.AsBool == b.AsBool ? 0 : (a.AsBool ? 1 : -1);
+            case C8Type.Number:
+                return CompareNumbers(a.AsNumber, b.AsNumber);
+            case C8Type.String:
+                return CompareStrings(a.AsString, b.AsString);
+            case C8Type.Array:
+                return CompareArrays(a.AsArray, b.AsArray);
+            default:
+                return CompareObjects(a.AsObject, b.AsObject);
+        }
+    }
+
+    public static int CompareNumbers(double a, double b) => a < b ? -1 : (a > b ? 1 : 0);
+
+    /// <summary>Code point order: UTF-16 ordinal order, corrected where surrogates meet U+E000..U+FFFF.</summary>
+    public static int CompareStrings(string a, string b)
+    {
+        var i = a.AsSpan().CommonPrefixLength(b);
+        if (i == a.Length || i == b.Length)
+        {
+            return a.Length == b.Length ? 0 : (a.Length < b.Length ? -1 : 1);
+        }
+        var x = a[i];
+        var y = b[i];
+        if (x >= 0xD800 && y >= 0xD800 && char.IsSurrogate(x) != char.IsSurrogate(y))
+        {
+            // Surrogates encode code points above U+FFFF, which sort after U+E000..U+FFFF.
+            return char.IsSurrogate(x) ? 1 : -1;
+        }
+        return x < y ? -1 : 1;
+    }
+
+    private static int CompareArrays(IReadOnlyList<C8Value> a, IReadOnlyList<C8Value> b)
+    {
+        var length = Math.Max(a.Count, b.Count);
+        for (var i = 0; i < length; i++)
+        {
+            var left = i < a.Count ? a[i] : C8Value.Null;
+            var right = i < b.Count ? b[i] : C8Value.Null;
+            var result = Compare(left, right);
+            if (result != 0)
+            {
+                return result;
+            }
+        }
+        return 0;
+    }
+
+    private static int CompareObjects(C8Object a, C8Object b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return 0;
+        }
+        var names = new List<string>(a.Count + b.Count);
+        names.AddRange(a.Keys);
+        foreach (var key in b.Keys)
+        {
+            if (!a.ContainsKey(key))
+            {
+                names.Add(key);
+            }
+        }
+        names.Sort(CompareStrings);
+        foreach (var name in names)
+        {
+            var result = Compare(a[name], b[name]);
+            if (result != 0)
+            {
+                return result;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+using PSC8.Server.Model;
+
+namespace PSC8.Server.Tests.Query;
+
+/// <summary>Named data sets the conformance cases run against: collection name and its documents.</summary>
+public static class ConformanceFixtures
+{
+    private static readonly Dictionary<string, (string Collection, string Documents)> Sets = new()
+    {
+        ["users"] = ("users", """
+            [
+              {"_key":"1","name":"John","age":35,"city":"Berlin","active":true,"tags":["a","b"],"address":{"street":"Main","zip":"10115"}},
+              {"_key":"2","name":"Anna","age":22,"city":"Paris","active":false,"tags":["b"]},
+              {"_key":"3","name":"Bob","age":41,"city":"Berlin","active":true,"tags":[]},
+              {"_key":"4","name":"Carla","age":29,"city":"Madrid","active":true,"tags":["a"]},
+              {"_key":"5","name":"Dave","age":35,"city":null,"active":false}
+            ]
+            """),
+        ["cities"] = ("cities", """
+            [
+              {"_key":"berlin","name":"Berlin","country":"DE"},
+              {"_key":"paris","name":"Paris","country":"FR"},
+              {"_key":"madrid","name":"Madrid","country":"ES"}
+            ]
+            """),
+        ["orders"] = ("orders", """
+            [
+              {"_key":"o1","user":"1","amount":10},
+              {"_key":"o2","user":"1","amount":25},
+              {"_key":"o3","user":"2","amount":7},
+              {"_key":"o4","user":"3","amount":100}
+            ]
+            """),
+        ["c"] = ("c", "[]"),
+        ["log"] = ("log", "[]"),
+    };
+
+    public static IEnumerable<string> Names => Sets.Keys;
+
+    public static string CollectionOf(string fixture) => Sets[fixture].Collection;
+
+    public static IEnumerable<C8Object> DocumentsOf(string fixture) =>
+        C8Json.Parse(Sets[fixture].Documents).AsArray.Select(value => value.AsObject);
+}

@@ -1,0 +1,134 @@
+using PSC8.Server.Model;
+using PSC8.Server.Query;
+using static PSC8.Server.Tests.Query.QueryTestHelpers;
+
+namespace PSC8.Server.Tests.Query;
+
+/// <summary>The engine's public surface: Prepare, Parse, Explain and the error messages drivers show.</summary>
+public sealed class EngineApiTests
+{
+    [Fact]
+    public void SyntaxErrorNamesTokenSnippetAndPosition()
+    {
+        var error = Assert.Throws<C8Exception>(() => Engine.Prepare("INVALID QUERY", null));
+        Assert.Equal(C8Errors.QueryParse, error.ErrorNum);
+        Assert.Equal(400, error.HttpStatus);
+        Assert.Equal("syntax error, unexpected identifier near 'INVALID QUERY' at position 1:1", error.Message);
+    }
+
+    [Fact]
+    public void SyntaxErrorPositionCountsLines()
+    {
+        var error = Assert.Throws<C8Exception>(() => Engine.Prepare("FOR u IN users\n  FILTER u.a ==\n  RETURN u", null));
+        Assert.Equal("syntax error, unexpected RETURN declaration near 'RETURN u' at position 3:3", error.Message);
+    }
+
+    [Fact]
+    public void SyntaxErrorSnippetIsShortened()
+    {
+        var error = Assert.Throws<C8Exception>(() => Engine.Prepare("RETURN 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16", null));
+        Assert.Equal("syntax error, unexpected integer number near '2 3 4 5 6 7 8 9 10 11 12 13 14 1...' at position 1:10", error.Message);
+    }
+
+    [Fact]
+    public void EndOfQueryIsReported()
+    {
+        var error = Assert.Throws<C8Exception>(() => Engine.Prepare("RETURN", null));
+        Assert.StartsWith("syntax error, unexpected end of query string", error.Message);
+    }
+
+    [Fact]
+    public void EmptyQuery()
+    {
+        var error = Assert.Throws<C8Exception>(() => Engine.Prepare(" \n ", null));
+        Assert.Equal(C8Errors.QueryEmpty, error.ErrorNum);
+        Assert.Equal("query is empty", error.Message);
+    }
+
+    [Fact]
+    public void FunctionErrorsNameTheFunction()
+    {
+        Assert.Equal("usage of unknown function 'FOO()'", Assert.Throws<C8Exception>(() => Engine.Prepare("RETURN foo()", null)).Message);
+        Assert.Equal("invalid number of arguments for function 'LENGTH()', expected number of arguments: minimum: 1, maximum: 1",
+            Assert.Throws<C8Exception>(() => Engine.Prepare("RETURN LENGTH()", null)).Message);
+    }
+
+    [Fact]
+    public void BindParameterErrorsNameTheParameter()
+    {
+        Assert.Equal("no value specified for declared bind parameter 'x'", Assert.Throws<C8Exception>(() => Engine.Prepare("RETURN @x", null)).Message);
+        var extra = new C8Object.Builder().Add("y", C8Value.From(1)).Build();
+        Assert.Equal("bind parameter 'y' was not declared in the query", Assert.Throws<C8Exception>(() => Engine.Prepare("RETURN 1", extra)).Message);
+        var wrong = new C8Object.Builder().Add("@c", C8Value.True).Build();
+        Assert.Equal("bind parameter '@c' has an invalid value or type",
+            Assert.Throws<C8Exception>(() => Engine.Prepare("FOR d IN @@c RETURN d", wrong)).Message);
+    }
+
+    [Fact]
+    public void PreparedQueryReportsCollections()
+    {
+        var bind = new C8Object.Builder().Add("@target", C8Value.From("archive")).Build();
+        var prepared = Engine.Prepare("WITH extra FOR u IN users LET n = LENGTH(orders) INSERT u INTO @@target", bind);
+        Assert.Equal(["extra", "users", "orders", "archive"], prepared.Collections);
+        Assert.Equal(["archive"], prepared.WrittenCollections);
+        Assert.True(prepared.IsModification);
+        Assert.False(Engine.Prepare("FOR u IN users RETURN u", null).IsModification);
+    }
+
+    [Fact]
+    public void ModificationInsideSubqueryMakesAModificationQuery()
+    {
+        var prepared = Engine.Prepare("LET r = (INSERT {} INTO log) RETURN 1", null);
+        Assert.True(prepared.IsModification);
+        Assert.Equal(["log"], prepared.WrittenCollections);
+    }
+
+    [Fact]
+    public void ParseReturnsCollectionsBindVariablesAndTree()
+    {
+        var parsed = Engine.Parse("FOR u IN users FILTER u.age > @min FOR d IN @@other RETURN DOCUMENT(cities, u.city)");
+        Assert.Equal("""["users","cities"]""", C8Json.Serialize(parsed["collections"]));
+        Assert.Equal("""["min","@other"]""", C8Json.Serialize(parsed["bindVars"]));
+        var root = parsed["ast"].AsArray[0];
+        Assert.Equal("root", root["type"].AsString);
+        Assert.Equal(["for", "filter", "for", "return"], root["subNodes"].AsArray.Select(n => n["type"].AsString));
+    }
+
+    [Fact]
+    public void ParseReportsScopeErrors()
+    {
+        Assert.Equal(QueryErrors.VariableRedeclared, Assert.Throws<C8Exception>(() => Engine.Parse("LET a = 1 LET a = 2 RETURN a")).ErrorNum);
+    }
+
+    [Fact]
+    public void ExplainShowsThePipeline()
+    {
+        var plan = Engine.Prepare("FOR u IN users FILTER u._key == '1' FILTER u.age > 3 SORT u.age LIMIT 2 RETURN u", null).Explain()["plan"];
+        Assert.Equal(["SingletonNode", "IndexNode", "FilterNode", "SortNode", "LimitNode", "ReturnNode"],
+            plan["nodes"].AsArray.Select(n => n["type"].AsString));
+        Assert.Equal("""[{"name":"users","type":"read"}]""", C8Json.Serialize(plan["collections"]));
+        Assert.Contains("use-indexes", plan["rules"].AsArray.Select(r => r.AsString));
+        Assert.False(plan["isModificationQuery"].AsBool);
+    }
+
+    [Fact]
+    public void ExplainMarksWrites()
+    {
+        var plan = Engine.Prepare("FOR u IN users UPDATE u WITH {} IN users", null).Explain()["plan"];
+        Assert.Equal(["SingletonNode", "EnumerateCollectionNode", "UpdateNode"], plan["nodes"].AsArray.Select(n => n["type"].AsString));
+        Assert.Equal("""[{"name":"users","type":"write"}]""", C8Json.Serialize(plan["collections"]));
+        Assert.True(plan["isModificationQuery"].AsBool);
+    }
+
+    [Fact]
+    public void ParsedQueriesAreReusedAcrossBindValues()
+    {
+        var store = new InMemoryQueryStore();
+        for (var i = 0; i < 3; i++)
+        {
+            var bind = new C8Object.Builder().Add("x", C8Value.From(i)).Build();
+            var (results, _) = Run(store, "RETURN @x * 2", bind);
+            Assert.Equal(i * 2, results.Single().AsNumber);
+        }
+    }
+}
