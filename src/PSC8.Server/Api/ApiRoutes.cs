@@ -13,6 +13,7 @@ public static class ApiRoutes
         FabricApi.Map(router);
         CollectionApi.Map(router);
         DocumentApi.Map(router);
+        ImportExportApi.Map(router);
         CursorApi.Map(router);
         RestqlApi.Map(router);
         KeyApi.Map(router);
