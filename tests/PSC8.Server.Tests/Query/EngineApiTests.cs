@@ -31,6 +31,16 @@ public sealed class EngineApiTests
     }
 
     [Fact]
+    public void ParsingWithoutValuesLeavesBindParameterChecksToTheRun()
+    {
+        // A saved query worker is parsed before any bindVars exist: LIMIT @n must not count as LIMIT null.
+        var parsed = Engine.Parse("FOR x IN 1..10 LIMIT @skip, @n RETURN x");
+        Assert.Equal(["n", "skip"], parsed["bindVars"].AsArray.Select(v => v.AsString).Order());
+        var error = Assert.Throws<C8Exception>(() => Engine.Prepare("FOR x IN 1..10 LIMIT @n RETURN x", C8Json.Parse("{\"n\":\"ten\"}").AsObject));
+        Assert.Equal(QueryErrors.NumberOutOfRange, error.ErrorNum);
+    }
+
+    [Fact]
     public void EndOfQueryIsReported()
     {
         var error = Assert.Throws<C8Exception>(() => Engine.Prepare("RETURN", null));

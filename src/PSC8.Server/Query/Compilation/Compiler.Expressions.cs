@@ -43,7 +43,10 @@ internal sealed partial class Compiler
     private BoundExpr CompileNode(Expr expr) => expr switch
     {
         LiteralExpr literal => BoundExpr.Constant(literal.Value),
-        BindParameterExpr parameter => BoundExpr.Constant(_validateOnly ? C8Value.Null : _bindVariables[parameter.Name]),
+        // Validating without values: a parameter is unknown, not null, so checks on constants (LIMIT bounds) wait for the run.
+        BindParameterExpr parameter => _validateOnly
+            ? BoundExpr.Dynamic(_ => C8Value.Null, -1, deterministic: true)
+            : BoundExpr.Constant(_bindVariables[parameter.Name]),
         NameExpr name => CompileName(name),
         CollectionParameterExpr parameter => throw QueryErrors.CollectionAsOperand(BoundCollectionName("@" + parameter.Name) ?? "@" + parameter.Name),
         AttributeExpr attribute => CompileAttribute(Compile(attribute.Subject), attribute.Name),
@@ -516,10 +519,13 @@ internal sealed partial class Compiler
     {
         var definition = FunctionRegistry.Find(call.Name)!;
         var arguments = new List<BoundExpr>(call.Arguments.Count);
+        var readsByValue = (definition.Traits & FunctionTraits.ReadsCollectionByValue) != 0;
         for (var i = 0; i < call.Arguments.Count; i++)
         {
             if (i == 0 && (definition.Traits & FunctionTraits.CollectionArgument) != 0 && IsCollectionArgument(call.Arguments[0], out var collection))
             {
+                // A bare collection name confines the call to that collection, which is now known.
+                readsByValue = false;
                 RecordRead(collection);
                 if (call.Name is "LENGTH" or "COUNT")
                 {
@@ -534,6 +540,7 @@ internal sealed partial class Compiler
         {
             _scope.Volatile = true;
         }
+        _readsCollectionsByValue |= readsByValue;
         var body = definition.Body;
         var evaluators = arguments.Select(a => a.Evaluate).ToArray();
         Evaluator evaluate;

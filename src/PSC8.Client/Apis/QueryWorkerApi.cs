@@ -1,0 +1,139 @@
+using PSC8.Client.Http;
+using PSC8.Client.Json;
+using PSC8.Client.Models;
+
+namespace PSC8.Client.Apis;
+
+/// <summary>Saved queries (RestQL query workers): <c>/_fabric/{f}/_api/restql*</c>.</summary>
+public sealed class QueryWorkerApi : ApiBase
+{
+    internal QueryWorkerApi(C8Connection connection)
+        : base(connection)
+    {
+    }
+
+    /// <summary>The caller's query workers (<c>GET …/restql/user</c>).</summary>
+    public async Task<IReadOnlyList<C8QueryWorker>> ListAsync(string? fabric = null, CancellationToken cancellationToken = default)
+    {
+        var f = Fabric(fabric);
+        var response = await SendAsync(new C8Request(HttpMethod.Get, C8Paths.Fabric(f, "restql/user")), cancellationToken).ConfigureAwait(false);
+        var list = new List<C8QueryWorker>();
+        foreach (var item in JsonRead.Array(JsonRead.Result(response.Json)))
+        {
+            list.Add(C8QueryWorker.FromJson(item, f));
+        }
+
+        return list;
+    }
+
+    /// <summary>Saves a new query worker (<c>POST …/restql</c>).</summary>
+    public async Task<C8QueryWorker> SaveAsync(string? fabric, C8QueryWorkerDefinition definition, CancellationToken cancellationToken = default)
+    {
+        if (definition is null)
+        {
+            throw new ArgumentNullException(nameof(definition));
+        }
+
+        var f = Fabric(fabric);
+        var request = new C8Request(HttpMethod.Post, C8Paths.Fabric(f, "restql")).Json(w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("query");
+            definition.WriteBody(w, includeName: true);
+            w.WriteEndObject();
+        });
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var worker = C8QueryWorker.FromJson(JsonRead.Result(response.Json), f);
+        return worker;
+    }
+
+    /// <summary>Saves several query workers at once (<c>POST …/restql/import</c>).</summary>
+    public async Task<C8QueryWorkerImportResult> ImportAsync(string? fabric, IReadOnlyList<C8QueryWorkerDefinition> definitions, bool details = false, CancellationToken cancellationToken = default)
+    {
+        if (definitions is null)
+        {
+            throw new ArgumentNullException(nameof(definitions));
+        }
+
+        var request = new C8Request(HttpMethod.Post, C8Paths.Fabric(Fabric(fabric), "restql/import")).Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("queries");
+            foreach (var definition in definitions)
+            {
+                definition.WriteBody(w, includeName: true);
+            }
+
+            w.WriteEndArray();
+            w.WriteBoolean("details", details);
+            w.WriteEndObject();
+        });
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return C8QueryWorkerImportResult.FromJson(response.Json);
+    }
+
+    /// <summary>Changes a query worker's text, parameters or type (<c>PUT …/restql/{name}</c>); the name cannot change.</summary>
+    public async Task<C8QueryWorker> UpdateAsync(string? fabric, C8QueryWorkerDefinition definition, CancellationToken cancellationToken = default)
+    {
+        if (definition is null)
+        {
+            throw new ArgumentNullException(nameof(definition));
+        }
+
+        var f = Fabric(fabric);
+        var request = new C8Request(HttpMethod.Put, C8Paths.Fabric(f, "restql/" + C8Paths.Seg(definition.Name))).Json(w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("query");
+            definition.WriteBody(w, includeName: false);
+            w.WriteEndObject();
+        });
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var worker = C8QueryWorker.FromJson(JsonRead.Result(response.Json), f);
+        worker.SetName(definition.Name);
+        return worker;
+    }
+
+    /// <summary>Deletes a query worker (<c>DELETE …/restql/{name}</c>).</summary>
+    public async Task DeleteAsync(string? fabric, string name, CancellationToken cancellationToken = default)
+    {
+        RequireName(name);
+        await SendAsync(new C8Request(HttpMethod.Delete, C8Paths.Fabric(Fabric(fabric), "restql/" + C8Paths.Seg(name))), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a query worker (<c>POST …/restql/execute/{name}</c>) and returns a cursor whose further pages come from
+    /// <c>PUT …/restql/fetch/{id}</c>. Not retried: a worker may write.
+    /// </summary>
+    public async Task<C8Cursor> ExecuteAsync(string? fabric, string name, IDictionary<string, object?>? bindVars = null, int? batchSize = null, CancellationToken cancellationToken = default)
+    {
+        RequireName(name);
+        var f = Fabric(fabric);
+        var request = new C8Request(HttpMethod.Post, C8Paths.Fabric(f, "restql/execute/" + C8Paths.Seg(name))).Json(w =>
+        {
+            w.WriteStartObject();
+            if (bindVars is not null && bindVars.Count > 0)
+            {
+                w.WritePropertyName("bindVars");
+                C8JsonWriters.WriteValue(w, bindVars);
+            }
+
+            if (batchSize is int size)
+            {
+                w.WriteNumber("batchSize", size);
+            }
+
+            w.WriteEndObject();
+        });
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return C8Cursor.Open(Connection.Transport, f, "restql/fetch", response.Json);
+    }
+
+    private static void RequireName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("A query worker name is required.", nameof(name));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using PSC8.Client.Automation;
+
+namespace PSC8.Client;
+
+/// <summary>
+/// The one exception PSC8.Client throws for a failed call (besides argument checks and cancellation):
+/// what the server said (status, errorNum, message), which request it was (method, path without query),
+/// and a stable <see cref="ErrorId"/> and <see cref="Category"/> for PowerShell error records.
+/// Its message never contains a secret.
+/// </summary>
+public sealed class C8ApiException : Exception
+{
+    /// <summary>Creates the exception; the message is composed from the parts.</summary>
+    public C8ApiException(int statusCode, int? errorNum, string serverMessage, string method, string path, Exception? innerException = null)
+        : this(statusCode, errorNum, serverMessage, method, path, null, innerException)
+    {
+    }
+
+    internal C8ApiException(int statusCode, int? errorNum, string serverMessage, string method, string path, C8ErrorClass? errorClass, Exception? innerException)
+        : base(Compose(statusCode, errorNum, serverMessage, method, path), innerException)
+    {
+        StatusCode = statusCode;
+        ErrorNum = errorNum;
+        ServerMessage = serverMessage;
+        Method = method;
+        Path = path;
+        var mapped = errorClass ?? C8ErrorMapping.Map(statusCode, errorNum);
+        ErrorId = mapped.ErrorId;
+        Category = mapped.Category;
+    }
+
+    /// <summary>HTTP status; 0 when no response was received (connection failure or timeout).</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The server's errorNum, when the body had one.</summary>
+    public int? ErrorNum { get; }
+
+    /// <summary>The server's errorMessage (redacted), or a description of the transport failure.</summary>
+    public string ServerMessage { get; }
+
+    /// <summary>HTTP method of the failed request.</summary>
+    public string Method { get; }
+
+    /// <summary>Request path without host and query string.</summary>
+    public string Path { get; }
+
+    /// <summary>Stable error id such as <c>C8.DocumentNotFound</c>.</summary>
+    public string ErrorId { get; }
+
+    /// <summary>PowerShell ErrorCategory name such as <c>ObjectNotFound</c>.</summary>
+    public string Category { get; }
+
+    /// <summary>The current <c>_rev</c> the server reported with a 412 precondition failure.</summary>
+    public string? CurrentRevision { get; internal set; }
+
+    /// <summary>The region that answered (from <c>x-gdn-region</c>), when known.</summary>
+    public string? Region { get; internal set; }
+
+    private static string Compose(int status, int? errorNum, string serverMessage, string method, string path)
+    {
+        var what = method + " " + path;
+        if (status == 0)
+        {
+            return what + " failed: " + serverMessage;
+        }
+
+        var num = errorNum is null ? string.Empty : ", errorNum " + errorNum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return what + " failed with HTTP " + status.ToString(System.Globalization.CultureInfo.InvariantCulture) + num + ": " + serverMessage;
+    }
+}

@@ -1,0 +1,213 @@
+using PSC8.Client.Apis;
+using PSC8.Client.Http;
+
+namespace PSC8.Client;
+
+/// <summary>
+/// One authenticated endpoint (global or regional URL) with its own HttpClient. It knows the region that
+/// serves it, the tenant and a default fabric; the operations are grouped in the API properties.
+/// Several connections (one per region) can be used side by side; a connection is safe to share between threads.
+/// No property or <see cref="ToString"/> exposes a secret.
+/// </summary>
+public sealed class C8Connection : IDisposable
+{
+    private readonly C8ConnectionOptions _options;
+    private string _defaultFabric;
+
+    private C8Connection(C8ConnectionOptions options, Uri baseUrl)
+    {
+        _options = options;
+        BaseUrl = baseUrl;
+        _defaultFabric = string.IsNullOrWhiteSpace(options.DefaultFabric) ? "_system" : options.DefaultFabric;
+        Transport = new C8Transport(baseUrl, options);
+        Regions = new RegionApi(this);
+        Fabrics = new FabricApi(this);
+        Collections = new CollectionApi(this);
+        Documents = new DocumentApi(this);
+        Queries = new QueryApi(this);
+        QueryWorkers = new QueryWorkerApi(this);
+        ApiKeys = new ApiKeyApi(this);
+        Access = new AccessApi(this);
+        Users = new UserApi(this);
+    }
+
+    /// <summary>The normalised API base URL.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The region serving this URL (from <c>/datacenter/local</c> or <c>x-gdn-region</c>); null until probed.</summary>
+    public string? Region { get; private set; }
+
+    /// <summary>The tenant; null until probed.</summary>
+    public string? Tenant { get; private set; }
+
+    /// <summary>The user signed in with a password or token, when known.</summary>
+    public string? User { get; private set; }
+
+    /// <summary>The fabric used when a call names none.</summary>
+    public string DefaultFabric
+    {
+        get => _defaultFabric;
+        set => _defaultFabric = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("A fabric name is required.", nameof(value)) : value;
+    }
+
+    /// <summary>How this connection authenticates (the secret itself is not reachable).</summary>
+    public C8AuthenticationKind AuthenticationKind => _options.Credential.Kind;
+
+    /// <summary>When the JWT in use expires (password and token logins).</summary>
+    public DateTimeOffset? TokenExpires => Transport.Authenticator.Token?.Expires;
+
+    /// <summary>The region that answered the latest request, from its <c>x-gdn-region</c> header (a host; its first label is the region name).</summary>
+    public string? LastServedBy => Transport.LastRegion is string host ? C8Url.RegionNameFromHost(host) : null;
+
+    /// <summary>Regions (data centers).</summary>
+    public RegionApi Regions { get; }
+
+    /// <summary>Geo-fabrics.</summary>
+    public FabricApi Fabrics { get; }
+
+    /// <summary>Collections.</summary>
+    public CollectionApi Collections { get; }
+
+    /// <summary>Documents.</summary>
+    public DocumentApi Documents { get; }
+
+    /// <summary>C8QL queries and cursors.</summary>
+    public QueryApi Queries { get; }
+
+    /// <summary>Saved queries (RestQL query workers).</summary>
+    public QueryWorkerApi QueryWorkers { get; }
+
+    /// <summary>API keys.</summary>
+    public ApiKeyApi ApiKeys { get; }
+
+    /// <summary>Access levels of keys and users.</summary>
+    public AccessApi Access { get; }
+
+    /// <summary>Users of the tenant.</summary>
+    public UserApi Users { get; }
+
+    internal C8Transport Transport { get; }
+
+    /// <summary>Opens a connection and, unless <see cref="C8ConnectionOptions.Probe"/> is false, signs in and learns region and tenant.</summary>
+    public static async Task<C8Connection> ConnectAsync(C8ConnectionOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var connection = new C8Connection(options, C8Url.Normalize(options.Url, options.AddApiPrefix));
+        try
+        {
+            if (options.Probe)
+            {
+                await connection.ProbeAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a connection with default options.</summary>
+    public static Task<C8Connection> ConnectAsync(string url, C8Credential credential, CancellationToken cancellationToken = default) =>
+        ConnectAsync(new C8ConnectionOptions(url, credential), cancellationToken);
+
+    /// <summary>
+    /// Opens another connection with the same credential and settings to a different URL, typically a
+    /// regional endpoint, so a script can compare what each region sees.
+    /// </summary>
+    public Task<C8Connection> ConnectToAsync(string url, CancellationToken cancellationToken = default)
+    {
+        var copy = new C8ConnectionOptions(url, _options.Credential)
+        {
+            AddApiPrefix = _options.AddApiPrefix,
+            DefaultFabric = DefaultFabric,
+            Timeout = _options.Timeout,
+            Retry = _options.Retry.Clone(),
+            Log = _options.Log,
+            TokenRenewalMargin = _options.TokenRenewalMargin,
+            Probe = _options.Probe,
+            UserAgent = _options.UserAgent,
+            Clock = _options.Clock,
+        };
+        return ConnectAsync(copy, cancellationToken);
+    }
+
+    /// <summary>Asks the server for the serving region and the tenant, signing in first when needed.</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var local = await Regions.GetLocalAsync(cancellationToken).ConfigureAwait(false);
+            Region = local.Name;
+        }
+        catch (C8ApiException ex) when (ex.StatusCode == 404 || ex.StatusCode == 501)
+        {
+            Region = Transport.LastRegion is string header ? C8Url.RegionNameFromHost(header) : null;
+        }
+
+        var auth = Transport.Authenticator;
+        switch (AuthenticationKind)
+        {
+            case C8AuthenticationKind.Password:
+                Tenant = auth.LoginTenant ?? auth.Token?.Tenant;
+                User = auth.LoginUser ?? auth.Token?.Username;
+                break;
+            case C8AuthenticationKind.Token:
+                Tenant = auth.Token?.Tenant;
+                User = auth.Token?.Username;
+                break;
+            default:
+                Tenant = await ProbeTenantAsync(cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>Closes the HttpClient.</summary>
+    public void Dispose() => Transport.Dispose();
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        BaseUrl.AbsoluteUri.TrimEnd('/') + " (region " + (Region ?? "?") + ", tenant " + (Tenant ?? "?") + ", fabric " + DefaultFabric + ", " + AuthenticationKind + ")";
+
+    internal string FabricOrDefault(string? fabric) => string.IsNullOrWhiteSpace(fabric) ? DefaultFabric : fabric!;
+
+    private async Task<string?> ProbeTenantAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var users = await Users.ListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var user in users)
+            {
+                if (!string.IsNullOrEmpty(user.Tenant))
+                {
+                    return user.Tenant;
+                }
+            }
+        }
+        catch (C8ApiException ex) when (ex.StatusCode == 403 || ex.StatusCode == 404 || ex.StatusCode == 501)
+        {
+            // A key without rights on users; fall back to the key's own text as jsC8 does.
+        }
+
+        return TenantFromApiKey(_options.Credential.Secret);
+    }
+
+    /// <summary>The tenant part of <c>&lt;tenant&gt;.&lt;keyid&gt;.&lt;secret&gt;</c> (tenants may contain dots).</summary>
+    internal static string? TenantFromApiKey(string key)
+    {
+        var last = key.LastIndexOf('.');
+        if (last <= 0)
+        {
+            return null;
+        }
+
+        var second = key.LastIndexOf('.', last - 1);
+        return second <= 0 ? null : key.Substring(0, second);
+    }
+}

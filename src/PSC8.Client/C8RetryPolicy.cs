@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+
+namespace PSC8.Client;
+
+/// <summary>
+/// When and how long to wait before repeating an idempotent request that failed with 429, 503 or a
+/// connection failure. A server's <c>Retry-After</c> wins over the exponential backoff (capped by
+/// <see cref="MaxDelay"/>). Non-idempotent requests (a POST insert) are never repeated.
+/// </summary>
+public sealed class C8RetryPolicy
+{
+    private static readonly Random Jitter = new Random();
+
+    /// <summary>Retries after the first attempt; 0 disables retrying.</summary>
+    public int MaxRetries { get; set; } = 4;
+
+    /// <summary>The first backoff delay; each further retry doubles it.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest single wait, including a server's <c>Retry-After</c>.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether backoff delays vary by ±20 % so many clients do not retry in lockstep.</summary>
+    public bool UseJitter { get; set; } = true;
+
+    /// <summary>A policy that never retries.</summary>
+    public static C8RetryPolicy None => new C8RetryPolicy { MaxRetries = 0 };
+
+    /// <summary>The delay before retry number <paramref name="retry"/> (1-based).</summary>
+    /// <param name="retry">1 for the first retry.</param>
+    /// <param name="retryAfter">The response's Retry-After header, if any.</param>
+    /// <param name="now">The current time, to turn an HTTP date into a delay.</param>
+    public TimeSpan GetDelay(int retry, RetryConditionHeaderValue? retryAfter, DateTimeOffset now)
+    {
+        TimeSpan delay;
+        if (retryAfter?.Delta is TimeSpan delta)
+        {
+            delay = delta;
+        }
+        else if (retryAfter?.Date is DateTimeOffset date)
+        {
+            delay = date - now;
+        }
+        else
+        {
+            var factor = Math.Pow(2, Math.Max(0, retry - 1));
+            var ms = BaseDelay.TotalMilliseconds * factor;
+            if (UseJitter)
+            {
+                double r;
+                lock (Jitter)
+                {
+                    r = Jitter.NextDouble();
+                }
+
+                ms *= 0.8 + (0.4 * r);
+            }
+
+            delay = TimeSpan.FromMilliseconds(Math.Min(ms, MaxDelay.TotalMilliseconds));
+        }
+
+        if (delay < TimeSpan.Zero)
+        {
+            delay = TimeSpan.Zero;
+        }
+
+        return delay > MaxDelay ? MaxDelay : delay;
+    }
+
+    internal C8RetryPolicy Clone() => new C8RetryPolicy
+    {
+        MaxRetries = MaxRetries,
+        BaseDelay = BaseDelay,
+        MaxDelay = MaxDelay,
+        UseJitter = UseJitter,
+    };
+}

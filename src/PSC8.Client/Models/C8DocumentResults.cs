@@ -1,0 +1,237 @@
+using System.Collections;
+using System.Text.Json;
+using PSC8.Client.Automation;
+using PSC8.Client.Json;
+
+namespace PSC8.Client.Models;
+
+/// <summary>A failure of one item in a batch call (the batch itself succeeded).</summary>
+public sealed class C8ItemError
+{
+    internal C8ItemError(int? errorNum, string message, int statusCode)
+    {
+        ErrorNum = errorNum;
+        Message = message;
+        var mapped = C8ErrorMapping.Map(statusCode, errorNum);
+        ErrorId = mapped.ErrorId;
+        Category = mapped.Category;
+    }
+
+    /// <summary>The server's errorNum (e.g. 1210 duplicate key, 1202 not found, 1200 conflict).</summary>
+    public int? ErrorNum { get; }
+
+    /// <summary>The server's message.</summary>
+    public string Message { get; }
+
+    /// <summary>Stable error id (see <see cref="C8ErrorMapping"/>).</summary>
+    public string ErrorId { get; }
+
+    /// <summary>PowerShell ErrorCategory name.</summary>
+    public string Category { get; }
+
+    /// <summary>Turns the item error into an exception for a cmdlet's WriteError.</summary>
+    public C8ApiException ToException(string method, string path) =>
+        new C8ApiException(0, ErrorNum, Message, method, path, C8ErrorMapping.Map(0, ErrorNum), null);
+
+    /// <inheritdoc />
+    public override string ToString() => ErrorNum is null ? Message : ErrorNum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + Message;
+}
+
+/// <summary>The outcome of a write of one document: its identity and revision, or an item error.</summary>
+public sealed class C8DocumentResult
+{
+    /// <summary><c>collection/key</c>.</summary>
+    public string? Id { get; private set; }
+
+    /// <summary>Document key.</summary>
+    public string? Key { get; private set; }
+
+    /// <summary>New revision.</summary>
+    public string? Rev { get; private set; }
+
+    /// <summary>Previous revision (replace/update).</summary>
+    public string? OldRev { get; private set; }
+
+    /// <summary>The document after the write, when <c>returnNew</c> was asked.</summary>
+    public JsonElement? New { get; private set; }
+
+    /// <summary>The document before the write, when <c>returnOld</c> was asked.</summary>
+    public JsonElement? Old { get; private set; }
+
+    /// <summary>The item's failure in a batch call; null on success.</summary>
+    public C8ItemError? Error { get; private set; }
+
+    /// <summary>Whether this item failed.</summary>
+    public bool IsError => Error is not null;
+
+    /// <inheritdoc />
+    public override string ToString() => Error is not null ? "error " + Error : (Id ?? Key ?? "(silent)") + " " + Rev;
+
+    internal static C8DocumentResult FromJson(JsonElement e)
+    {
+        if (JsonRead.Bool(e, "error"))
+        {
+            return new C8DocumentResult
+            {
+                Id = JsonRead.String(e, "_id"),
+                Key = JsonRead.String(e, "_key"),
+                Rev = JsonRead.String(e, "_rev"),
+                Error = new C8ItemError(JsonRead.Int(e, "errorNum"), JsonRead.String(e, "errorMessage") ?? "error", JsonRead.Int(e, "code") ?? 0),
+            };
+        }
+
+        return new C8DocumentResult
+        {
+            Id = JsonRead.String(e, "_id"),
+            Key = JsonRead.String(e, "_key"),
+            Rev = JsonRead.String(e, "_rev"),
+            OldRev = JsonRead.String(e, "_oldRev"),
+            New = JsonRead.Object(e, "new"),
+            Old = JsonRead.Object(e, "old"),
+        };
+    }
+
+    internal static C8DocumentResult Empty() => new C8DocumentResult();
+}
+
+/// <summary>
+/// The per-item results of a batch call, in input order. Failed items are kept as results with an
+/// <see cref="C8DocumentResult.Error"/> rather than thrown, as the GDN reports them.
+/// With <c>silent</c> the server returns no items and the list is empty.
+/// </summary>
+public sealed class C8BatchResult : IReadOnlyList<C8DocumentResult>
+{
+    private readonly IReadOnlyList<C8DocumentResult> _items;
+
+    internal C8BatchResult(IReadOnlyList<C8DocumentResult> items, bool silent, string? errorCodes)
+    {
+        _items = items;
+        IsSilent = silent;
+        ErrorCodes = errorCodes;
+        foreach (var item in items)
+        {
+            if (item.IsError)
+            {
+                ErrorCount++;
+            }
+        }
+    }
+
+    /// <summary>Number of failed items.</summary>
+    public int ErrorCount { get; }
+
+    /// <summary>Whether the call was silent (no per-item results).</summary>
+    public bool IsSilent { get; }
+
+    /// <summary>The <c>X-C8-Error-Codes</c> header: errorNum → count, as JSON text.</summary>
+    public string? ErrorCodes { get; }
+
+    /// <inheritdoc />
+    public int Count => _items.Count;
+
+    /// <inheritdoc />
+    public C8DocumentResult this[int index] => _items[index];
+
+    /// <inheritdoc />
+    public IEnumerator<C8DocumentResult> GetEnumerator() => _items.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc />
+    public override string ToString() => Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " results, " + ErrorCount.ToString(System.Globalization.CultureInfo.InvariantCulture) + " errors";
+
+    internal static C8BatchResult FromJson(JsonElement body, string? errorCodes)
+    {
+        if (body.ValueKind != JsonValueKind.Array)
+        {
+            return new C8BatchResult(Array.Empty<C8DocumentResult>(), true, errorCodes);
+        }
+
+        var list = new List<C8DocumentResult>(body.GetArrayLength());
+        foreach (var item in body.EnumerateArray())
+        {
+            list.Add(C8DocumentResult.FromJson(item));
+        }
+
+        return new C8BatchResult(list, false, errorCodes);
+    }
+}
+
+/// <summary>The outcome of a bulk import.</summary>
+public sealed class C8ImportResult
+{
+    /// <summary>Documents created.</summary>
+    public long Created { get; private set; }
+
+    /// <summary>Documents that failed.</summary>
+    public long Errors { get; private set; }
+
+    /// <summary>Empty lines/documents skipped.</summary>
+    public long Empty { get; private set; }
+
+    /// <summary>Documents updated (replace mode).</summary>
+    public long Updated { get; private set; }
+
+    /// <summary>Documents ignored.</summary>
+    public long Ignored { get; private set; }
+
+    /// <summary>Documents not processed.</summary>
+    public long Unprocessed { get; private set; }
+
+    /// <summary>Per-document failures when details were asked for.</summary>
+    public IReadOnlyList<C8ImportError> Details { get; private set; } = Array.Empty<C8ImportError>();
+
+    /// <inheritdoc />
+    public override string ToString() => "created " + Created.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", errors " + Errors.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static C8ImportResult FromJson(JsonElement body)
+    {
+        var r = JsonRead.Result(body);
+        var details = new List<C8ImportError>();
+        var d = JsonRead.Object(r, "details");
+        if (d is JsonElement detailObject)
+        {
+            foreach (var err in JsonRead.Array(detailObject, "errors"))
+            {
+                details.Add(new C8ImportError(
+                    JsonRead.Element(err, "document"),
+                    JsonRead.Int(err, "errorNumber") ?? JsonRead.Int(err, "errorNum"),
+                    JsonRead.String(err, "errorMessage") ?? string.Empty));
+            }
+        }
+
+        return new C8ImportResult
+        {
+            Created = JsonRead.Long(r, "created") ?? 0,
+            Errors = JsonRead.Long(r, "errors") ?? 0,
+            Empty = JsonRead.Long(r, "empty") ?? 0,
+            Updated = JsonRead.Long(r, "updated") ?? 0,
+            Ignored = JsonRead.Long(r, "ignored") ?? 0,
+            Unprocessed = JsonRead.Long(r, "unprocessed") ?? 0,
+            Details = details,
+        };
+    }
+}
+
+/// <summary>One failed document of an import.</summary>
+public sealed class C8ImportError
+{
+    internal C8ImportError(JsonElement? document, int? errorNum, string message)
+    {
+        Document = document;
+        ErrorNum = errorNum;
+        Message = message;
+    }
+
+    /// <summary>The document that failed, as echoed by the server.</summary>
+    public JsonElement? Document { get; }
+
+    /// <summary>The errorNum.</summary>
+    public int? ErrorNum { get; }
+
+    /// <summary>The message.</summary>
+    public string Message { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => Message;
+}

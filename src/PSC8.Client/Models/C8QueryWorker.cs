@@ -1,0 +1,148 @@
+using System.Text.Json;
+using PSC8.Client.Json;
+
+namespace PSC8.Client.Models;
+
+/// <summary>A saved, named query (RestQL "query worker").</summary>
+public sealed class C8QueryWorker
+{
+    /// <summary>The fabric it belongs to (as asked for).</summary>
+    public string Fabric { get; internal set; } = string.Empty;
+
+    /// <summary>Worker name.</summary>
+    public string Name { get; private set; } = string.Empty;
+
+    /// <summary>The query text (<c>value</c>).</summary>
+    public string? Query { get; private set; }
+
+    /// <summary><c>c8ql</c> or <c>sql</c>.</summary>
+    public string? Type { get; private set; }
+
+    /// <summary>Default bind values stored with the worker (<c>parameter</c>).</summary>
+    public JsonElement? Parameter { get; private set; }
+
+    /// <summary>Owner (<c>userid</c>).</summary>
+    public string? UserId { get; private set; }
+
+    /// <summary>Tenant.</summary>
+    public string? Tenant { get; private set; }
+
+    /// <summary>Server key.</summary>
+    public string? Key { get; private set; }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+
+    internal void SetName(string name) => Name = name;
+
+    internal static C8QueryWorker FromJson(JsonElement e, string fabric)
+    {
+        var name = JsonRead.String(e, "name");
+        var key = JsonRead.String(e, "_key");
+        if (string.IsNullOrEmpty(name) && key is not null)
+        {
+            var dot = key.LastIndexOf('.');
+            name = dot < 0 ? key : key.Substring(dot + 1);
+        }
+
+        return new C8QueryWorker
+        {
+            Fabric = fabric,
+            Name = name ?? string.Empty,
+            Query = JsonRead.String(e, "value"),
+            Type = JsonRead.String(e, "type"),
+            Parameter = JsonRead.Element(e, "parameter"),
+            UserId = JsonRead.String(e, "userid"),
+            Tenant = JsonRead.String(e, "tenant"),
+            Key = key,
+        };
+    }
+}
+
+/// <summary>A query worker to save or import.</summary>
+public sealed class C8QueryWorkerDefinition
+{
+    /// <summary>Creates a definition.</summary>
+    public C8QueryWorkerDefinition(string name, string query)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("A name is required.", nameof(name));
+        }
+
+        Name = name;
+        Query = query ?? throw new ArgumentNullException(nameof(query));
+    }
+
+    /// <summary>Worker name (no spaces).</summary>
+    public string Name { get; }
+
+    /// <summary>The query text.</summary>
+    public string Query { get; }
+
+    /// <summary><c>c8ql</c> (default) or <c>sql</c>.</summary>
+    public string? Type { get; set; }
+
+    /// <summary>Default bind values.</summary>
+    public IDictionary<string, object?>? Parameter { get; set; }
+
+    internal void WriteBody(Utf8JsonWriter w, bool includeName)
+    {
+        w.WriteStartObject();
+        if (includeName)
+        {
+            w.WriteString("name", Name);
+        }
+
+        w.WriteString("value", Query);
+        if (Type is not null)
+        {
+            w.WriteString("type", Type);
+        }
+
+        if (Parameter is not null)
+        {
+            w.WritePropertyName("parameter");
+            Json.C8JsonWriters.WriteValue(w, Parameter);
+        }
+
+        w.WriteEndObject();
+    }
+}
+
+/// <summary>The result of importing query workers.</summary>
+public sealed class C8QueryWorkerImportResult
+{
+    /// <summary>Workers created.</summary>
+    public long Created { get; private set; }
+
+    /// <summary>Workers that failed.</summary>
+    public long Errors { get; private set; }
+
+    /// <summary>Failure messages, when details were asked for.</summary>
+    public IReadOnlyList<string> Details { get; private set; } = Array.Empty<string>();
+
+    /// <inheritdoc />
+    public override string ToString() => "created " + Created.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", errors " + Errors.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static C8QueryWorkerImportResult FromJson(JsonElement body)
+    {
+        var r = JsonRead.Result(body);
+        var details = new List<string>();
+        var d = JsonRead.Object(r, "details");
+        if (d is JsonElement obj)
+        {
+            foreach (var err in JsonRead.Array(obj, "errors"))
+            {
+                details.Add(JsonRead.String(err, "errorMessage") ?? err.GetRawText());
+            }
+        }
+
+        return new C8QueryWorkerImportResult
+        {
+            Created = JsonRead.Long(r, "created") ?? 0,
+            Errors = JsonRead.Long(r, "errors") ?? 0,
+            Details = details,
+        };
+    }
+}
