@@ -1,0 +1,94 @@
+using System.Management.Automation;
+using System.Text.Json;
+using PSC8.Client.Automation;
+using PSC8.Client.Models;
+using PSC8.Json;
+
+namespace PSC8.Commands;
+
+/// <summary>
+/// Add-C8Document: inserts pipeline input (hashtables, objects, JSON text) in bulk requests of -BatchSize documents;
+/// a document the server rejects is a non-terminating error about that input, the others are stored.
+/// </summary>
+[Cmdlet(VerbsCommon.Add, "C8Document", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(PSObject))]
+public sealed class AddC8DocumentCommand : C8ConnectedCmdlet
+{
+    private DocumentBatcher<PendingDocument>? _batcher;
+    private BatchRequest? _request;
+
+    [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(CollectionNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Collection { get; set; } = string.Empty;
+
+    /// <summary>A document: a hashtable, an object, or JSON text of an object or of an array of objects.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+    [Alias("Document")]
+    [ValidateNotNull]
+    public object? InputObject { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(FabricNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Fabric { get; set; }
+
+    /// <summary>Documents per request.</summary>
+    [Parameter]
+    [ValidateRange(1, 10000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>What happens when a document's _key exists: Ignore keeps the stored one, Replace and Update overwrite it, Conflict (the default) fails.</summary>
+    [Parameter]
+    public C8OverwriteMode? OverwriteMode { get; set; }
+
+    /// <summary>Return _id, _key and _rev of each stored document.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        var fabric = Fabric ?? Session.Fabric;
+        var options = new C8InsertOptions { OverwriteMode = OverwriteMode };
+        _request = new BatchRequest("POST", fabric, Collection, "Adding documents to " + fabric + "/" + Collection);
+        _batcher = new DocumentBatcher<PendingDocument>(BatchSize, (batch, token) =>
+            Client.Documents.InsertManyAsync(fabric, Collection, batch, (writer, pending) => pending.Json.WriteTo(writer), options, token));
+    }
+
+    protected override void ProcessRecord() => Attempt(InputObject, () =>
+    {
+        foreach (var document in Json.ToDocuments(InputObject))
+        {
+            var key = document.TryGetProperty("_key", out var k) ? k.ToString() : "(new key)";
+            if (ShouldProcess(Collection + "/" + key, "Add document"))
+            {
+                var pending = new PendingDocument(InputObject, document);
+                WriteResults(Await(token => _batcher!.AddAsync(pending, token)));
+            }
+        }
+    });
+
+    protected override void EndProcessing()
+    {
+        Attempt(Collection, () => WriteResults(Await(token => _batcher!.FlushAsync(token))));
+        CompleteProgress(_request!);
+    }
+
+    private void WriteResults(System.Collections.Generic.IReadOnlyList<C8BatchItem<PendingDocument>> items) =>
+        WriteBatchResults(_batcher!, items, _request!, pending => pending.Source, PassThru ? result => WriteObject(JsonObjects.Header(result, PSObjectBuilder.Instance)) : null);
+
+    /// <summary>A document waiting for its bulk request, with the input it came from (the target of its error, if any).</summary>
+    private sealed class PendingDocument
+    {
+        public PendingDocument(object? source, JsonElement json)
+        {
+            Source = source;
+            Json = json;
+        }
+
+        public object? Source { get; }
+
+        public JsonElement Json { get; }
+    }
+}

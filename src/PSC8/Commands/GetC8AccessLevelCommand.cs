@@ -1,0 +1,36 @@
+using System.Management.Automation;
+
+namespace PSC8.Commands;
+
+/// <summary>Get-C8AccessLevel: what an API key or user may do on fabrics and collections.</summary>
+[Cmdlet(VerbsCommon.Get, "C8AccessLevel", DefaultParameterSetName = AccessSets.ApiKey)]
+[OutputType(typeof(C8AccessLevelInfo))]
+public sealed class GetC8AccessLevelCommand : C8ConnectedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = AccessSets.ApiKey, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("KeyId")]
+    [ValidateNotNullOrEmpty]
+    public string? ApiKeyId { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = AccessSets.User)]
+    [ValidateNotNullOrEmpty]
+    public string? User { get; set; }
+
+    /// <summary>The fabric; every fabric when omitted.</summary>
+    [Parameter(Position = 1)]
+    [ArgumentCompleter(typeof(FabricNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Fabric { get; set; }
+
+    /// <summary>A collection of -Fabric, or * for the default of its collections.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(CollectionNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Collection { get; set; }
+
+    protected override void ProcessRecord() => Attempt(ApiKeyId ?? User, () =>
+    {
+        var subject = AccessLevels.Subject(ApiKeyId, User);
+        WriteObject(Await(token => AccessLevels.GetAsync(Client, subject, Fabric, Collection, token)), enumerateCollection: true);
+    });
+}

@@ -1,0 +1,27 @@
+using System.Management.Automation;
+using PSC8.Client.Models;
+
+namespace PSC8.Commands;
+
+/// <summary>Get-C8ApiKey: API keys by id (wildcards); never their secrets.</summary>
+[Cmdlet(VerbsCommon.Get, "C8ApiKey")]
+[OutputType(typeof(C8ApiKey))]
+public sealed class GetC8ApiKeyCommand : C8ConnectedCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [Alias("Name")]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? KeyId { get; set; }
+
+    /// <summary>Only the keys of this user.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? User { get; set; }
+
+    protected override void ProcessRecord() => Attempt(KeyId, () =>
+    {
+        var keys = Await(token => Client.ApiKeys.ListAsync(User, token));
+        WriteObject(Select(keys, KeyId, k => k.KeyId, "C8.ApiKeyNotFound", "API key"), enumerateCollection: true);
+    });
+}

@@ -1,0 +1,27 @@
+using System.Management.Automation;
+using PSC8.Client.Models;
+
+namespace PSC8.Commands;
+
+/// <summary>Get-C8RestQL: saved queries (RestQL query workers) by name (wildcards).</summary>
+[Cmdlet(VerbsCommon.Get, "C8RestQL")]
+[OutputType(typeof(C8QueryWorker))]
+public sealed class GetC8RestQLCommand : C8ConnectedCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(RestQLNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(FabricNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Fabric { get; set; }
+
+    protected override void ProcessRecord() => Attempt(Name, () =>
+    {
+        var workers = Await(token => Client.QueryWorkers.ListAsync(Fabric, token));
+        WriteObject(Select(workers, Name, w => w.Name, "C8.QueryWorkerNotFound", "RestQL query worker"), enumerateCollection: true);
+    });
+}

@@ -1,0 +1,56 @@
+using System.Collections;
+using System.Management.Automation;
+using PSC8.Client.Models;
+
+namespace PSC8.Commands;
+
+/// <summary>
+/// Invoke-C8Query: runs C8QL and streams the rows page by page as the server cursor delivers them; a pipeline that
+/// stops early (Select-Object -First) fetches no further page and the cursor is deleted.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "C8Query", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(PSObject), typeof(string))]
+public sealed class InvokeC8QueryCommand : C8ConnectedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [ValidateNotNullOrEmpty]
+    public string Query { get; set; } = string.Empty;
+
+    /// <summary>Values for @name (and @@collection) placeholders.</summary>
+    [Parameter(Position = 1)]
+    [Alias("BindVars")]
+    [ValidateNotNull]
+    public IDictionary? BindVariable { get; set; }
+
+    /// <summary>Rows per page fetched from the server cursor.</summary>
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int? BatchSize { get; set; }
+
+    /// <summary>Ask the server for the total number of rows (shown in Verbose output and as progress).</summary>
+    [Parameter]
+    public SwitchParameter Count { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(FabricNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Fabric { get; set; }
+
+    /// <summary>Return each row as the server's JSON text instead of an object.</summary>
+    [Parameter]
+    public SwitchParameter AsJson { get; set; }
+
+    protected override void ProcessRecord() => Attempt(Query, () =>
+    {
+        var query = new C8Query(Query) { BatchSize = BatchSize, Count = Count };
+        foreach (var variable in Json.ToMap(BindVariable))
+        {
+            query.BindVars[variable.Key] = variable.Value;
+        }
+
+        if (ShouldProcess(Fabric ?? Session.Fabric, "Run query: " + Query))
+        {
+            WriteCursor(Await(token => Client.Queries.OpenAsync(Fabric, query, false, token)), "Invoke-C8Query", AsJson);
+        }
+    });
+}

@@ -1,0 +1,44 @@
+using System.Collections;
+using System.Management.Automation;
+
+namespace PSC8.Commands;
+
+/// <summary>Invoke-C8RestQL: runs a saved query and streams its rows page by page (restql/fetch).</summary>
+[Cmdlet(VerbsLifecycle.Invoke, "C8RestQL", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(PSObject), typeof(string))]
+public sealed class InvokeC8RestQLCommand : C8ConnectedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(RestQLNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Values for the query's bind parameters (overriding the saved defaults).</summary>
+    [Parameter(Position = 1)]
+    [Alias("BindVars")]
+    [ValidateNotNull]
+    public IDictionary? BindVariable { get; set; }
+
+    /// <summary>Rows per page fetched from the server cursor.</summary>
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int? BatchSize { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(FabricNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Fabric { get; set; }
+
+    /// <summary>Return each row as the server's JSON text instead of an object.</summary>
+    [Parameter]
+    public SwitchParameter AsJson { get; set; }
+
+    protected override void ProcessRecord() => Attempt(Name, () =>
+    {
+        var bindVars = Json.ToMap(BindVariable);
+        if (ShouldProcess(Name, "Run RestQL query in fabric " + (Fabric ?? Session.Fabric)))
+        {
+            WriteCursor(Await(token => Client.QueryWorkers.ExecuteAsync(Fabric, Name, bindVars, BatchSize, token)), "Invoke-C8RestQL " + Name, AsJson);
+        }
+    });
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Management.Automation.Runspaces;
+using PSC8.Engine;
+
+namespace PSC8.Commands;
+
+/// <summary>
+/// Tab completion of names from the connection the command line will use (its -Connection, else the session
+/// default) and, for collections and query workers, its -Fabric. Never throws (see <see cref="NameCompletion"/>).
+/// </summary>
+public abstract class NameCompleter : IArgumentCompleter
+{
+    internal abstract CompletionKind Kind { get; }
+
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        try
+        {
+            var session = Bound(fakeBoundParameters, "Connection") as C8Session
+                ?? C8SessionRegistry.For(Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty).Default;
+            var fabric = Bound(fakeBoundParameters, "Fabric") as string;
+            return NameCompletion.Complete(session, Kind, fabric, wordToComplete)
+                .Select(name => new CompletionResult(NameCompletion.Quote(name), name, CompletionResultType.ParameterValue, name))
+                .ToArray();
+        }
+        catch (Exception)
+        {
+            // Deliberately broad, as in NameCompletion: completion must never break the user's typing.
+            return Array.Empty<CompletionResult>();
+        }
+    }
+
+    private static object? Bound(IDictionary? parameters, string name)
+    {
+        var value = parameters is not null && parameters.Contains(name) ? parameters[name] : null;
+        return value is PSObject wrapper ? wrapper.BaseObject : value;
+    }
+}
+
+/// <summary>Completes fabric names.</summary>
+public sealed class FabricNameCompleter : NameCompleter
+{
+    internal override CompletionKind Kind => CompletionKind.Fabric;
+}
+
+/// <summary>Completes collection names of the -Fabric given (or the connection's fabric).</summary>
+public sealed class CollectionNameCompleter : NameCompleter
+{
+    internal override CompletionKind Kind => CompletionKind.Collection;
+}
+
+/// <summary>Completes RestQL query worker names of the -Fabric given (or the connection's fabric).</summary>
+public sealed class RestQLNameCompleter : NameCompleter
+{
+    internal override CompletionKind Kind => CompletionKind.QueryWorker;
+}
+
+/// <summary>Completes region names.</summary>
+public sealed class RegionNameCompleter : NameCompleter
+{
+    internal override CompletionKind Kind => CompletionKind.Region;
+}

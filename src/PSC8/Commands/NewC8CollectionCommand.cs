@@ -1,0 +1,55 @@
+using System.Management.Automation;
+using PSC8.Client.Models;
+
+namespace PSC8.Commands;
+
+/// <summary>New-C8Collection: creates document or edge collections, optionally spot or local.</summary>
+[Cmdlet(VerbsCommon.New, "C8Collection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(C8Collection))]
+public sealed class NewC8CollectionCommand : C8ConnectedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] Name { get; set; } = System.Array.Empty<string>();
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(FabricNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Fabric { get; set; }
+
+    /// <summary>A spot collection: every read and write runs in the fabric's spot region (strong consistency).</summary>
+    [Parameter]
+    public SwitchParameter Spot { get; set; }
+
+    /// <summary>A local collection: its data never leaves the region that created it.</summary>
+    [Parameter]
+    public SwitchParameter Local { get; set; }
+
+    /// <summary>An edge collection (documents with _from and _to).</summary>
+    [Parameter]
+    public SwitchParameter Edge { get; set; }
+
+    /// <summary>Also create the collection's stream.</summary>
+    [Parameter]
+    public SwitchParameter Stream { get; set; }
+
+    [Parameter]
+    [ValidateSet("traditional", "autoincrement", "padded", "uuid", IgnoreCase = true)]
+    public string? KeyGenerator { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var name in Name)
+        {
+            Attempt(name, () =>
+            {
+                var options = CollectionOptions.Create(Spot, Local, Edge, Stream, KeyGenerator);
+                var kind = options.IsSpot ? "spot " : options.IsLocal ? "local " : string.Empty;
+                if (ShouldProcess(name, "Create " + kind + "collection in fabric " + (Fabric ?? Session.Fabric)))
+                {
+                    WriteObject(Await(token => Client.Collections.CreateAsync(Fabric, name, options, token)));
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections;
+using System.Management.Automation;
+using PSC8.Client.Models;
+
+namespace PSC8.Commands;
+
+/// <summary>New-C8RestQL: saves a named query (RestQL query worker).</summary>
+[Cmdlet(VerbsCommon.New, "C8RestQL", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(C8QueryWorker))]
+public sealed class NewC8RestQLCommand : C8ConnectedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>The C8QL text.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Query { get; set; } = string.Empty;
+
+    /// <summary>Default values for the query's bind parameters.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public IDictionary? Parameter { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(FabricNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Fabric { get; set; }
+
+    protected override void ProcessRecord() => Attempt(Name, () =>
+    {
+        var definition = new C8QueryWorkerDefinition(Name, Query) { Parameter = Parameter is null ? null : Json.ToMap(Parameter) };
+        if (ShouldProcess(Name, "Save RestQL query in fabric " + (Fabric ?? Session.Fabric)))
+        {
+            WriteObject(Await(token => Client.QueryWorkers.SaveAsync(Fabric, definition, token)));
+        }
+    });
+}

@@ -1,0 +1,74 @@
+using System.Management.Automation;
+using PSC8.Client.Models;
+using PSC8.Engine;
+using PSC8.Json;
+
+namespace PSC8.Commands;
+
+/// <summary>Set-C8Document: merges attributes into documents, or replaces them with -Replace; -Revision makes it conditional.</summary>
+[Cmdlet(VerbsCommon.Set, "C8Document", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(PSObject))]
+public sealed class SetC8DocumentCommand : C8ConnectedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(CollectionNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Collection { get; set; } = string.Empty;
+
+    /// <summary>The new content or the attributes to merge: a hashtable, an object or JSON text.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+    [Alias("Document")]
+    [ValidateNotNull]
+    public object? InputObject { get; set; }
+
+    /// <summary>The document to change; taken from the input's _key when omitted.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("_key")]
+    [ValidateNotNullOrEmpty]
+    public string? Key { get; set; }
+
+    /// <summary>Replace the whole document instead of merging into it.</summary>
+    [Parameter]
+    public SwitchParameter Replace { get; set; }
+
+    /// <summary>Change the document only if it still has this _rev; otherwise fail with C8.PreconditionFailed.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Revision { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(FabricNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Fabric { get; set; }
+
+    /// <summary>Return the document as stored after the change.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord() => Attempt(InputObject, () =>
+    {
+        var documents = Json.ToDocuments(InputObject);
+        if (Key is not null && documents.Count > 1)
+        {
+            throw C8CommandException.InvalidArgument("C8.KeyWithManyDocuments", "-Key names one document, but the input holds " + documents.Count + ".");
+        }
+
+        foreach (var document in documents)
+        {
+            var key = DocumentKeys.Resolve(Key, document);
+            if (!ShouldProcess(Collection + "/" + key, Replace ? "Replace document" : "Update document"))
+            {
+                continue;
+            }
+
+            var returnNew = PassThru ? true : (bool?)null;
+            var result = Replace
+                ? Await(token => Client.Documents.ReplaceAsync(Fabric, Collection, key, document, new C8ReplaceOptions { IfMatch = Revision, ReturnNew = returnNew }, token))
+                : Await(token => Client.Documents.UpdateAsync(Fabric, Collection, key, document, new C8UpdateOptions { IfMatch = Revision, ReturnNew = returnNew }, token));
+            if (PassThru)
+            {
+                WriteObject(result.New is System.Text.Json.JsonElement stored ? JsonObjects.ToRow(stored, PSObjectBuilder.Instance) : JsonObjects.Header(result, PSObjectBuilder.Instance));
+            }
+        }
+    });
+}

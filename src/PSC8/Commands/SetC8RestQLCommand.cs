@@ -1,0 +1,66 @@
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using PSC8.Client.Models;
+
+namespace PSC8.Commands;
+
+/// <summary>Set-C8RestQL: changes a saved query's text or default parameters.</summary>
+[Cmdlet(VerbsCommon.Set, "C8RestQL", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameSet)]
+[OutputType(typeof(C8QueryWorker))]
+public sealed class SetC8RestQLCommand : C8ConnectedCmdlet
+{
+    private const string NameSet = "Name";
+    private const string InputObjectSet = "InputObject";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(RestQLNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public C8QueryWorker? InputObject { get; set; }
+
+    /// <summary>The new C8QL text; unchanged when omitted.</summary>
+    [Parameter(Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string? Query { get; set; }
+
+    /// <summary>The new default parameters; unchanged when omitted.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public IDictionary? Parameter { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(FabricNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Fabric { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var name = InputObject?.Name ?? Name;
+        var fabric = InputObject?.Fabric ?? Fabric;
+        Attempt(name, () =>
+        {
+            var parameters = Parameter is null ? null : Json.ToMap(Parameter);
+            var current = QueryWorkerChange.NeedsCurrent(Query, parameters)
+                ? InputObject ?? Await(token => Client.QueryWorkers.ListAsync(fabric, token)).FirstOrDefault(w => w.Name == name)
+                : null;
+            var definition = QueryWorkerChange.Definition(name, Query, parameters, current);
+            if (!ShouldProcess(name, "Change RestQL query in fabric " + (fabric ?? Session.Fabric)))
+            {
+                return;
+            }
+
+            var changed = Await(token => Client.QueryWorkers.UpdateAsync(fabric, definition, token));
+            if (PassThru)
+            {
+                WriteObject(changed);
+            }
+        });
+    }
+}

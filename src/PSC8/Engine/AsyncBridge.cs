@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PSC8.Engine;
+
+/// <summary>
+/// The one place where a cmdlet waits for asynchronous client calls. The pipeline thread blocks in
+/// <see cref="Run{T}"/>; meanwhile log lines produced on background threads are queued and handed to the
+/// pipeline thread's sink, so nothing but the pipeline thread ever writes to PowerShell's streams.
+/// One bridge per cmdlet invocation: <see cref="Cancel"/> (from StopProcessing) cancels the request in flight.
+/// </summary>
+internal sealed class AsyncBridge : IDisposable
+{
+    private readonly CancellationTokenSource _cancellation = new();
+    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly Action<string> _sink;
+
+    /// <param name="sink">Receives log lines on the thread that calls <see cref="Run{T}"/>.</param>
+    public AsyncBridge(Action<string> sink) => _sink = sink ?? throw new ArgumentNullException(nameof(sink));
+
+    public CancellationToken Token => _cancellation.Token;
+
+    public bool IsCancelled => _cancellation.IsCancellationRequested;
+
+    /// <summary>Queues a line from any thread; it is written by the thread waiting in <see cref="Run{T}"/>.</summary>
+    public void Post(string line)
+    {
+        _lines.Enqueue(line);
+        _wake.Release();
+    }
+
+    /// <summary>Starts <paramref name="work"/> and waits for it, passing queued log lines to the sink as they arrive.</summary>
+    /// <exception cref="OperationCanceledException">The bridge was cancelled.</exception>
+    public T Run<T>(Func<CancellationToken, Task<T>> work)
+    {
+        if (work is null)
+        {
+            throw new ArgumentNullException(nameof(work));
+        }
+
+        Token.ThrowIfCancellationRequested();
+        Task<T> task;
+        using (C8LogScope.Enter(this))
+        {
+            task = work(Token);
+        }
+
+        if (!task.IsCompleted)
+        {
+            task.ContinueWith(_ => _wake.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            while (!task.IsCompleted)
+            {
+                _wake.Wait();
+                Drain();
+            }
+        }
+
+        Drain();
+        return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>As <see cref="Run{T}"/> for work without a result.</summary>
+    public void Run(Func<CancellationToken, Task> work)
+    {
+        if (work is null)
+        {
+            throw new ArgumentNullException(nameof(work));
+        }
+
+        Run<bool>(async token =>
+        {
+            await work(token).ConfigureAwait(false);
+            return true;
+        });
+    }
+
+    /// <summary>Cancels the work in flight and any later <see cref="Run{T}"/>; safe from any thread, at any time.</summary>
+    public void Cancel()
+    {
+        try
+        {
+            _cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The invocation already ended; there is nothing left to cancel.
+        }
+    }
+
+    public void Dispose()
+    {
+        _cancellation.Dispose();
+        _wake.Dispose();
+    }
+
+    private void Drain()
+    {
+        while (_lines.TryDequeue(out var line))
+        {
+            _sink(line);
+        }
+    }
+}

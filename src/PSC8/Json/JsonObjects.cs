@@ -1,0 +1,114 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+using PSC8.Client.Models;
+
+namespace PSC8.Json;
+
+/// <summary>
+/// Turns server JSON into pipeline objects: objects become property bags (built by an <see cref="IObjectBuilder{T}"/>),
+/// arrays become object arrays, numbers become Int32, Int64, Decimal or Double by their text, and strings stay
+/// strings (dates are not guessed, unlike ConvertFrom-Json, so a value round-trips unchanged).
+/// </summary>
+internal static class JsonObjects
+{
+    /// <summary>The type name of documents; PSC8.Format.ps1xml has a view for it.</summary>
+    public const string DocumentTypeName = "PSC8.Document";
+
+    /// <summary>Whether a row is a stored document (has the system attributes), as opposed to a projection or scalar.</summary>
+    public static bool IsDocument(JsonElement row) =>
+        row.ValueKind == JsonValueKind.Object && (row.TryGetProperty("_key", out _) || row.TryGetProperty("_id", out _));
+
+    /// <summary>A query row or document: stored documents get <see cref="DocumentTypeName"/>, anything else converts plainly.</summary>
+    public static object? ToRow<T>(JsonElement row, IObjectBuilder<T> builder)
+        where T : class =>
+        Convert(row, builder, IsDocument(row) ? DocumentTypeName : null);
+
+    /// <summary>Converts any JSON value; the top-level object (if it is one) is tagged with <paramref name="typeName"/>.</summary>
+    public static object? Convert<T>(JsonElement value, IObjectBuilder<T> builder, string? typeName)
+        where T : class
+    {
+        if (builder is null)
+        {
+            throw new ArgumentNullException(nameof(builder));
+        }
+
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var target = builder.Create(typeName);
+                foreach (var property in value.EnumerateObject())
+                {
+                    builder.Set(target, property.Name, Convert(property.Value, builder, null));
+                }
+
+                return target;
+            case JsonValueKind.Array:
+                var items = new object?[value.GetArrayLength()];
+                var i = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    items[i++] = Convert(item, builder, null);
+                }
+
+                return items;
+            case JsonValueKind.String:
+                return value.GetString();
+            case JsonValueKind.Number:
+                return Number(value);
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The <c>_id</c>, <c>_key</c> and <c>_rev</c> a write returned, as a document object (what -PassThru emits).</summary>
+    public static T Header<T>(C8DocumentResult result, IObjectBuilder<T> builder)
+        where T : class
+    {
+        if (result is null)
+        {
+            throw new ArgumentNullException(nameof(result));
+        }
+
+        var header = builder.Create(DocumentTypeName);
+        builder.Set(header, "_id", result.Id);
+        builder.Set(header, "_key", result.Key);
+        builder.Set(header, "_rev", result.Rev);
+        if (result.OldRev is not null)
+        {
+            builder.Set(header, "_oldRev", result.OldRev);
+        }
+
+        return header;
+    }
+
+    private static object Number(JsonElement value)
+    {
+        var text = value.GetRawText();
+        var integral = text.IndexOfAny(new[] { '.', 'e', 'E' }) < 0;
+        if (integral)
+        {
+            if (value.TryGetInt32(out var i))
+            {
+                return i;
+            }
+
+            if (value.TryGetInt64(out var l))
+            {
+                return l;
+            }
+
+            // Beyond Int64 an integer keeps every digit as a decimal (up to 28 digits) rather than losing them to a double.
+            if (decimal.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var big))
+            {
+                return big;
+            }
+        }
+
+        return value.GetDouble();
+    }
+}

@@ -1,0 +1,42 @@
+using PSC8.Client.Models;
+using PSC8.Engine;
+
+namespace PSC8;
+
+/// <summary>How New-C8Fabric chooses the spot region (pyC8's SPOT_CREATION_TYPES).</summary>
+public enum SpotCreationType
+{
+    /// <summary>The server picks a spot-capable region of the fabric.</summary>
+    Automatic,
+
+    /// <summary>No spot region: the fabric cannot hold spot collections.</summary>
+    None,
+
+    /// <summary>The region named by -SpotDc.</summary>
+    SpotRegion,
+}
+
+/// <summary>Combines -SpotCreationType and -SpotDc into the one choice the client sends.</summary>
+internal static class SpotRegionChoice
+{
+    /// <exception cref="C8CommandException">The two parameters contradict each other, or SpotRegion lacks -SpotDc.</exception>
+    public static C8SpotRegion Resolve(SpotCreationType? type, string? spotDc)
+    {
+        var named = !string.IsNullOrWhiteSpace(spotDc);
+        switch (type)
+        {
+            case null when named:
+            case SpotCreationType.SpotRegion when named:
+                return C8SpotRegion.Named(spotDc!);
+            case SpotCreationType.SpotRegion:
+                throw C8CommandException.InvalidArgument("C8.SpotRegionMissing", "-SpotCreationType SpotRegion needs -SpotDc to name the region.");
+            case SpotCreationType.None when !named:
+                return C8SpotRegion.None;
+            case null:
+            case SpotCreationType.Automatic when !named:
+                return C8SpotRegion.Automatic;
+            default:
+                throw C8CommandException.InvalidArgument("C8.SpotRegionConflict", "-SpotDc names a spot region, which contradicts -SpotCreationType " + type + ".");
+        }
+    }
+}

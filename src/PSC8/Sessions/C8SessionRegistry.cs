@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using PSC8.Client;
+using PSC8.Engine;
+
+namespace PSC8;
+
+/// <summary>
+/// The connections of one runspace and which of them is the default. Runspaces of one process share the module's
+/// static state, so each gets its own registry: a default set in one runspace never leaks into another.
+/// </summary>
+internal sealed class C8SessionRegistry
+{
+    private static readonly ConcurrentDictionary<Guid, C8SessionRegistry> ByRunspace = new();
+
+    private readonly object _gate = new();
+    private readonly List<C8Session> _sessions = new();
+    private C8Session? _default;
+    private int _lastId;
+
+    public static C8SessionRegistry For(Guid runspaceId) => ByRunspace.GetOrAdd(runspaceId, _ => new C8SessionRegistry());
+
+    /// <summary>Closes every connection of every runspace (the module is being removed).</summary>
+    public static void CloseAll()
+    {
+        foreach (var registry in ByRunspace.Values)
+        {
+            foreach (var session in registry.All)
+            {
+                registry.Close(session);
+            }
+        }
+
+        ByRunspace.Clear();
+    }
+
+    public C8Session? Default
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _default;
+            }
+        }
+    }
+
+    /// <summary>Open connections, oldest first.</summary>
+    public IReadOnlyList<C8Session> All
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sessions.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Registers a new connection; it becomes the default when asked to or when there is none.</summary>
+    public C8Session Add(C8Connection client, bool makeDefault)
+    {
+        if (client is null)
+        {
+            throw new ArgumentNullException(nameof(client));
+        }
+
+        lock (_gate)
+        {
+            var session = new C8Session(++_lastId, client, this);
+            _sessions.Add(session);
+            if (makeDefault || _default is null)
+            {
+                _default = session;
+            }
+
+            return session;
+        }
+    }
+
+    public bool IsDefault(C8Session session)
+    {
+        lock (_gate)
+        {
+            return ReferenceEquals(_default, session);
+        }
+    }
+
+    /// <summary>
+    /// Closes a connection. When it was the default there is no default afterwards: silently switching to another
+    /// connection (perhaps another region) would send later commands somewhere the user did not choose.
+    /// </summary>
+    public void Close(C8Session session)
+    {
+        if (session is null)
+        {
+            throw new ArgumentNullException(nameof(session));
+        }
+
+        lock (_gate)
+        {
+            _sessions.Remove(session);
+            if (ReferenceEquals(_default, session))
+            {
+                _default = null;
+            }
+        }
+
+        session.Close();
+    }
+
+    /// <summary>The connection a cmdlet uses: the one given, else the default.</summary>
+    /// <exception cref="C8CommandException">C8.NotConnected or C8.ConnectionClosed (terminating).</exception>
+    public C8Session Resolve(C8Session? given)
+    {
+        var session = given ?? Default ?? throw C8CommandException.NotConnected();
+        if (!session.IsOpen)
+        {
+            throw C8CommandException.ConnectionClosed(session.ToString());
+        }
+
+        return session;
+    }
+}
