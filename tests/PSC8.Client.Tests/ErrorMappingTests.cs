@@ -1,4 +1,5 @@
 using PSC8.Client.Automation;
+using PSC8.Client.Models;
 
 namespace PSC8.Client.Tests;
 
@@ -54,6 +55,24 @@ public sealed class ErrorMappingTests
             Assert.Equal(id, mapped.ErrorId);
             Assert.Equal(category, mapped.Category);
         }
+    }
+
+    [Theory]
+    [InlineData(1210, 409, "C8.DuplicateKey", "ResourceExists")]
+    [InlineData(1202, 404, "C8.DocumentNotFound", "ObjectNotFound")]
+    [InlineData(1200, 412, "C8.PreconditionFailed", "InvalidOperation")]
+    [InlineData(1221, 400, "C8.IllegalDocumentKey", "InvalidArgument")]
+    [InlineData(987654, 400, "C8.BadRequest", "InvalidArgument")]
+    public void Batch_item_errors_are_never_connection_failures(int errorNum, int status, string id, string category)
+    {
+        // Batch items have no "code" of their own (the client passes 0): the server did answer.
+        var item = new C8ItemError(errorNum, "failed", 0);
+        Assert.Equal(status, item.StatusCode);
+        Assert.Equal(id, item.ErrorId);
+        Assert.Equal(category, item.Category);
+        var exception = item.ToException("POST", "/_fabric/f/_api/document/c");
+        Assert.Equal(status, exception.StatusCode);
+        Assert.Equal(category, exception.Category);
     }
 
     [Fact]

@@ -88,6 +88,15 @@ public static class C8ErrorMapping
         return ByStatus(statusCode);
     }
 
+    /// <summary>The HTTP status a batch item's failure would have had as a single-document request.</summary>
+    public static int ItemStatus(int? errorNum) => errorNum switch
+    {
+        1202 or 1203 or 1228 => 404,
+        1210 => 409,
+        1200 => 412,
+        _ => 400,
+    };
+
     /// <summary>The class of a request that got no response (connection refused, reset, DNS failure).</summary>
     public static C8ErrorClass ConnectionFailed { get; } = new C8ErrorClass("C8.ConnectionFailed", Categories.ConnectionError);
 

@@ -12,10 +12,16 @@ public sealed class C8ItemError
     {
         ErrorNum = errorNum;
         Message = message;
-        var mapped = C8ErrorMapping.Map(statusCode, errorNum);
+        // Batch items carry no HTTP status of their own; one inferred from the errorNum keeps them out of the
+        // "no response" class, which would call a duplicate key a connection failure.
+        StatusCode = statusCode != 0 ? statusCode : C8ErrorMapping.ItemStatus(errorNum);
+        var mapped = C8ErrorMapping.Map(StatusCode, errorNum);
         ErrorId = mapped.ErrorId;
         Category = mapped.Category;
     }
+
+    /// <summary>The HTTP status the same failure has as a single-document call (409 duplicate key, 404 missing, 412 conflict, else 400).</summary>
+    public int StatusCode { get; }
 
     /// <summary>The server's errorNum (e.g. 1210 duplicate key, 1202 not found, 1200 conflict).</summary>
     public int? ErrorNum { get; }
@@ -31,7 +37,7 @@ public sealed class C8ItemError
 
     /// <summary>Turns the item error into an exception for a cmdlet's WriteError.</summary>
     public C8ApiException ToException(string method, string path) =>
-        new C8ApiException(0, ErrorNum, Message, method, path, C8ErrorMapping.Map(0, ErrorNum), null);
+        new C8ApiException(StatusCode, ErrorNum, Message, method, path, C8ErrorMapping.Map(StatusCode, ErrorNum), null);
 
     /// <inheritdoc />
     public override string ToString() => ErrorNum is null ? Message : ErrorNum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + Message;

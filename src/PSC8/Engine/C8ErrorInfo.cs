@@ -33,10 +33,7 @@ internal sealed class C8ErrorInfo
         || exception is JsonException
         || exception is FormatException;
 
-    /// <summary>
-    /// One failed item of a bulk request: never terminating (the other items went through). An errorNum the client
-    /// cannot classify falls back to its "no response" class, which is wrong for an item the server answered.
-    /// </summary>
+    /// <summary>One failed item of a bulk request: never terminating (the other items went through).</summary>
     public static C8ErrorInfo ForItem(C8ItemError error)
     {
         if (error is null)
@@ -44,9 +41,7 @@ internal sealed class C8ErrorInfo
             throw new ArgumentNullException(nameof(error));
         }
 
-        return error.Category == C8ErrorMapping.Categories.ConnectionError
-            ? new C8ErrorInfo("C8.ItemFailed", C8ErrorMapping.Categories.NotSpecified, false)
-            : new C8ErrorInfo(error.ErrorId, error.Category, false);
+        return new C8ErrorInfo(error.ErrorId, error.Category, false);
     }
 
     public static C8ErrorInfo From(Exception exception)
