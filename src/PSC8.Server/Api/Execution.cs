@@ -7,9 +7,9 @@ namespace PSC8.Server.Api;
 
 /// <summary>
 /// Decides which region executes a request and runs it there in one transaction. Spot collections are
-/// always served by the fabric's spot region (a forwarded request pays the link latency both ways and
-/// fails fast when the link is cut); everything else runs in the receiving region when it belongs to the
-/// fabric, else in the fabric's first region.
+/// always served by the fabric's spot region (a forwarded request pays the link latency both ways, and
+/// fails fast with 503, before anything runs, when the link is cut); everything else runs in the receiving
+/// region when it belongs to the fabric, else in the fabric's first region.
 /// </summary>
 public static class Execution
 {
@@ -85,7 +85,9 @@ public static class Execution
         }
         if (forwarded)
         {
-            await CrossLinkAsync(request, home).ConfigureAwait(false);
+            // The answer comes back even if the link was cut meanwhile: the request was executed, and a 503 would tell
+            // the client it was not (so it could retry, and write twice).
+            await PayLinkLatencyAsync(request).ConfigureAwait(false);
         }
         return result;
     }
@@ -103,9 +105,15 @@ public static class Execution
             throw new C8Exception(503, C8Errors.SpotRegionUnreachable,
                 $"region '{request.Region.Name}' cannot reach region '{home.Name}', which serves this request; no stale answer is given");
         }
-        if (faults.LinkLatency > TimeSpan.Zero)
+        await PayLinkLatencyAsync(request).ConfigureAwait(false);
+    }
+
+    private static async Task PayLinkLatencyAsync(C8Request request)
+    {
+        var latency = request.Cluster.Faults.LinkLatency;
+        if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(faults.LinkLatency, request.Aborted).ConfigureAwait(false);
+            await Task.Delay(latency, request.Aborted).ConfigureAwait(false);
         }
     }
 }
