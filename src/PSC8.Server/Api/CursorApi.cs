@@ -20,14 +20,13 @@ public static class CursorApi
     {
         var query = QueryRunner.Parse(await request.ReadObjectAsync().ConfigureAwait(false));
         var opening = await QueryRunner.OpenAsync(request, query).ConfigureAwait(false);
-        await QueryRunner.WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count,
-            query.Stream, query.Options.FullCount).ConfigureAwait(false);
+        await QueryRunner.WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count).ConfigureAwait(false);
     }
 
     private static async Task NextAsync(C8Request request)
     {
         var (cursor, batch, hasMore) = await QueryRunner.NextAsync(request, request.Route("id")).ConfigureAwait(false);
-        await QueryRunner.WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null, stream: false, fullCount: false).ConfigureAwait(false);
+        await QueryRunner.WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null).ConfigureAwait(false);
     }
 
     private static Task CloseAsync(C8Request request)
@@ -59,16 +58,7 @@ public static class CursorApi
     {
         Execution.Fabric(request);
         var query = QueryRunner.Parse(await request.ReadObjectAsync().ConfigureAwait(false));
-        var plan = request.Cluster.Engine.Prepare(query.Query, query.BindVars).Explain();
-        await Responses.WriteEnvelopeAsync(request.Http, 200, w =>
-        {
-            if (plan.IsObject)
-            {
-                Responses.WriteMembers(w, plan.AsObject);
-            }
-            w.WriteBoolean("cacheable", false);
-            w.WriteStartArray("warnings");
-            w.WriteEndArray();
-        }).ConfigureAwait(false);
+        var explained = request.Cluster.Engine.Prepare(query.Query, query.BindVars).Explain();
+        await Responses.WriteFlatAsync(request.Http, 200, explained.AsObject).ConfigureAwait(false);
     }
 }

@@ -9,15 +9,20 @@ using PSC8.Server.Query;
 namespace PSC8.Server.Api;
 
 /// <summary>What a caller asks of a query, from the cursor API or a RestQL execute.</summary>
-public sealed record QueryRequest(string Query, C8Object BindVars, int BatchSize, bool Count, TimeSpan Ttl, bool Stream, QueryOptions Options);
+public sealed record QueryRequest(string Query, C8Object BindVars, int BatchSize, bool Count, TimeSpan Ttl, bool Stream, QueryOptions Options)
+{
+    public CursorSettings CursorSettings => new(BatchSize, Ttl, Stream, Options.FullCount);
+}
 
 /// <summary>The first batch of a query and the cursor that holds the rest, if any.</summary>
 public sealed record QueryOpening(ServerCursor Cursor, List<C8Value> Batch, bool HasMore, long? Count);
 
 /// <summary>
 /// Runs C8QL for the cursor and RestQL APIs. A query touching a spot collection runs in the spot region.
-/// A modification query runs to the end in one write transaction (all its writes commit together or not at
-/// all) and its rows are kept; a read-only query streams from a snapshot as batches are fetched.
+/// As in GDN, a query runs to the end before its first batch is sent — so extra.stats (fullCount included) is
+/// final from the first batch and errors surface when the cursor is opened — unless the caller asks for a
+/// streaming cursor: a read-only streaming query then reads a snapshot as batches are fetched. A modification
+/// query always runs to the end in one write transaction: all its writes commit together or none do.
 /// </summary>
 public static class QueryRunner
 {
@@ -30,50 +35,36 @@ public static class QueryRunner
         var cluster = request.Cluster;
         var fabric = Execution.Fabric(request);
         var prepared = cluster.Engine.Prepare(query.Query, query.BindVars);
-        var spot = prepared.Collections.Any(name => cluster.Catalog.FindCollection(fabric.Name, name)?.IsSpot == true);
+        var spot = TouchesSpotCollection(cluster, fabric, prepared);
         var owner = request.Principal.UserId;
         ServerCursor cursor;
         long? count = null;
         if (prepared.IsModification)
         {
-            var (home, rows, stats, warnings) = await Execution.WriteAsync(request, fabric, spot, t =>
-            {
-                using var execution = prepared.Execute(t, query.Options, request.Aborted);
-                var results = new List<C8Value>();
-                while (execution.MoveNext(out var row))
-                {
-                    results.Add(row);
-                }
-                return (t.Region.Name, results, execution.Stats, execution.Warnings);
-            }).ConfigureAwait(false);
+            var (home, rows) = await Execution.WriteAsync(request, fabric, spot,
+                t => (t.Region.Name, Drain(prepared.Execute(t, query.Options, request.Aborted)))).ConfigureAwait(false);
             count = rows.Count;
-            cursor = new ServerCursor(owner, home, query.BatchSize, query.Ttl, new BufferedExecution(rows, stats, warnings), snapshot: null);
+            cursor = new ServerCursor(owner, home, query.CursorSettings, rows, snapshot: null);
         }
-        else
+        else if (query.Stream && !query.Count)
         {
             var (home, session, transaction) = await Execution.OpenSnapshotAsync(request, fabric, spot).ConfigureAwait(false);
             try
             {
-                IQueryExecution execution = prepared.Execute(transaction, query.Options, CancellationToken.None);
-                if (query.Count)
-                {
-                    // A count needs every row; read them now and release the snapshot early.
-                    var drained = Drain(execution);
-                    count = drained.Count;
-                    execution = drained;
-                    session.Dispose();
-                    cursor = new ServerCursor(owner, home.Name, query.BatchSize, query.Ttl, execution, snapshot: null);
-                }
-                else
-                {
-                    cursor = new ServerCursor(owner, home.Name, query.BatchSize, query.Ttl, execution, session);
-                }
+                cursor = new ServerCursor(owner, home.Name, query.CursorSettings, prepared.Execute(transaction, query.Options, CancellationToken.None), session);
             }
             catch
             {
                 session.Dispose();
                 throw;
             }
+        }
+        else
+        {
+            var (home, rows) = await Execution.ReadAsync(request, fabric, spot,
+                t => (t.Region.Name, Drain(prepared.Execute(t, query.Options, request.Aborted)))).ConfigureAwait(false);
+            count = rows.Count;
+            cursor = new ServerCursor(owner, home, query.CursorSettings, rows, snapshot: null);
         }
         try
         {
@@ -95,13 +86,31 @@ public static class QueryRunner
         }
     }
 
-    /// <summary>The next batch of an open cursor of the caller's, from the region that holds it.</summary>
+    /// <summary>
+    /// Whether the query must run in the spot region: it names a spot collection, or it may read a collection
+    /// it only learns at run time (DOCUMENT('c/k'), COLLECTION_COUNT(x)…) and the fabric has spot collections.
+    /// </summary>
+    private static bool TouchesSpotCollection(C8Cluster cluster, FabricInfo fabric, PreparedQuery prepared) =>
+        prepared.Collections.Any(name => cluster.Catalog.FindCollection(fabric.Name, name)?.IsSpot == true) ||
+        (prepared.ReadsCollectionsByValue && cluster.Catalog.Collections(fabric.Name).Any(c => c.IsSpot));
+
+    /// <summary>The next batch of an open cursor of the caller's, from the region that holds it. A cursor whose query fails is closed.</summary>
     public static async Task<(ServerCursor Cursor, List<C8Value> Batch, bool HasMore)> NextAsync(C8Request request, string id)
     {
         var cursors = request.Cluster.Cursors(request.Region.Name);
         var cursor = cursors.Get(id, request.Principal.UserId);
         await Execution.CrossLinkAsync(request, request.Cluster.Region(cursor.HomeRegion)).ConfigureAwait(false);
-        var (batch, hasMore) = await cursor.NextBatchAsync(request.Aborted).ConfigureAwait(false);
+        List<C8Value> batch;
+        bool hasMore;
+        try
+        {
+            (batch, hasMore) = await cursor.NextBatchAsync(request.Aborted).ConfigureAwait(false);
+        }
+        catch (C8Exception)
+        {
+            cursors.Remove(id);
+            throw;
+        }
         if (!hasMore)
         {
             cursors.Remove(id);
@@ -109,6 +118,7 @@ public static class QueryRunner
         return (cursor, batch, hasMore);
     }
 
+    /// <summary>Runs the execution to its end and keeps its rows, statistics and warnings.</summary>
     private static BufferedExecution Drain(IQueryExecution execution)
     {
         using (execution)
@@ -162,7 +172,7 @@ public static class QueryRunner
     }
 
     /// <summary>The cursor response: result, hasMore, id while more follow, count when asked, extra (not on a streaming cursor's middle batches).</summary>
-    public static Task WriteBatchAsync(HttpContext http, int status, ServerCursor cursor, List<C8Value> batch, bool hasMore, long? count, bool stream, bool fullCount) =>
+    public static Task WriteBatchAsync(HttpContext http, int status, ServerCursor cursor, List<C8Value> batch, bool hasMore, long? count) =>
         Responses.WriteEnvelopeAsync(http, status, w =>
         {
             w.WritePropertyName("result");
@@ -181,10 +191,10 @@ public static class QueryRunner
             {
                 w.WriteNumber("count", n);
             }
-            if (!(stream && hasMore))
+            if (!(cursor.Settings.Stream && hasMore))
             {
                 w.WritePropertyName("extra");
-                WriteExtra(w, cursor.Stats, cursor.Warnings, fullCount);
+                WriteExtra(w, cursor.Stats, cursor.Warnings, cursor.Settings.FullCount);
             }
             w.WriteBoolean("cached", false);
         });

@@ -111,7 +111,8 @@ public static partial class RestqlApi
             }
             catch (C8Exception e)
             {
-                throw new C8Exception(400, C8Errors.BadParameter, $"{e.Message} in query: {q}");
+                // GDN quotes the offending definition after the sentence, without its full stop.
+                throw new C8Exception(400, C8Errors.BadParameter, $"{e.Message.TrimEnd('.')} in query: {q}");
             }
         }).ToList();
         if (workers.Select(w => w.Name).Distinct().Count() != workers.Count)
@@ -170,12 +171,12 @@ public static partial class RestqlApi
             await Responses.WriteValueAsync(request.Http, 201, O(new C8Object.Builder().Set("result", C8Value.EmptyArray))).ConfigureAwait(false);
             return;
         }
-        await QueryRunner.WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count, query.Stream, query.Options.FullCount).ConfigureAwait(false);
+        await QueryRunner.WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count).ConfigureAwait(false);
     }
 
     private static async Task FetchAsync(C8Request request)
     {
         var (cursor, batch, hasMore) = await QueryRunner.NextAsync(request, request.Route("id")).ConfigureAwait(false);
-        await QueryRunner.WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null, stream: false, fullCount: false).ConfigureAwait(false);
+        await QueryRunner.WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null).ConfigureAwait(false);
     }
 }

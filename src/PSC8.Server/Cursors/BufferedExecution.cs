@@ -4,8 +4,8 @@ using PSC8.Server.Query;
 namespace PSC8.Server.Cursors;
 
 /// <summary>
-/// The rows of a query that already ran to the end — a modification query must finish inside its
-/// transaction before it commits, so its results are kept and handed out from memory.
+/// The rows of a query that already ran to the end, handed out from memory: a modification query must finish
+/// inside its transaction before it commits, and a non-streaming query runs to the end before its first batch.
 /// </summary>
 public sealed class BufferedExecution(List<C8Value> rows, QueryStats stats, IReadOnlyList<QueryWarning> warnings) : IQueryExecution
 {

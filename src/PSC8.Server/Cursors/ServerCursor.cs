@@ -4,8 +4,15 @@ using PSC8.Server.Query;
 namespace PSC8.Server.Cursors;
 
 /// <summary>
+/// How a cursor hands out its rows: batch size, idle lifetime, whether it streams (then only the final batch
+/// carries extra) and whether extra.stats reports fullCount.
+/// </summary>
+public sealed record CursorSettings(int BatchSize, TimeSpan Ttl, bool Stream, bool FullCount);
+
+/// <summary>
 /// A query result handed out batch by batch. It pulls rows from its execution only when a batch is asked
-/// for, so a read-only query streams from its snapshot; one row is read ahead to know whether more follow.
+/// for, so a streaming read-only query reads its snapshot as it goes; one row is read ahead to know whether
+/// more follow.
 /// </summary>
 public sealed class ServerCursor : IDisposable
 {
@@ -16,12 +23,11 @@ public sealed class ServerCursor : IDisposable
     private bool _finished;
     private int _disposed;
 
-    public ServerCursor(string owner, string homeRegion, int batchSize, TimeSpan ttl, IQueryExecution execution, IDisposable? snapshot)
+    public ServerCursor(string owner, string homeRegion, CursorSettings settings, IQueryExecution execution, IDisposable? snapshot)
     {
         Owner = owner;
         HomeRegion = homeRegion;
-        BatchSize = batchSize;
-        Ttl = ttl;
+        Settings = settings;
         _execution = execution;
         _snapshot = snapshot;
         Touch();
@@ -35,9 +41,8 @@ public sealed class ServerCursor : IDisposable
     /// <summary>The region whose data the cursor reads (the spot region for spot collections).</summary>
     public string HomeRegion { get; }
 
-    public int BatchSize { get; }
-
-    public TimeSpan Ttl { get; }
+    /// <summary>What the opener asked for; every later batch is shaped by it too.</summary>
+    public CursorSettings Settings { get; }
 
     public QueryStats Stats => _execution.Stats;
 
@@ -45,7 +50,7 @@ public sealed class ServerCursor : IDisposable
 
     public DateTime ExpiresAt { get; private set; }
 
-    public void Touch() => ExpiresAt = DateTime.UtcNow + Ttl;
+    public void Touch() => ExpiresAt = DateTime.UtcNow + Settings.Ttl;
 
     /// <summary>The next batch and whether more rows follow. Calls on one cursor take turns.</summary>
     public async Task<(List<C8Value> Batch, bool HasMore)> NextBatchAsync(CancellationToken cancellationToken)
@@ -66,13 +71,14 @@ public sealed class ServerCursor : IDisposable
     /// <summary>Same as <see cref="NextBatchAsync"/> for the first batch, taken by the request that opened the cursor.</summary>
     public (List<C8Value> Batch, bool HasMore) NextBatch()
     {
-        var batch = new List<C8Value>(Math.Min(BatchSize, 1024));
-        while (batch.Count < BatchSize && TryNext(out var row))
+        var size = Settings.BatchSize;
+        var batch = new List<C8Value>(Math.Min(size, 1024));
+        while (batch.Count < size && TryNext(out var row))
         {
             batch.Add(row);
         }
         var hasMore = false;
-        if (batch.Count == BatchSize && TryNext(out var next))
+        if (batch.Count == size && TryNext(out var next))
         {
             _lookahead = next;
             hasMore = true;

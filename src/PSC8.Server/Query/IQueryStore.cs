@@ -23,6 +23,12 @@ public interface IQueryStore
     /// <summary>All documents (each with _id, _key, _rev), lazily, in key order. Throws 1203 for unknown collections.</summary>
     IEnumerable<C8Object> Scan(string collection);
 
+    /// <summary>
+    /// Like <see cref="Scan(string)"/>, but each document holds only those of <paramref name="attributes"/> it has:
+    /// the engine asks for this when the query reads nothing else of the documents, so the rest need not be decoded.
+    /// </summary>
+    IEnumerable<C8Object> Scan(string collection, IReadOnlyList<string> attributes);
+
     /// <summary>One document by key, or null. Throws 1203 for unknown collections.</summary>
     C8Object? Get(string collection, string key);
 

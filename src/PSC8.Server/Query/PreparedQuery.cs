@@ -25,6 +25,12 @@ public sealed class PreparedQuery
     public bool IsModification => _compiled.WrittenCollections.Count > 0;
 
     /// <summary>
+    /// The query may also read collections it does not name, chosen by values at run time (DOCUMENT('c/k'),
+    /// COLLECTION_COUNT(expression), CALL/APPLY): <see cref="Collections"/> is then not the whole story.
+    /// </summary>
+    public bool ReadsCollectionsByValue => _compiled.ReadsCollectionsByValue;
+
+    /// <summary>
     /// Starts an execution. Unknown collections fail here (1203); everything else surfaces from
     /// <see cref="IQueryExecution.MoveNext"/> as results are pulled.
     /// </summary>

@@ -2,10 +2,13 @@ using Microsoft.Data.Sqlite;
 
 namespace PSC8.Server.Storage;
 
+/// <summary>Turns a stored body into a value while SQLite still owns the bytes.</summary>
+public delegate T BodyDecoder<out T>(ReadOnlySpan<byte> body);
+
 /// <summary>Read access to a region's documents on one connection; inside a transaction it reads one snapshot.</summary>
 public class RegionReader : IDisposable
 {
-    private readonly SqliteCommand _get;
+    private readonly RawStatement _get;
     private readonly SqliteCommand _scan;
     private readonly SqliteCommand _count;
     private readonly SqliteCommand _keys;
@@ -13,7 +16,7 @@ public class RegionReader : IDisposable
     internal RegionReader(SqliteConnection connection)
     {
         Connection = connection;
-        _get = SqliteFiles.Prepare(connection, "SELECT body, stamp, origin FROM docs WHERE cid = $c AND key = $k", "$c", "$k");
+        _get = new RawStatement(connection, "SELECT body, stamp, origin FROM docs WHERE cid = ?1 AND key = ?2");
         _scan = SqliteFiles.Prepare(connection, "SELECT key, body, stamp, origin FROM docs WHERE cid = $c ORDER BY key", "$c");
         _count = SqliteFiles.Prepare(connection, "SELECT COUNT(*) FROM docs WHERE cid = $c", "$c");
         _keys = SqliteFiles.Prepare(connection, "SELECT key FROM docs WHERE cid = $c ORDER BY key", "$c");
@@ -21,15 +24,8 @@ public class RegionReader : IDisposable
 
     internal SqliteConnection Connection { get; }
 
-    public StoredDocument? Get(long collectionId, string key)
-    {
-        _get.Parameters[0].Value = collectionId;
-        _get.Parameters[1].Value = key;
-        using var reader = _get.ExecuteReader();
-        return reader.Read()
-            ? new StoredDocument(key, (byte[])reader.GetValue(0), reader.GetInt64(1), reader.GetString(2))
-            : null;
-    }
+    public StoredDocument? Get(long collectionId, string key) =>
+        _get.Bind(1, collectionId).Bind(2, key).QueryFirst(row => new StoredDocument(key, row.Blob(0).ToArray(), row.Int64(1), row.Text(2)));
 
     /// <summary>Streams a collection in key order; the reader stays open while the caller enumerates.</summary>
     public virtual IEnumerable<StoredDocument> Scan(long collectionId)
@@ -41,6 +37,21 @@ public class RegionReader : IDisposable
         while (reader.Read())
         {
             yield return new StoredDocument(reader.GetString(0), (byte[])reader.GetValue(1), reader.GetInt64(2), reader.GetString(3));
+        }
+    }
+
+    /// <summary>
+    /// The documents of a collection in key order, each body decoded straight from SQLite's memory: a query scan
+    /// needs nothing but the body, and reading it without copying, and without the other columns, is what keeps
+    /// a scan close to SQLite's own speed. Streams like <see cref="Scan"/>.
+    /// </summary>
+    public virtual IEnumerable<T> ScanBodies<T>(long collectionId, BodyDecoder<T> decode)
+    {
+        using var statement = new RawStatement(Connection, "SELECT body FROM docs WHERE cid = ?1 ORDER BY key");
+        statement.Bind(1, collectionId);
+        while (statement.Next())
+        {
+            yield return decode(statement.Blob(0));
         }
     }
 

@@ -8,12 +8,14 @@ namespace PSC8.Server.Storage;
 /// </summary>
 public sealed class RegionWriter : RegionReader
 {
-    private readonly SqliteCommand _put;
-    private readonly SqliteCommand _delete;
+    // The statements each written document runs are raw ones (see RawStatement).
+    private readonly RawStatement _put;
+    private readonly RawStatement _delete;
+    private readonly RawStatement _deleteTomb;
+    private readonly RawStatement _log;
+    private readonly RawStatement _raiseKey;
     private readonly SqliteCommand _getTomb;
     private readonly SqliteCommand _putTomb;
-    private readonly SqliteCommand _deleteTomb;
-    private readonly SqliteCommand _log;
     private readonly SqliteCommand _nextKey;
     private readonly SqliteCommand _setApplied;
     private readonly SqliteCommand _getTruncation;
@@ -22,18 +24,17 @@ public sealed class RegionWriter : RegionReader
     internal RegionWriter(SqliteConnection connection)
         : base(connection)
     {
-        _put = SqliteFiles.Prepare(connection,
-            "INSERT INTO docs (cid, key, stamp, origin, body) VALUES ($c, $k, $s, $o, $b) " +
-            "ON CONFLICT (cid, key) DO UPDATE SET stamp = excluded.stamp, origin = excluded.origin, body = excluded.body",
-            "$c", "$k", "$s", "$o", "$b");
-        _delete = SqliteFiles.Prepare(connection, "DELETE FROM docs WHERE cid = $c AND key = $k", "$c", "$k");
+        _put = new RawStatement(connection,
+            "INSERT INTO docs (cid, key, stamp, origin, body) VALUES (?1, ?2, ?3, ?4, ?5) " +
+            "ON CONFLICT (cid, key) DO UPDATE SET stamp = excluded.stamp, origin = excluded.origin, body = excluded.body");
+        _delete = new RawStatement(connection, "DELETE FROM docs WHERE cid = ?1 AND key = ?2");
         _getTomb = SqliteFiles.Prepare(connection, "SELECT stamp, origin FROM tombs WHERE cid = $c AND key = $k", "$c", "$k");
         _putTomb = SqliteFiles.Prepare(connection,
             "INSERT OR REPLACE INTO tombs (cid, key, stamp, origin) VALUES ($c, $k, $s, $o)", "$c", "$k", "$s", "$o");
-        _deleteTomb = SqliteFiles.Prepare(connection, "DELETE FROM tombs WHERE cid = $c AND key = $k", "$c", "$k");
-        _log = SqliteFiles.Prepare(connection,
-            "INSERT INTO replog (at, fabric, cid, key, op, stamp, body) VALUES ($a, $f, $c, $k, $op, $s, $b)",
-            "$a", "$f", "$c", "$k", "$op", "$s", "$b");
+        _deleteTomb = new RawStatement(connection, "DELETE FROM tombs WHERE cid = ?1 AND key = ?2");
+        _log = new RawStatement(connection, "INSERT INTO replog (at, fabric, cid, key, op, stamp, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        _raiseKey = new RawStatement(connection,
+            "INSERT INTO keygen (cid, last) VALUES (?1, ?2) ON CONFLICT (cid) DO UPDATE SET last = MAX(last, excluded.last)");
         _nextKey = SqliteFiles.Prepare(connection,
             "INSERT INTO keygen (cid, last) VALUES ($c, $start) ON CONFLICT (cid) DO UPDATE SET last = last + $step RETURNING last",
             "$c", "$start", "$step");
@@ -67,22 +68,14 @@ public sealed class RegionWriter : RegionReader
         }
     }
 
-    public void Put(long collectionId, string key, long stamp, string origin, byte[] body)
-    {
-        _put.Parameters[0].Value = collectionId;
-        _put.Parameters[1].Value = key;
-        _put.Parameters[2].Value = stamp;
-        _put.Parameters[3].Value = origin;
-        _put.Parameters[4].Value = body;
-        _put.ExecuteNonQuery();
-    }
+    /// <inheritdoc cref="Scan"/>
+    public override IEnumerable<T> ScanBodies<T>(long collectionId, BodyDecoder<T> decode) =>
+        Scan(collectionId).Select(document => decode(document.Body));
 
-    public bool Delete(long collectionId, string key)
-    {
-        _delete.Parameters[0].Value = collectionId;
-        _delete.Parameters[1].Value = key;
-        return _delete.ExecuteNonQuery() > 0;
-    }
+    public void Put(long collectionId, string key, long stamp, string origin, byte[] body) =>
+        _put.Bind(1, collectionId).Bind(2, key).Bind(3, stamp).Bind(4, origin).Bind(5, body).Execute();
+
+    public bool Delete(long collectionId, string key) => _delete.Bind(1, collectionId).Bind(2, key).Execute() > 0;
 
     public (long Stamp, string Origin)? GetTombstone(long collectionId, string key)
     {
@@ -101,23 +94,12 @@ public sealed class RegionWriter : RegionReader
         _putTomb.ExecuteNonQuery();
     }
 
-    public void DeleteTombstone(long collectionId, string key)
-    {
-        _deleteTomb.Parameters[0].Value = collectionId;
-        _deleteTomb.Parameters[1].Value = key;
-        _deleteTomb.ExecuteNonQuery();
-    }
+    public void DeleteTombstone(long collectionId, string key) => _deleteTomb.Bind(1, collectionId).Bind(2, key).Execute();
 
     public void AppendLog(string fabric, long collectionId, string key, ReplicatedOp op, long stamp, byte[]? body)
     {
-        _log.Parameters[0].Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        _log.Parameters[1].Value = fabric;
-        _log.Parameters[2].Value = collectionId;
-        _log.Parameters[3].Value = key;
-        _log.Parameters[4].Value = (int)op;
-        _log.Parameters[5].Value = stamp;
-        _log.Parameters[6].Value = (object?)body ?? DBNull.Value;
-        _log.ExecuteNonQuery();
+        _log.Bind(1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()).Bind(2, fabric).Bind(3, collectionId).Bind(4, key)
+            .Bind(5, (long)op).Bind(6, stamp).Bind(7, body).Execute();
         Logged = true;
     }
 
@@ -131,11 +113,7 @@ public sealed class RegionWriter : RegionReader
     }
 
     /// <summary>Raises the key generator to at least <paramref name="value"/> (user-supplied numeric keys with autoincrement).</summary>
-    public void RaiseKeyValue(long collectionId, long value)
-    {
-        SqliteFiles.Execute(Connection,
-            $"INSERT INTO keygen (cid, last) VALUES ({collectionId}, {value}) ON CONFLICT (cid) DO UPDATE SET last = MAX(last, {value})");
-    }
+    public void RaiseKeyValue(long collectionId, long value) => _raiseKey.Bind(1, collectionId).Bind(2, value).Execute();
 
     public void SetApplied(string origin, long seq)
     {
@@ -180,6 +158,7 @@ public sealed class RegionWriter : RegionReader
         _putTomb.Dispose();
         _deleteTomb.Dispose();
         _log.Dispose();
+        _raiseKey.Dispose();
         _nextKey.Dispose();
         _setApplied.Dispose();
         _getTruncation.Dispose();

@@ -93,6 +93,22 @@ public sealed class EngineApiTests
         Assert.Equal(["log"], prepared.WrittenCollections);
     }
 
+    [Theory]
+    [InlineData("RETURN DOCUMENT('users/1')", true)]
+    [InlineData("FOR u IN users RETURN DOCUMENT(u.friend)", true)]
+    [InlineData("RETURN DOCUMENT('users', '1')", true)]
+    [InlineData("RETURN COLLECTION_COUNT('users')", true)]
+    [InlineData("RETURN CALL('DOCUMENT', 'users/1')", true)]
+    [InlineData("RETURN DOCUMENT(users, '1')", false)]
+    [InlineData("RETURN COLLECTION_COUNT(users)", false)]
+    [InlineData("FOR u IN users FILTER u._key == '1' RETURN [u, LENGTH(users)]", false)]
+    [InlineData("RETURN [CURRENT_USER(), COLLECTIONS()]", false)]
+    public void CollectionsChosenByValueAreFlagged(string query, bool byValue)
+    {
+        var prepared = Engine.Prepare(query, null);
+        Assert.Equal(byValue, prepared.ReadsCollectionsByValue);
+    }
+
     [Fact]
     public void ParseReturnsCollectionsBindVariablesAndTree()
     {
@@ -119,6 +135,28 @@ public sealed class EngineApiTests
         Assert.Equal("""[{"name":"users","type":"read"}]""", C8Json.Serialize(plan["collections"]));
         Assert.Contains("use-indexes", plan["rules"].AsArray.Select(r => r.AsString));
         Assert.False(plan["isModificationQuery"].AsBool);
+    }
+
+    [Theory]
+    [InlineData("FOR u IN users FILTER u.age > 30 RETURN u.name", "[\"age\",\"name\"]")]
+    [InlineData("FOR u IN users RETURN 1", "[]")]
+    [InlineData("FOR u IN users FILTER u.address.zip == '1' SORT u.age RETURN u.tags[*].x", "[\"address\",\"age\",\"tags\"]")]
+    [InlineData("FOR u IN users COLLECT c = u.city INTO g = u.name RETURN [c, g]", "[\"city\",\"name\"]")]
+    [InlineData("FOR u IN users LET n = (FOR o IN orders FILTER o.user == u._key RETURN 1) RETURN [u.name, n]", "[\"_key\",\"name\"]")]
+    [InlineData("FOR u IN users REMOVE u._key IN users", "[\"_key\"]")]
+    [InlineData("FOR u IN users RETURN u", null)]
+    [InlineData("FOR u IN users RETURN MERGE(u, { a: 1 })", null)]
+    [InlineData("FOR u IN users RETURN LENGTH(u)", null)]
+    [InlineData("FOR u IN users RETURN u['name']", null)]
+    [InlineData("FOR u IN users RETURN { u }", null)]
+    [InlineData("FOR u IN users LET n = (RETURN u) RETURN n", null)]
+    [InlineData("FOR u IN users COLLECT c = u.city INTO g RETURN g", null)]
+    [InlineData("FOR u IN users COLLECT c = u.city INTO g KEEP u RETURN g", null)]
+    [InlineData("FOR u IN users UPDATE u WITH { a: 1 } IN users", null)]
+    public void ScansDecodeOnlyTheAttributesTheQueryReads(string query, string? projections)
+    {
+        var scan = Engine.Prepare(query, null).Explain()["plan"]["nodes"].AsArray.First(n => n["type"].AsString == "EnumerateCollectionNode");
+        Assert.Equal(projections, scan.AsObject.ContainsKey("projections") ? C8Json.Serialize(scan["projections"]) : null);
     }
 
     [Fact]

@@ -54,6 +54,23 @@ public sealed class InMemoryQueryStore : IQueryStore
         return Iterate(documents.Values.ToList());
     }
 
+    public IEnumerable<C8Object> Scan(string collection, IReadOnlyList<string> attributes) =>
+        Scan(collection).Select(document => Project(document, attributes));
+
+    /// <summary>The document with only the given attributes, as the real store decodes it.</summary>
+    private static C8Object Project(C8Object document, IReadOnlyList<string> attributes)
+    {
+        var builder = new C8Object.Builder(attributes.Count);
+        foreach (var pair in document)
+        {
+            if (attributes.Contains(pair.Key))
+            {
+                builder.Add(pair.Key, pair.Value);
+            }
+        }
+        return builder.Build();
+    }
+
     private IEnumerable<C8Object> Iterate(List<C8Object> snapshot)
     {
         foreach (var document in snapshot)

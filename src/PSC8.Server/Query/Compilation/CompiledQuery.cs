@@ -9,4 +9,5 @@ internal sealed record CompiledQuery(
     IReadOnlyList<string> Collections,
     IReadOnlyList<string> WrittenCollections,
     bool HasFullCountLimit,
+    bool ReadsCollectionsByValue,
     IReadOnlyList<Variable> Variables);

@@ -519,10 +519,13 @@ internal sealed partial class Compiler
     {
         var definition = FunctionRegistry.Find(call.Name)!;
         var arguments = new List<BoundExpr>(call.Arguments.Count);
+        var readsByValue = (definition.Traits & FunctionTraits.ReadsCollectionByValue) != 0;
         for (var i = 0; i < call.Arguments.Count; i++)
         {
             if (i == 0 && (definition.Traits & FunctionTraits.CollectionArgument) != 0 && IsCollectionArgument(call.Arguments[0], out var collection))
             {
+                // A bare collection name confines the call to that collection, which is now known.
+                readsByValue = false;
                 RecordRead(collection);
                 if (call.Name is "LENGTH" or "COUNT")
                 {
@@ -537,6 +540,7 @@ internal sealed partial class Compiler
         {
             _scope.Volatile = true;
         }
+        _readsCollectionsByValue |= readsByValue;
         var body = definition.Body;
         var evaluators = arguments.Select(a => a.Evaluate).ToArray();
         Evaluator evaluate;

@@ -26,6 +26,7 @@ internal sealed partial class Compiler
     private int _nextArgumentSite;
     private int _nextCacheSlot;
     private bool _hasFullCountLimit;
+    private bool _readsCollectionsByValue;
 
     private Compiler(C8Object bindVariables, bool validateOnly)
     {
@@ -58,7 +59,7 @@ internal sealed partial class Compiler
             cache.Memoize = scope.OuterDepth <= 0 && !scope.Volatile && !scope.Reads.Overlaps(_written);
         }
         var layout = new QueryLayout(_nextSlot, _nextArgumentSite, _nextCacheSlot);
-        return new CompiledQuery(root, layout, _collections, _written, _hasFullCountLimit, _variables);
+        return new CompiledQuery(root, layout, _collections, _written, _hasFullCountLimit, _readsCollectionsByValue, _variables);
     }
 
     private static void CheckBindParameters(ParsedQuery parsed, C8Object bindVariables)
@@ -298,7 +299,8 @@ internal sealed partial class Compiler
         }
         // Collection names are unknown only while validating without bind parameters.
         var name = collection ?? string.Empty;
-        return (PlanNode?)TryIndexLookup(name, variable, loop.Variable, operations, index) ?? new EnumerateCollectionNode(name, variable);
+        return (PlanNode?)TryIndexLookup(name, variable, loop.Variable, operations, index)
+            ?? new EnumerateCollectionNode(name, variable, AttributeUsage.Of(loop.Variable, operations.Skip(index + 1)));
     }
 
     /// <summary>

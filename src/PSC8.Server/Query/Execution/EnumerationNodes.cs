@@ -50,25 +50,33 @@ internal abstract class EnumerationCursor(QueryContext context, RowCursor input,
     }
 }
 
-/// <summary>FOR d IN collection: a full scan, streamed from the store.</summary>
-internal sealed class EnumerateCollectionNode(string collection, Variable variable) : PlanNode
+/// <summary>
+/// FOR d IN collection: a full scan, streamed from the store. With <paramref name="projection"/> (the only
+/// attributes the query reads of d) the store decodes just those.
+/// </summary>
+internal sealed class EnumerateCollectionNode(string collection, Variable variable, IReadOnlyList<string>? projection) : PlanNode
 {
     public override string Type => "EnumerateCollectionNode";
 
-    public override RowCursor Open(QueryContext context, RowCursor input) => new Cursor(context, input, collection, variable.Slot);
+    public override RowCursor Open(QueryContext context, RowCursor input) => new Cursor(context, input, collection, variable.Slot, projection);
 
     public override void Describe(C8Object.Builder node)
     {
         node.Add("collection", C8Value.From(collection));
         node.Add("outVariable", variable.Describe());
+        if (projection is not null)
+        {
+            node.Add("projections", C8Value.From(projection.Select(name => C8Value.From(name)).ToArray()));
+        }
     }
 
-    private sealed class Cursor(QueryContext context, RowCursor input, string collection, int slot)
+    private sealed class Cursor(QueryContext context, RowCursor input, string collection, int slot, IReadOnlyList<string>? projection)
         : EnumerationCursor(context, input, slot)
     {
         private IEnumerator<C8Object>? _documents;
 
-        protected override void Start() => _documents = Context.Store.Scan(collection).GetEnumerator();
+        protected override void Start() =>
+            _documents = (projection is null ? Context.Store.Scan(collection) : Context.Store.Scan(collection, projection)).GetEnumerator();
 
         protected override bool TryNext(out C8Value value)
         {

@@ -15,9 +15,9 @@ internal static class DatabaseFunctions
 
     public static void Register(FunctionTable table)
     {
-        table.Add("DOCUMENT", 1, 2, Document, ReadsStore | FunctionTraits.CollectionArgument);
+        table.Add("DOCUMENT", 1, 2, Document, ReadsStore | FunctionTraits.CollectionArgument | FunctionTraits.ReadsCollectionByValue);
         table.Add("COLLECTIONS", 0, 0, Collections, ReadsStore);
-        table.Add("COLLECTION_COUNT", 1, 1, CollectionCount, ReadsStore | FunctionTraits.CollectionArgument);
+        table.Add("COLLECTION_COUNT", 1, 1, CollectionCount, ReadsStore | FunctionTraits.CollectionArgument | FunctionTraits.ReadsCollectionByValue);
         table.Add("CURRENT_USER", 0, 0, (c, _) => string.IsNullOrEmpty(c.Store.CurrentUser) ? C8Value.Null : C8Value.From(c.Store.CurrentUser), ReadsStore);
         table.Add("DECODE_REV", 1, 1, DecodeRevision);
     }

@@ -19,6 +19,12 @@ internal enum FunctionTraits
 
     /// <summary>Its first argument may be a bare collection name, passed as a string.</summary>
     CollectionArgument = 4,
+
+    /// <summary>
+    /// May read documents of a collection given as a value (a name or document id string, or a function name
+    /// for CALL), which is only known at run time unless the first argument is a bare collection name.
+    /// </summary>
+    ReadsCollectionByValue = 8,
 }
 
 internal sealed record FunctionDefinition(string Name, int MinArguments, int MaxArguments, FunctionBody Body, FunctionTraits Traits)

@@ -10,6 +10,9 @@ internal static class MiscFunctions
 {
     private const string ServerVersion = "3.5.5";
 
+    /// <summary>CALL and APPLY may call any function, DOCUMENT on some collection included.</summary>
+    private const FunctionTraits CallsByName = FunctionTraits.NeedsStore | FunctionTraits.NonDeterministic | FunctionTraits.ReadsCollectionByValue;
+
     public static void Register(FunctionTable table)
     {
         table.Add("NOT_NULL", 1, FunctionRegistry.Unbounded, (_, a) => FirstOf(a, v => !v.IsNull));
@@ -24,8 +27,8 @@ internal static class MiscFunctions
         table.Add("ASSERT", 2, 2, (c, a) => Check(c, a, "ASSERT", fail: true), FunctionTraits.NonDeterministic);
         table.Add("WARN", 2, 2, (c, a) => Check(c, a, "WARN", fail: false), FunctionTraits.NonDeterministic);
         table.Add("SLEEP", 1, 1, Sleep, FunctionTraits.NonDeterministic);
-        table.Add("CALL", 1, FunctionRegistry.Unbounded, (c, a) => Invoke(c, "CALL", a[0], a[1..]), FunctionTraits.NeedsStore | FunctionTraits.NonDeterministic);
-        table.Add("APPLY", 1, 2, Apply, FunctionTraits.NeedsStore | FunctionTraits.NonDeterministic);
+        table.Add("CALL", 1, FunctionRegistry.Unbounded, (c, a) => Invoke(c, "CALL", a[0], a[1..]), CallsByName);
+        table.Add("APPLY", 1, 2, Apply, CallsByName);
     }
 
     private static C8Value FirstOf(ReadOnlySpan<C8Value> arguments, Func<C8Value, bool> accept)

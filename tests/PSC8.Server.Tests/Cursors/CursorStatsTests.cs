@@ -1,0 +1,126 @@
+using PSC8.Server.Tests.Infrastructure;
+
+namespace PSC8.Server.Tests.Cursors;
+
+/// <summary>extra.stats counts what the query really did, and a modification query writes all or nothing.</summary>
+public sealed class CursorStatsTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+{
+    private RegionClient Api => fx.Api();
+
+    /// <summary>A fabric with one collection holding documents "1".."10" with n = 1..10.</summary>
+    private async Task<(string Fabric, string Collection)> TenDocumentsAsync()
+    {
+        var fabric = await fx.CreateFabricAsync();
+        var collection = await fx.CreateCollectionAsync(fabric);
+        await Api.QueryAsync(fabric, $"FOR i IN 1..10 INSERT {{ _key: TO_STRING(i), n: i }} INTO `{collection}`");
+        return (fabric, collection);
+    }
+
+    private async Task<long> CountAsync(string fabric, string collection, string region = Dc.UsWest) =>
+        (await fx.Api(region).GetAsync(Paths.Collection(fabric, collection, "count"))).ShouldBe(200).Json.Long("count")!.Value;
+
+    [Fact]
+    public async Task A_full_scan_counts_scanned_full_and_filtered()
+    {
+        var (f, c) = await TenDocumentsAsync();
+        var run = await Api.QueryAsync(f, $"FOR d IN `{c}` FILTER d.n > 7 RETURN d.n");
+
+        Assert.Equal(3, run.Rows.Count);
+        Assert.Equal(10, run.Stats.Long("scannedFull"));
+        Assert.Equal(0, run.Stats.Long("scannedIndex"));
+        Assert.Equal(7, run.Stats.Long("filtered"));
+        Assert.Equal(0, run.Stats.Long("writesExecuted"));
+        Assert.Equal(0, run.Stats.Long("writesIgnored"));
+        Assert.True(run.Stats["executionTime"]!.GetValue<double>() > 0);
+        Assert.True(run.Stats.Has("peakMemoryUsage"));
+        Assert.True(run.Stats.Has("httpRequests"));
+    }
+
+    [Fact]
+    public async Task Key_lookups_use_the_primary_index()
+    {
+        var (f, c) = await TenDocumentsAsync();
+
+        var one = await Api.QueryAsync(f, $"FOR d IN `{c}` FILTER d._key == '3' RETURN d.n");
+        Assert.Equal(3, one.Rows.Single()!.GetValue<long>());
+        Assert.Equal(1, one.Stats.Long("scannedIndex"));
+        Assert.Equal(0, one.Stats.Long("scannedFull"));
+
+        var list = await Api.QueryAsync(f, $"FOR d IN `{c}` FILTER d._key IN ['2', '9', 'nope'] RETURN d.n");
+        Assert.Equal(2, list.Rows.Count);
+        Assert.Equal(2, list.Stats.Long("scannedIndex"));
+        Assert.Equal(0, list.Stats.Long("scannedFull"));
+
+        var byId = await Api.QueryAsync(f, $"FOR d IN `{c}` FILTER d._id == '{c}/7' RETURN d.n");
+        Assert.Equal(1, byId.Stats.Long("scannedIndex"));
+    }
+
+    [Fact]
+    public async Task Writes_are_counted_executed_or_ignored()
+    {
+        var (f, c) = await TenDocumentsAsync();
+
+        var inserted = await Api.QueryAsync(f, $"FOR i IN 9..12 INSERT {{ _key: TO_STRING(i), n: i }} INTO `{c}` OPTIONS {{ ignoreErrors: true }}");
+        Assert.Equal(2, inserted.Stats.Long("writesExecuted"));
+        Assert.Equal(2, inserted.Stats.Long("writesIgnored"));
+
+        var updated = await Api.QueryAsync(f, $"FOR d IN `{c}` FILTER d.n <= 3 UPDATE d WITH {{ seen: true }} IN `{c}` RETURN NEW.seen");
+        Assert.Equal(3, updated.Stats.Long("writesExecuted"));
+        Assert.Equal(12, updated.Stats.Long("scannedFull"));
+        Assert.Equal(9, updated.Stats.Long("filtered"));
+    }
+
+    [Fact]
+    public async Task A_write_only_query_answers_an_empty_result_with_its_stats()
+    {
+        var (f, c) = await TenDocumentsAsync();
+        var first = (await Api.OpenCursorAsync(f, $"FOR d IN `{c}` REMOVE d IN `{c}`")).ShouldBe(201);
+        Assert.Empty(first.Object.Arr("result"));
+        Assert.False(first.Json.Bool("hasMore"));
+        Assert.False(first.Json.Has("id"));
+        Assert.Equal(10, first.Object.Obj("extra").Obj("stats").Long("writesExecuted"));
+        Assert.Equal(0, await CountAsync(f, c));
+    }
+
+    [Fact]
+    public async Task An_insert_failing_midway_writes_nothing()
+    {
+        var fabric = await fx.CreateFabricAsync();
+        var c = await fx.CreateCollectionAsync(fabric);
+        await Api.QueryAsync(fabric, $"INSERT {{ _key: '3', original: true }} INTO `{c}`");
+
+        (await Api.OpenCursorAsync(fabric, $"FOR i IN 1..5 INSERT {{ _key: TO_STRING(i) }} INTO `{c}`")).ShouldFail(409, 1210);
+
+        Assert.Equal(1, await CountAsync(fabric, c));
+        (await Api.GetAsync(Paths.Document(fabric, c, "1"))).ShouldFail(404, 1202);
+        (await Api.GetAsync(Paths.Document(fabric, c, "2"))).ShouldFail(404, 1202);
+        Assert.True((await Api.GetAsync(Paths.Document(fabric, c, "3"))).ShouldBe(200).Json.Bool("original"));
+    }
+
+    [Fact]
+    public async Task An_update_failing_midway_leaves_every_document_as_it_was()
+    {
+        var (f, c) = await TenDocumentsAsync();
+
+        // The 6th update hits a revision that does not match; the five before it must be rolled back with it.
+        (await Api.OpenCursorAsync(f, $"FOR d IN `{c}` SORT d.n UPDATE d.n == 6 ? MERGE(d, {{ _rev: 'stale' }}) : d WITH {{ n: -1 }} IN `{c}` OPTIONS {{ ignoreRevs: false }}"))
+            .ShouldFail(412, 1200);
+
+        var values = await Api.QueryAsync(f, $"FOR d IN `{c}` SORT d.n RETURN d.n");
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), values.Rows.Select(r => r!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task A_failed_write_query_replicates_nothing()
+    {
+        var fabric = await fx.CreateFabricAsync();
+        var c = await fx.CreateCollectionAsync(fabric);
+        (await Api.OpenCursorAsync(fabric, $"FOR i IN [1, 2, 1] INSERT {{ _key: TO_STRING(i) }} INTO `{c}`")).ShouldFail(409, 1210);
+        // A marker written afterwards travels behind anything the failed query could have logged.
+        await Api.QueryAsync(fabric, $"INSERT {{ _key: 'marker' }} INTO `{c}`");
+
+        await Eventually.WaitForAsync(() => fx.Api(Dc.EuCentral).GetAsync(Paths.Document(fabric, c, "marker")), r => r.Status == 200,
+            TimeSpan.FromSeconds(10), "the marker to replicate");
+        Assert.Equal(1, await CountAsync(fabric, c, Dc.EuCentral));
+    }
+}
