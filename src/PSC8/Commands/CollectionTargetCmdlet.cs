@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using PSC8.Client.Models;
+
+namespace PSC8.Commands;
+
+/// <summary>
+/// The parameters of a change aimed at whole collections — by name (wildcards resolved per fabric) or as objects from
+/// Get-C8Collection — shared so that Clear-C8Collection and Remove-C8Collection bind alike.
+/// </summary>
+public abstract class CollectionTargetCmdlet : C8ConnectedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = CollectionTargets.NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(CollectionNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[] Name { get; set; } = System.Array.Empty<string>();
+
+    [Parameter(Mandatory = true, ParameterSetName = CollectionTargets.InputObjectSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public C8Collection[] InputObject { get; set; } = System.Array.Empty<C8Collection>();
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(FabricNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Fabric { get; set; }
+
+    /// <summary>Go ahead without asking for confirmation.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    internal IEnumerable<CollectionTargets> Targets => CollectionTargets.Of(ParameterSetName, Name, InputObject, Fabric ?? Session.Fabric);
+}
