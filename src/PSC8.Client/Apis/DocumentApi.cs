@@ -58,7 +58,7 @@ public sealed class DocumentApi : ApiBase
         var request = InsertRequest(fabric, collection, options);
         request.Body = () => JsonBodyContent.Of(w => writer(w, document));
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return Single(response.Json);
+        return C8DocumentResult.FromBody(response.Body);
     }
 
     /// <summary>Inserts many documents in one request.</summary>
@@ -72,7 +72,7 @@ public sealed class DocumentApi : ApiBase
         var request = InsertRequest(fabric, collection, options);
         request.Body = () => JsonBodyContent.Array(documents, writer);
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return C8BatchResult.FromJson(response.Json, response.ErrorCodes);
+        return C8BatchResult.FromBody(response.Body, response.ErrorCodes);
     }
 
     /// <summary>Replaces one document.</summary>
@@ -113,7 +113,7 @@ public sealed class DocumentApi : ApiBase
         var request = new C8Request(HttpMethod.Delete, KeyPath(fabric, collection, key)) { IfMatch = options?.IfMatch };
         AddDeleteFlags(request, options);
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return Single(response.Json);
+        return C8DocumentResult.FromBody(response.Body);
     }
 
     /// <summary>Deletes many documents by key.</summary>
@@ -128,7 +128,7 @@ public sealed class DocumentApi : ApiBase
         AddDeleteFlags(request, options);
         request.Body = () => JsonBodyContent.Array(items, writer);
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return C8BatchResult.FromJson(response.Json, response.ErrorCodes);
+        return C8BatchResult.FromBody(response.Body, response.ErrorCodes);
     }
 
     /// <summary>Bulk import (<c>POST …/import/{collection}</c> with <c>{"data":[…]}</c>).</summary>
@@ -183,7 +183,7 @@ public sealed class DocumentApi : ApiBase
         AddWriteFlags(request, options);
         request.Body = () => JsonBodyContent.Of(w => writer(w, document));
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return Single(response.Json);
+        return C8DocumentResult.FromBody(response.Body);
     }
 
     private async Task<C8BatchResult> WriteManyAsync<T>(HttpMethod method, string? fabric, string collection, IReadOnlyList<T> documents, JsonItemWriter<T> writer, C8ReplaceOptions? options, CancellationToken cancellationToken)
@@ -193,7 +193,7 @@ public sealed class DocumentApi : ApiBase
         AddWriteFlags(request, options);
         request.Body = () => JsonBodyContent.Array(documents, writer);
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return C8BatchResult.FromJson(response.Json, response.ErrorCodes);
+        return C8BatchResult.FromBody(response.Body, response.ErrorCodes);
     }
 
     private C8Request InsertRequest(string? fabric, string collection, C8InsertOptions? o)
@@ -244,9 +244,6 @@ public sealed class DocumentApi : ApiBase
             .Query("waitForSync", o.WaitForSync)
             .Query("ignoreRevs", o.IgnoreRevs);
     }
-
-    private static C8DocumentResult Single(JsonElement body) =>
-        body.ValueKind == JsonValueKind.Object ? C8DocumentResult.FromJson(body) : C8DocumentResult.Empty();
 
     private string CollectionPath(string? fabric, string collection)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -245,17 +246,56 @@ internal sealed class C8Transport : IDisposable
         {
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             var length = response.Content.Headers.ContentLength;
-            using var buffer = length is long l && l >= 0 && l < int.MaxValue ? new MemoryStream((int)l) : new MemoryStream();
             try
             {
-                await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+                if (length is long l && l >= 0 && l < int.MaxValue)
+                {
+                    using var exact = new MemoryStream((int)l);
+                    await stream.CopyToAsync(exact, 81920, cancellationToken).ConfigureAwait(false);
+                    return exact.Length == exact.Capacity ? exact.GetBuffer() : exact.ToArray();
+                }
+
+                return await ReadChunkedAsync(stream, cancellationToken).ConfigureAwait(false);
             }
             catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
             {
                 throw new OperationCanceledException(cancellationToken);
             }
+        }
+    }
 
-            return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+    /// <summary>
+    /// Reads a body of unknown length into pooled buffers and copies it once into an array of its size. A growing
+    /// MemoryStream copied a large answer (a cursor page, a batch result) four or five times over, each copy a
+    /// fresh large-object allocation.
+    /// </summary>
+    private static async Task<byte[]> ReadChunkedAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var pool = ArrayPool<byte>.Shared;
+        var buffer = pool.Rent(64 * 1024);
+        var length = 0;
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+                if (length == buffer.Length)
+                {
+                    var larger = pool.Rent(checked(buffer.Length * 2));
+                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                    pool.Return(buffer);
+                    buffer = larger;
+                }
+            }
+
+            var body = new byte[length];
+            Buffer.BlockCopy(buffer, 0, body, 0, length);
+            return body;
+        }
+        finally
+        {
+            pool.Return(buffer);
         }
     }
 

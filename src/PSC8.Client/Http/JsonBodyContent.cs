@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Encodings.Web;
@@ -19,6 +20,8 @@ internal sealed class JsonBodyContent : HttpContent
         // Non-ASCII text is sent as UTF-8 rather than \u escapes: smaller and still valid JSON.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    private static readonly ConcurrentBag<Utf8JsonWriter> IdleWriters = new ConcurrentBag<Utf8JsonWriter>();
 
     private readonly Func<Utf8JsonWriter, Task> _write;
 
@@ -51,9 +54,48 @@ internal sealed class JsonBodyContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext context)
     {
-        using var writer = new Utf8JsonWriter(stream, WriterOptions);
-        await _write(writer).ConfigureAwait(false);
-        await writer.FlushAsync().ConfigureAwait(false);
+        var writer = RentWriter(stream);
+        var written = false;
+        try
+        {
+            await _write(writer).ConfigureAwait(false);
+            await writer.FlushAsync().ConfigureAwait(false);
+            written = true;
+        }
+        finally
+        {
+            ReturnWriter(writer, written);
+        }
+    }
+
+    /// <summary>
+    /// Writers are reused, with the buffer they grew: a new one grows from 256 bytes to past the flush threshold on
+    /// every request, a few hundred kilobytes of garbage (part of it on the large object heap) per bulk request.
+    /// </summary>
+    private static Utf8JsonWriter RentWriter(Stream stream)
+    {
+        if (IdleWriters.TryTake(out var writer))
+        {
+            writer.Reset(stream);
+            return writer;
+        }
+
+        return new Utf8JsonWriter(stream, WriterOptions);
+    }
+
+    /// <summary>A writer that failed half way may hold a partial value, so only one that finished is kept.</summary>
+    private static void ReturnWriter(Utf8JsonWriter writer, bool reusable)
+    {
+        if (reusable)
+        {
+            // Let go of the request stream; the buffer stays.
+            writer.Reset(Stream.Null);
+            IdleWriters.Add(writer);
+        }
+        else
+        {
+            writer.Dispose();
+        }
     }
 
     protected override bool TryComputeLength(out long length)

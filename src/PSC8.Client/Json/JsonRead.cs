@@ -6,6 +6,8 @@ namespace PSC8.Client.Json;
 /// <summary>Lenient readers for response fields: GDN sends some numbers as strings and some booleans as 0/1.</summary>
 internal static class JsonRead
 {
+    private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip };
+
     public static JsonElement Parse(byte[] utf8)
     {
         if (utf8.Length == 0)
@@ -14,8 +16,33 @@ internal static class JsonRead
         }
 
         // ParseValue copies into a document that is not pooled, so elements stay valid without disposal.
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var reader = Reader(utf8);
         return JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>A reader over a whole answer, with the options <see cref="Parse"/> uses.</summary>
+    public static Utf8JsonReader Reader(byte[] utf8) => new Utf8JsonReader(utf8, ReaderOptions);
+
+    /// <summary>The value at the reader as <see cref="String(JsonElement)"/> reads it; the reader ends on the value's last token.</summary>
+    public static string? String(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString() : String(JsonElement.ParseValue(ref reader));
+
+    /// <summary>The value at the reader as <see cref="OptionalBool(JsonElement)"/> reads it.</summary>
+    public static bool? OptionalBool(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => OptionalBool(JsonElement.ParseValue(ref reader)),
+    };
+
+    /// <summary>The value at the reader as <see cref="Int(JsonElement)"/> reads it.</summary>
+    public static int? Int(ref Utf8JsonReader reader) => Int(JsonElement.ParseValue(ref reader));
+
+    /// <summary>The value at the reader when it is an object (a document of its own, valid without the answer); else null.</summary>
+    public static JsonElement? Object(ref Utf8JsonReader reader)
+    {
+        var value = JsonElement.ParseValue(ref reader);
+        return value.ValueKind == JsonValueKind.Object ? value : (JsonElement?)null;
     }
 
     public static bool TryGet(JsonElement e, string name, out JsonElement value)
@@ -29,32 +56,25 @@ internal static class JsonRead
         return false;
     }
 
-    public static string? String(JsonElement e, string name)
-    {
-        if (!TryGet(e, name, out var v))
-        {
-            return null;
-        }
+    public static string? String(JsonElement e, string name) => TryGet(e, name, out var v) ? String(v) : null;
 
-        return v.ValueKind switch
-        {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Number => v.GetRawText(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => null,
-        };
-    }
+    /// <summary>A value as text: strings as they are, numbers and booleans as written; anything else null.</summary>
+    public static string? String(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.String => v.GetString(),
+        JsonValueKind.Number => v.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => null,
+    };
 
     public static bool Bool(JsonElement e, string name, bool fallback = false) => OptionalBool(e, name) ?? fallback;
 
-    public static bool? OptionalBool(JsonElement e, string name)
-    {
-        if (!TryGet(e, name, out var v))
-        {
-            return null;
-        }
+    public static bool? OptionalBool(JsonElement e, string name) => TryGet(e, name, out var v) ? OptionalBool(v) : null;
 
+    /// <summary>A value as a boolean: true/false, a number (non-zero is true), or "true"/"false"/"1"/"0".</summary>
+    public static bool? OptionalBool(JsonElement v)
+    {
         switch (v.ValueKind)
         {
             case JsonValueKind.True: return true;
@@ -72,13 +92,11 @@ internal static class JsonRead
         }
     }
 
-    public static long? Long(JsonElement e, string name)
-    {
-        if (!TryGet(e, name, out var v))
-        {
-            return null;
-        }
+    public static long? Long(JsonElement e, string name) => TryGet(e, name, out var v) ? Long(v) : null;
 
+    /// <summary>A value as an integer: a number (truncated), or a string holding one.</summary>
+    public static long? Long(JsonElement v)
+    {
         if (v.ValueKind == JsonValueKind.Number)
         {
             if (v.TryGetInt64(out var n))
@@ -97,9 +115,12 @@ internal static class JsonRead
         return null;
     }
 
-    public static int? Int(JsonElement e, string name)
+    public static int? Int(JsonElement e, string name) => TryGet(e, name, out var v) ? Int(v) : null;
+
+    /// <summary>A value as an int, clamped to the int range.</summary>
+    public static int? Int(JsonElement v)
     {
-        var l = Long(e, name);
+        var l = Long(v);
         return l is null ? (int?)null : (int)Math.Max(int.MinValue, Math.Min(int.MaxValue, l.Value));
     }
 

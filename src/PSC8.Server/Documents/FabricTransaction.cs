@@ -121,14 +121,17 @@ public sealed class FabricTransaction : IQueryStore
         }
         else
         {
+            key = DocumentKeys.Generate(Writer, collection, Region.Index, _keyStride);
+            ValidateEdge(collection, document);
             // A generated key can already be taken: by a document replicated from a region whose counter is ahead
-            // (autoincrement counts per region), copied in when the spot region moved, or chosen by a user. Storing
-            // would overwrite that document, so take the next key instead.
-            do
+            // (autoincrement counts per region), copied in when the spot region moved, or chosen by a user. That
+            // document is left alone and the next key tried; the insert itself finds out, so a free key costs no lookup.
+            (string Rev, C8Object Stored)? committed;
+            while ((committed = Commit(collection, key, document, onlyIfNew: true)) is null)
             {
                 key = DocumentKeys.Generate(Writer, collection, Region.Index, _keyStride);
             }
-            while (_reader.Get(collection.Id, key) is not null);
+            return new WriteResult(Id(collection, key), key, committed.Value.Rev, null, null, committed.Value.Stored, Ignored: false);
         }
         ValidateEdge(collection, document);
         var (rev, stored) = Commit(collection, key, document);
@@ -216,7 +219,11 @@ public sealed class FabricTransaction : IQueryStore
     }
 
     /// <summary>Stores the attributes under a new revision; system attributes among them are ignored.</summary>
-    private (string Rev, C8Object Stored) Commit(CollectionInfo collection, string key, C8Object attributes)
+    private (string Rev, C8Object Stored) Commit(CollectionInfo collection, string key, C8Object attributes) =>
+        Commit(collection, key, attributes, onlyIfNew: false)!.Value;
+
+    /// <summary>As above; with <paramref name="onlyIfNew"/> nothing is stored, and null returned, when the key is taken.</summary>
+    private (string Rev, C8Object Stored)? Commit(CollectionInfo collection, string key, C8Object attributes, bool onlyIfNew)
     {
         var stamp = _cluster.Clocks[Region.Name].Next();
         var rev = Versions.Revision(stamp, Region.Index);
@@ -234,7 +241,14 @@ public sealed class FabricTransaction : IQueryStore
         var document = builder.Build();
         var bytes = Serialize(document);
         var writer = Writer;
-        writer.Put(collection.Id, key, stamp, Region.Name, bytes);
+        if (!onlyIfNew)
+        {
+            writer.Put(collection.Id, key, stamp, Region.Name, bytes);
+        }
+        else if (!writer.PutNew(collection.Id, key, stamp, Region.Name, bytes))
+        {
+            return null;
+        }
         if (IsReplicated(collection))
         {
             writer.DeleteTombstone(collection.Id, key);

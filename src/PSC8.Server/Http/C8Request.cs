@@ -78,6 +78,23 @@ public sealed class C8Request
     /// <summary>The raw body, whatever the content type says (pyC8 sends JSON without one).</summary>
     public async Task<byte[]> ReadBodyAsync()
     {
+        using var body = await ReadPooledBodyAsync().ConfigureAwait(false);
+        return body.Span.ToArray();
+    }
+
+    /// <summary>The JSON body; an empty body is null, malformed JSON is a 400.</summary>
+    public async Task<C8Value> ReadJsonAsync()
+    {
+        using var body = await ReadPooledBodyAsync().ConfigureAwait(false);
+        return IsBlank(body.Span) ? C8Value.Null : C8Json.Parse(body.Span);
+    }
+
+    /// <summary>
+    /// The body, read straight into a buffer from the shared pool: a bulk request is read once and parsed, and
+    /// copying it through a growing stream into a fresh array cost a large allocation or two per request.
+    /// </summary>
+    private async Task<PooledBody> ReadPooledBodyAsync()
+    {
         var request = Http.Request;
         var limit = Cluster.Options.MaxBodyBytes;
         // Kestrel's own limit (the same) is raised for this request only, so that an oversized body can be drained.
@@ -90,26 +107,27 @@ public sealed class C8Request
             await DrainAsync().ConfigureAwait(false);
             throw RequestTooLarge(limit);
         }
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and < int.MaxValue ? (int)request.ContentLength.Value : 256);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, Aborted).ConfigureAwait(false)) > 0)
+        // One byte more than announced, so that the read which finds the end needs no larger buffer.
+        var body = new PooledBody(request.ContentLength is > 0 and < int.MaxValue ? (int)request.ContentLength.Value + 1 : 16 * 1024);
+        try
         {
-            if (buffer.Length + read > limit)
+            int read;
+            while ((read = await request.Body.ReadAsync(body.Free(), Aborted).ConfigureAwait(false)) > 0)
             {
-                await DrainAsync().ConfigureAwait(false);
-                throw RequestTooLarge(limit);
+                if (body.Length + read > limit)
+                {
+                    await DrainAsync().ConfigureAwait(false);
+                    throw RequestTooLarge(limit);
+                }
+                body.Advance(read);
             }
-            buffer.Write(chunk, 0, read);
+            return body;
         }
-        return buffer.ToArray();
-    }
-
-    /// <summary>The JSON body; an empty body is null, malformed JSON is a 400.</summary>
-    public async Task<C8Value> ReadJsonAsync()
-    {
-        var body = await ReadBodyAsync().ConfigureAwait(false);
-        return IsBlank(body) ? C8Value.Null : C8Json.Parse(body);
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The JSON body, which must be an object (an empty body counts as {}).</summary>
@@ -146,7 +164,7 @@ public sealed class C8Request
         }
     }
 
-    private static bool IsBlank(byte[] body)
+    private static bool IsBlank(ReadOnlySpan<byte> body)
     {
         foreach (var b in body)
         {

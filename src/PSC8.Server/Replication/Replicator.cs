@@ -239,7 +239,13 @@ public sealed class Replicator : IAsyncDisposable
             {
                 shippedEverywhere = _regions.Where(t => t != origin).Select(t => _applied[(t.Name, origin.Name)]).DefaultIfEmpty(long.MaxValue).Min();
             }
-            if (shippedEverywhere > 0 && shippedEverywhere != long.MaxValue)
+            if (shippedEverywhere == long.MaxValue)
+            {
+                // A lone region ships to no one, so all it logged has reached every other region: without this its
+                // log grew by a copy of every write for as long as it ran.
+                shippedEverywhere = _stores[origin.Name].LastLogSeq();
+            }
+            if (shippedEverywhere > 0)
             {
                 _stores[origin.Name].PruneLog(shippedEverywhere);
             }

@@ -62,10 +62,12 @@ public sealed class RegionStore : IDisposable
             try
             {
                 result = work(_writer);
+                _writer.BeforeCommit();
                 SqliteFiles.Execute(_writerConnection, "COMMIT");
             }
             catch
             {
+                _writer.AfterRollback();
                 SqliteFiles.Execute(_writerConnection, "ROLLBACK");
                 throw;
             }

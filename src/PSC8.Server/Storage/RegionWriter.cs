@@ -16,7 +16,10 @@ public sealed class RegionWriter : RegionReader
     private readonly RawStatement _raiseKey;
     private readonly SqliteCommand _getTomb;
     private readonly SqliteCommand _putTomb;
-    private readonly SqliteCommand _nextKey;
+    private readonly RawStatement _readKey;
+    private readonly RawStatement _saveKey;
+    private readonly RawStatement _putNew;
+    private readonly RawStatement _anyTombstone;
     private readonly SqliteCommand _setApplied;
     private readonly SqliteCommand _getTruncation;
     private readonly SqliteCommand _truncate;
@@ -35,9 +38,11 @@ public sealed class RegionWriter : RegionReader
         _log = new RawStatement(connection, "INSERT INTO replog (at, fabric, cid, key, op, stamp, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         _raiseKey = new RawStatement(connection,
             "INSERT INTO keygen (cid, last) VALUES (?1, ?2) ON CONFLICT (cid) DO UPDATE SET last = MAX(last, excluded.last)");
-        _nextKey = SqliteFiles.Prepare(connection,
-            "INSERT INTO keygen (cid, last) VALUES ($c, $start) ON CONFLICT (cid) DO UPDATE SET last = last + $step RETURNING last",
-            "$c", "$start", "$step");
+        _readKey = new RawStatement(connection, "SELECT last FROM keygen WHERE cid = ?1");
+        _saveKey = new RawStatement(connection, "INSERT INTO keygen (cid, last) VALUES (?1, ?2) ON CONFLICT (cid) DO UPDATE SET last = excluded.last");
+        _putNew = new RawStatement(connection,
+            "INSERT INTO docs (cid, key, stamp, origin, body) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (cid, key) DO NOTHING");
+        _anyTombstone = new RawStatement(connection, "SELECT EXISTS (SELECT 1 FROM tombs WHERE cid = ?1)");
         _setApplied = SqliteFiles.Prepare(connection,
             "INSERT OR REPLACE INTO applied (origin, seq) VALUES ($o, $s)", "$o", "$s");
         _getTruncation = SqliteFiles.Prepare(connection, "SELECT stamp, origin FROM truncs WHERE cid = $c", "$c");
@@ -48,6 +53,11 @@ public sealed class RegionWriter : RegionReader
             "INSERT OR REPLACE INTO truncs (cid, stamp, origin) VALUES ($c, $s, $o)",
             "$c", "$s", "$o");
     }
+
+    // What the current transaction keeps in memory until the store calls BeforeCommit or AfterRollback: the key
+    // counters it advanced, and whether each collection it wrote has tombstones at all.
+    private readonly Dictionary<long, long> _keyCounters = new();
+    private readonly Dictionary<long, bool> _hasTombstones = new();
 
     /// <summary>Set by the store when a transaction appended to the replication log, so shipping can be woken.</summary>
     internal bool Logged { get; set; }
@@ -75,6 +85,10 @@ public sealed class RegionWriter : RegionReader
     public void Put(long collectionId, string key, long stamp, string origin, byte[] body) =>
         _put.Bind(1, collectionId).Bind(2, key).Bind(3, stamp).Bind(4, origin).Bind(5, body).Execute();
 
+    /// <summary>Stores a document under a key no document has; false, and nothing stored, when the key is taken.</summary>
+    public bool PutNew(long collectionId, string key, long stamp, string origin, byte[] body) =>
+        _putNew.Bind(1, collectionId).Bind(2, key).Bind(3, stamp).Bind(4, origin).Bind(5, body).Execute() > 0;
+
     public bool Delete(long collectionId, string key) => _delete.Bind(1, collectionId).Bind(2, key).Execute() > 0;
 
     public (long Stamp, string Origin)? GetTombstone(long collectionId, string key)
@@ -92,9 +106,25 @@ public sealed class RegionWriter : RegionReader
         _putTomb.Parameters[2].Value = stamp;
         _putTomb.Parameters[3].Value = origin;
         _putTomb.ExecuteNonQuery();
+        _hasTombstones[collectionId] = true;
     }
 
-    public void DeleteTombstone(long collectionId, string key) => _deleteTomb.Bind(1, collectionId).Bind(2, key).Execute();
+    /// <summary>
+    /// Removes the key's tombstone, if any. Whether the collection has tombstones at all is asked once per
+    /// transaction: every write of a global collection comes here, and most collections have none.
+    /// </summary>
+    public void DeleteTombstone(long collectionId, string key)
+    {
+        if (!_hasTombstones.TryGetValue(collectionId, out var any))
+        {
+            any = _anyTombstone.Bind(1, collectionId).QueryFirst(row => row.Int64(0) != 0);
+            _hasTombstones[collectionId] = any;
+        }
+        if (any)
+        {
+            _deleteTomb.Bind(1, collectionId).Bind(2, key).Execute();
+        }
+    }
 
     public void AppendLog(string fabric, long collectionId, string key, ReplicatedOp op, long stamp, byte[]? body)
     {
@@ -104,16 +134,25 @@ public sealed class RegionWriter : RegionReader
     }
 
     /// <summary>The collection's next key-generator value in this region (start, then start+step, …), durable with the transaction.</summary>
+    /// <remarks>
+    /// The counter is read once per transaction and written back just before it commits: a bulk insert takes a key
+    /// per document, and updating the counter's row each time cost more than storing the document.
+    /// </remarks>
     public long NextKeyValue(long collectionId, long start, long step)
     {
-        _nextKey.Parameters[0].Value = collectionId;
-        _nextKey.Parameters[1].Value = start;
-        _nextKey.Parameters[2].Value = step;
-        return (long)_nextKey.ExecuteScalar()!;
+        var next = _keyCounters.TryGetValue(collectionId, out var last) ? last + step
+            : _readKey.Bind(1, collectionId).QueryFirst(row => (long?)row.Int64(0)) is { } stored ? stored + step
+            : start;
+        _keyCounters[collectionId] = next;
+        return next;
     }
 
     /// <summary>Raises the key generator to at least <paramref name="value"/> (user-supplied numeric keys with autoincrement).</summary>
-    public void RaiseKeyValue(long collectionId, long value) => _raiseKey.Bind(1, collectionId).Bind(2, value).Execute();
+    public void RaiseKeyValue(long collectionId, long value)
+    {
+        SaveKeyCounter(collectionId);
+        _raiseKey.Bind(1, collectionId).Bind(2, value).Execute();
+    }
 
     public void SetApplied(string origin, long seq)
     {
@@ -128,6 +167,7 @@ public sealed class RegionWriter : RegionReader
         SqliteFiles.Execute(Connection, $"DELETE FROM docs WHERE cid = {collectionId}; DELETE FROM tombs WHERE cid = {collectionId};");
         if (resetKeys)
         {
+            _keyCounters.Remove(collectionId);
             SqliteFiles.Execute(Connection, $"DELETE FROM keygen WHERE cid = {collectionId}; DELETE FROM truncs WHERE cid = {collectionId};");
         }
     }
@@ -149,6 +189,31 @@ public sealed class RegionWriter : RegionReader
         _truncate.ExecuteNonQuery();
     }
 
+    /// <summary>Writes back what the transaction kept in memory; the store calls it just before COMMIT.</summary>
+    internal void BeforeCommit()
+    {
+        foreach (var collectionId in _keyCounters.Keys.ToList())
+        {
+            SaveKeyCounter(collectionId);
+        }
+        _hasTombstones.Clear();
+    }
+
+    /// <summary>Forgets what the transaction kept in memory; the store calls it when the transaction rolls back.</summary>
+    internal void AfterRollback()
+    {
+        _keyCounters.Clear();
+        _hasTombstones.Clear();
+    }
+
+    private void SaveKeyCounter(long collectionId)
+    {
+        if (_keyCounters.Remove(collectionId, out var last))
+        {
+            _saveKey.Bind(1, collectionId).Bind(2, last).Execute();
+        }
+    }
+
     public override void Dispose()
     {
         base.Dispose();
@@ -159,7 +224,10 @@ public sealed class RegionWriter : RegionReader
         _deleteTomb.Dispose();
         _log.Dispose();
         _raiseKey.Dispose();
-        _nextKey.Dispose();
+        _readKey.Dispose();
+        _saveKey.Dispose();
+        _putNew.Dispose();
+        _anyTombstone.Dispose();
         _setApplied.Dispose();
         _getTruncation.Dispose();
         _truncate.Dispose();

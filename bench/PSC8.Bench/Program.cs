@@ -1,0 +1,59 @@
+using PSC8.Bench.Cli;
+using PSC8.Bench.Orchestration;
+using PSC8.Bench.Workers;
+
+// bench/run.sh drives this: `cert` once, then `run`, which starts c8local and the workers (the other commands)
+// as processes of their own.
+const string Usage = """
+    Usage: PSC8.Bench <command> [options]
+      cert --out DIR                          write the benchmark's TLS certificate and key
+      run  --c8local DLL --js DIR --hostmap FILE --tls-cert FILE --tls-key FILE [knobs]
+           knobs: --quick --runs N --docs N --batch N --scan-sizes a,b --point-ops N --point-clients 1,8
+                  --point-seconds S --spot-ops N --geo-delay 150ms --geo-latency 40ms
+                  --modes memory,durable --only bulk,point,scan,floor,spot --worker-timeout-minutes M
+      insert | scan | point | spot | floor    workers, started by run
+    """;
+
+if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+{
+    Console.WriteLine(Usage);
+    return 0;
+}
+try
+{
+    var options = new Arguments(args[1..], new HashSet<string>(["quick"]));
+    var worker = new WorkerContext(options);
+    switch (args[0])
+    {
+        case "cert":
+            var folder = options.Required("out");
+            options.RejectUnknown();
+            BenchCertificate.Write(folder, BenchRun.Regions, BenchServer.Domain);
+            return 0;
+        case "run":
+            return await BenchRun.RunAsync(options);
+        case "insert":
+            await InsertWorker.RunAsync(worker);
+            return 0;
+        case "scan":
+            await ScanWorker.RunAsync(worker);
+            return 0;
+        case "point":
+            await PointWorker.RunAsync(worker);
+            return 0;
+        case "spot":
+            await SpotWorker.RunAsync(worker);
+            return 0;
+        case "floor":
+            await FloorWorker.RunAsync(worker);
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown command '{args[0]}'.\n{Usage}");
+            return 2;
+    }
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"PSC8.Bench: {e.Message}");
+    return 2;
+}

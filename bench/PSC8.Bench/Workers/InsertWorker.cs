@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using PSC8.Bench.Data;
+using PSC8.Bench.Measure;
+using PSC8.Client;
+
+namespace PSC8.Bench.Workers;
+
+/// <summary>
+/// Bulk insert through PSC8.Client: <c>Documents.InsertManyAsync</c> with the typed writer, one request of
+/// --batch documents per request and --inflight requests at a time (one connection, shared), every per-item result
+/// checked. --warmup documents (rounded up to whole batches) go first, unmeasured, so the measured part sees
+/// JIT-compiled code as a long-running loader would.
+/// </summary>
+public static class InsertWorker
+{
+    public static async Task RunAsync(WorkerContext context)
+    {
+        var docs = context.Args.Long("docs", 1_000_000);
+        var batch = context.Args.Int("batch", 1000);
+        var warmup = context.Args.Long("warmup", batch);
+        var inflight = context.Args.Int("inflight", 1);
+        context.Args.RejectUnknown();
+        var pool = Accounts.Pool(batch);
+        using var connection = await context.ConnectAsync();
+        for (long warmed = 0; warmed < warmup; warmed += batch)
+        {
+            await InsertAsync(connection, context, pool);
+        }
+
+        await WorkerContext.WaitForGoAsync();
+        var meter = WorkMeter.Start();
+        long claimed = 0;
+        await Task.WhenAll(Enumerable.Range(0, inflight).Select(async _ =>
+        {
+            // Each sender claims the next batch; the last one may be short.
+            long first;
+            while ((first = Interlocked.Add(ref claimed, batch) - batch) < docs)
+            {
+                var count = (int)Math.Min(batch, docs - first);
+                await InsertAsync(connection, context, count == batch ? pool : new ArraySegment<Account>(pool, 0, count));
+            }
+        }));
+        var (wall, cpu) = meter.Stop();
+        WorkerContext.Report(new JsonObject { ["docs"] = docs, ["seconds"] = wall, ["cpuSeconds"] = cpu, ["warmupDocs"] = (warmup + batch - 1) / batch * batch });
+    }
+
+    private static async Task InsertAsync(C8Connection connection, WorkerContext context, IReadOnlyList<Account> documents)
+    {
+        var results = await connection.Documents.InsertManyAsync(context.Fabric, context.Collection, documents, Accounts.Writer);
+        if (results.Count != documents.Count || results.ErrorCount > 0)
+        {
+            throw new InvalidOperationException($"Insert of {documents.Count} documents returned {results}.");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using PSC8.Bench.Measure;
+using PSC8.Client.Models;
+
+namespace PSC8.Bench.Workers;
+
+/// <summary>
+/// <c>FOR d IN c RETURN d</c> read to the end through PSC8.Client's cursor, page by page (batchSize 1000, a
+/// streaming cursor so the server does not hold the whole result either), touching each row's balance. A scan of
+/// the first --warmup rows goes first, unmeasured.
+/// </summary>
+public static class ScanWorker
+{
+    public static async Task RunAsync(WorkerContext context)
+    {
+        var expected = context.Args.Long("expect", -1);
+        var batch = context.Args.Int("batch", 1000);
+        var warmup = context.Args.Long("warmup", batch * 2L);
+        context.Args.RejectUnknown();
+        using var connection = await context.ConnectAsync();
+        await ScanAsync($"FOR d IN {context.Collection} LIMIT {warmup} RETURN d");
+
+        await WorkerContext.WaitForGoAsync();
+        var meter = WorkMeter.Start();
+        var (rows, checksum) = await ScanAsync($"FOR d IN {context.Collection} RETURN d");
+        var (wall, cpu) = meter.Stop();
+        if (expected >= 0 && rows != expected)
+        {
+            throw new InvalidOperationException($"The scan returned {rows} rows, not {expected}.");
+        }
+        WorkerContext.Report(new JsonObject { ["rows"] = rows, ["seconds"] = wall, ["cpuSeconds"] = cpu, ["checksum"] = checksum });
+
+        async Task<(long Rows, double Checksum)> ScanAsync(string text)
+        {
+            var query = new C8Query(text) { BatchSize = batch, Stream = true };
+            var sum = 0.0;
+            var count = await connection.Queries.ForEachAsync(context.Fabric, query, row =>
+            {
+                sum += row.GetProperty("balance").GetDouble();
+                return true;
+            });
+            return (count, sum);
+        }
+    }
+}
