@@ -8,7 +8,8 @@ const string Usage = """
     Usage: PSC8.Bench <command> [options]
       cert --out DIR                          write the benchmark's TLS certificate and key
       run  --c8local DLL --js DIR --hostmap FILE --tls-cert FILE --tls-key FILE [knobs]
-           knobs: --quick --runs N --docs N --batch N --scan-sizes a,b --point-ops N --point-clients 1,8
+           knobs: --quick --runs N --docs N --batch N --warmup N --warmup-seconds S --inflight N
+                  --ingest-inflight N (0: no extra run) --scan-sizes a,b --point-ops N --point-clients 1,8
                   --point-seconds S --spot-ops N --geo-delay 150ms --geo-latency 40ms
                   --modes memory,durable --only bulk,point,scan,floor,spot --worker-timeout-minutes M
       insert | scan | point | spot | floor    workers, started by run

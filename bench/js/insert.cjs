@@ -1,5 +1,5 @@
 // Bulk insert through jsC8's insertDocumentMany, C8_BATCH documents per request and C8_INFLIGHT requests at a
-// time, every per-item result checked; C8_WARMUP documents (rounded up to whole batches) first, unmeasured. The counterpart of bench/PSC8.Bench/Workers/InsertWorker.cs.
+// time, every per-item result checked; at least C8_WARMUP documents and C8_WARMUP_SECONDS first, unmeasured. The counterpart of bench/PSC8.Bench/Workers/InsertWorker.cs.
 "use strict";
 const { setting, connect, waitForGo, startMeter, report, run } = require("./worker.cjs");
 const { pool } = require("./accounts.cjs");
@@ -10,6 +10,7 @@ run(async () => {
   const batch = Number(setting("C8_BATCH"));
   const warmup = Number(process.env.C8_WARMUP || batch);
   const inflight = Number(process.env.C8_INFLIGHT || 1);
+  const warmupMs = Number(process.env.C8_WARMUP_SECONDS || 0) * 1000;
   const documents = pool(batch);
   const client = await connect();
 
@@ -19,7 +20,8 @@ run(async () => {
       throw new Error(`insert of ${slice.length} documents returned ${results.length} results with errors`);
     }
   };
-  for (let warmed = 0; warmed < warmup; warmed += batch) await insert(documents);
+  let warmed = 0;
+  for (const started = Date.now(); warmed < warmup || Date.now() - started < warmupMs; warmed += batch) await insert(documents);
 
   await waitForGo();
   const stop = startMeter();
@@ -33,5 +35,5 @@ run(async () => {
     }
   };
   await Promise.all(Array.from({ length: inflight }, sender));
-  report({ docs, ...stop(), warmupDocs: Math.ceil(warmup / batch) * batch });
+  report({ docs, ...stop(), warmupDocs: warmed });
 });

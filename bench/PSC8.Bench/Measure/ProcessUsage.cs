@@ -3,8 +3,8 @@ using System.Globalization;
 namespace PSC8.Bench.Measure;
 
 /// <summary>
-/// Another process's CPU time and peak resident set, read from /proc, so the harness can measure the server
-/// without the server's help. A worker measures itself through <see cref="WorkMeter"/>.
+/// Another process's CPU time, read from /proc, so the harness can measure the server without the server's help
+/// (a worker measures itself through <see cref="WorkMeter"/>), and how busy the machine is.
 /// </summary>
 public static class ProcessUsage
 {
@@ -18,20 +18,6 @@ public static class ProcessUsage
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         return TimeSpan.FromSeconds(ticks / ClockTicksPerSecond);
-    }
-
-    /// <summary>The peak resident set size (VmHWM) in bytes.</summary>
-    public static long PeakResidentBytes(int pid)
-    {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                var kilobytes = line["VmHWM:".Length..].Trim().Split(' ')[0];
-                return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-        return 0;
     }
 
     /// <summary>The 1-minute load average, to show how busy the shared machine was.</summary>

@@ -31,6 +31,9 @@ public sealed record BenchSettings
     /// <summary>Documents each bulk client inserts before the measured part (JIT warm-up, for both clients alike).</summary>
     public long Warmup { get; init; }
 
+    /// <summary>Seconds every client spends warming up at least, as JIT tiering goes on for seconds after start-up.</summary>
+    public double WarmupSeconds { get; init; }
+
     /// <summary>Requests each client keeps in flight in the head-to-head bulk comparison.</summary>
     public int Inflight { get; init; }
 
@@ -74,6 +77,7 @@ public sealed record BenchSettings
             BulkDocs = args.Long("docs", quick ? 100_000 : 1_000_000),
             Batch = args.Int("batch", 1000),
             Warmup = args.Long("warmup", 100_000),
+            WarmupSeconds = args.Double("warmup-seconds", quick ? 5 : 10),
             Inflight = args.Int("inflight", 1),
             IngestInflight = args.Int("ingest-inflight", 2),
             ScanSizes = args.List("scan-sizes", quick ? ["20000", "100000"] : ["100000", "1000000"])

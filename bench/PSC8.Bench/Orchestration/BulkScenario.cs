@@ -1,4 +1,5 @@
 using System.Globalization;
+using PSC8.Bench.Measure;
 
 namespace PSC8.Bench.Orchestration;
 
@@ -33,15 +34,16 @@ public static class BulkScenario
         var docs = settings.BulkDocs.ToString(CultureInfo.InvariantCulture);
         var batch = settings.Batch.ToString(CultureInfo.InvariantCulture);
         var warmup = settings.Warmup.ToString(CultureInfo.InvariantCulture);
+        var warmupSeconds = settings.WarmupSeconds.ToString(CultureInfo.InvariantCulture);
         var parallel = inflight.ToString(CultureInfo.InvariantCulture);
         var worker = client == Clients.Psc8
             ? WorkerProcess.DotNet("insert", new Dictionary<string, string>(server.DotNetWorker(region, fabric, collection))
             {
-                ["docs"] = docs, ["batch"] = batch, ["warmup"] = warmup, ["inflight"] = parallel,
+                ["docs"] = docs, ["batch"] = batch, ["warmup"] = warmup, ["warmup-seconds"] = warmupSeconds, ["inflight"] = parallel,
             })
             : WorkerProcess.Node(settings.JsFolder, "insert.cjs", ["--require", settings.HostMapScript], new Dictionary<string, string>(server.NodeWorker(region, fabric, collection))
             {
-                ["C8_DOCS"] = docs, ["C8_BATCH"] = batch, ["C8_WARMUP"] = warmup, ["C8_INFLIGHT"] = parallel,
+                ["C8_DOCS"] = docs, ["C8_BATCH"] = batch, ["C8_WARMUP"] = warmup, ["C8_WARMUP_SECONDS"] = warmupSeconds, ["C8_INFLIGHT"] = parallel,
             });
         var serverCpu = new CpuWindow(() => server.CpuTime);
         var result = await worker.RunAsync(settings.WorkerTimeout, serverCpu.Open, serverCpu.Close);
@@ -53,11 +55,9 @@ public static class BulkScenario
             throw new InvalidOperationException($"{collection} holds {stored} documents, not {total}.");
         }
         var sample = new BulkSample(server.Mode, label, measured / (double)result["seconds"]!,
-            Per100k((double)result["cpuSeconds"]!, measured), Per100k((double)result["processCpuSeconds"]!, total), Per100k(serverCpu.Seconds, measured));
+            Stats.Per100k((double)result["cpuSeconds"]!, measured), Stats.Per100k((double)result["processCpuSeconds"]!, total), Stats.Per100k(serverCpu.Seconds, measured));
         results.Bulk.Add(sample);
         Progress.Line($"bulk {server.Mode} run {run} {label}: {sample.DocsPerSecond:N0} docs/s, client CPU {sample.ClientCpuPer100k:0.00} s/100k (whole process {sample.ProcessCpuPer100k:0.00}), server CPU {sample.ServerCpuPer100k:0.00} s/100k");
         await server.DropCollectionAsync(fabric, collection);
     }
-
-    public static double Per100k(double seconds, double items) => seconds / items * 100_000;
 }

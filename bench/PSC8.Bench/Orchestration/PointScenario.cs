@@ -23,6 +23,7 @@ public static class PointScenario
                     ["clients"] = clients.ToString(CultureInfo.InvariantCulture),
                     ["ops"] = settings.PointOps.ToString(CultureInfo.InvariantCulture),
                     ["seconds"] = settings.PointSeconds.ToString(CultureInfo.InvariantCulture),
+                    ["warmup-seconds"] = settings.WarmupSeconds.ToString(CultureInfo.InvariantCulture),
                 });
                 var result = await worker.RunAsync(settings.WorkerTimeout);
                 foreach (var operation in Operations)

@@ -50,12 +50,12 @@ public sealed class ResultTable(BenchSettings settings, BenchResults results)
         {
             text.AppendLine(Invariant, $"Documents: the jsC8 sample's \"accounts\" shape, {results.DocumentBytes:0} bytes of JSON each, no _key (the server generates keys).");
         }
-        text.AppendLine(Invariant, $"Rerun: `{settings.RerunCommand}` (`bench/run.sh --quick` for a smoke run, `bench/run.sh --help` for the knobs).").AppendLine();
+        text.AppendLine(Invariant, $"Rerun: `{settings.RerunCommand}` (full run: `bench/run.sh`; smoke run: `bench/run.sh --quick`; knobs: `bench/run.sh --help`).").AppendLine();
     }
 
     private void Bulk(StringBuilder text)
     {
-        text.AppendLine(Invariant, $"### 1. Bulk insert — {settings.BulkDocs:N0} documents after {settings.Warmup:N0} of warm-up, {settings.Batch} per request, {Requests(settings.Inflight)} in flight").AppendLine();
+        text.AppendLine(Invariant, $"### 1. Bulk insert — {settings.BulkDocs:N0} documents after a warm-up of at least {settings.Warmup:N0} and {settings.WarmupSeconds:0} s, {settings.Batch} per request, {Requests(settings.Inflight)} in flight").AppendLine();
         text.AppendLine("| Storage | Client | docs/s | × floor | client CPU s / 100k docs | same, whole process | server CPU s / 100k docs |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var group in results.Bulk.GroupBy(s => (s.Mode, s.Client)))
@@ -84,10 +84,10 @@ public sealed class ResultTable(BenchSettings settings, BenchResults results)
 
     private void Scans(StringBuilder text)
     {
-        text.AppendLine(Invariant, $"### 3. Query streaming — `FOR d IN c RETURN d` to the end, batchSize {settings.Batch}, streaming cursor, after reading up to {settings.Warmup:N0} rows unmeasured").AppendLine();
+        text.AppendLine(Invariant, $"### 3. Query streaming — `FOR d IN c RETURN d` to the end, batchSize {settings.Batch}, streaming cursor, after reading up to {settings.Warmup:N0} rows for at least {settings.WarmupSeconds:0} s unmeasured").AppendLine();
         text.AppendLine("| Storage | Client | Rows | rows/s | × floor | client peak RSS MB | client CPU s / 100k rows | server CPU s / 100k rows |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var group in results.Scans.GroupBy(s => (s.Mode, s.Client, s.Rows)).OrderBy(g => g.Key.Mode).ThenBy(g => g.Key.Client).ThenBy(g => g.Key.Rows))
+        foreach (var group in results.Scans.GroupBy(s => (s.Mode, s.Client, s.Rows)).OrderBy(g => ModeOrder(g.Key.Mode)).ThenBy(g => g.Key.Client).ThenBy(g => g.Key.Rows))
         {
             var rate = group.Select(s => s.RowsPerSecond).ToList();
             text.AppendLine(Invariant, $"| {Storage(group.Key.Mode)} | {group.Key.Client} | {group.Key.Rows:N0} | {Range(rate)} | {Ratio(Stats.Median(rate), FloorRows(group.Key.Mode))} | {Stats.Median(group.Select(s => s.PeakRssBytes / 1048576).ToList()):N0} | {Stats.Median(group.Select(s => s.ClientCpuPer100k).ToList()):0.00} | {Stats.Median(group.Select(s => s.ServerCpuPer100k).ToList()):0.00} |");
@@ -170,6 +170,8 @@ public sealed class ResultTable(BenchSettings settings, BenchResults results)
 
     private static string Median<T>(IEnumerable<T> samples, Func<T, double> metric) =>
         Stats.Median(samples.Select(metric).ToList()).ToString("0.00", Invariant);
+
+    private int ModeOrder(string mode) => settings.Modes.ToList().IndexOf(mode);
 
     private static string Requests(int count) => count == 1 ? "one request" : $"{count} requests";
 

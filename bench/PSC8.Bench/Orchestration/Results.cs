@@ -1,14 +1,5 @@
 namespace PSC8.Bench.Orchestration;
 
-public static class Clients
-{
-    public const string Psc8 = "PSC8.Client";
-    public const string JsC8 = "jsC8 1.1.0";
-
-    /// <summary>The extra bulk run that keeps several requests in flight, to see what the server can ingest.</summary>
-    public static string Psc8Loader(int inflight) => $"PSC8.Client, {inflight} requests in flight";
-}
-
 /// <summary>
 /// One measured bulk insert: end-to-end rate and each side's CPU time per 100,000 documents — the client's over the
 /// measured part and over its whole process life (start-up, JIT compilation and warm-up included).

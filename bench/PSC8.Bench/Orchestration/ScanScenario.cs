@@ -1,4 +1,5 @@
 using System.Globalization;
+using PSC8.Bench.Measure;
 
 namespace PSC8.Bench.Orchestration;
 
@@ -25,15 +26,21 @@ public static class ScanScenario
                     var batch = settings.Batch.ToString(CultureInfo.InvariantCulture);
                     // Both clients first read the same leading rows unmeasured (at most the whole collection).
                     var warmup = Math.Min(size, settings.Warmup).ToString(CultureInfo.InvariantCulture);
+                    var seconds = settings.WarmupSeconds.ToString(CultureInfo.InvariantCulture);
                     var worker = client == Clients.Psc8
-                        ? WorkerProcess.DotNet("scan", new Dictionary<string, string>(server.DotNetWorker(region, Fabric, collection)) { ["expect"] = expect, ["batch"] = batch, ["warmup"] = warmup })
-                        : WorkerProcess.Node(settings.JsFolder, "scan.cjs", ["--require", settings.HostMapScript],
-                            new Dictionary<string, string>(server.NodeWorker(region, Fabric, collection)) { ["C8_EXPECT"] = expect, ["C8_BATCH"] = batch, ["C8_WARMUP"] = warmup });
+                        ? WorkerProcess.DotNet("scan", new Dictionary<string, string>(server.DotNetWorker(region, Fabric, collection))
+                        {
+                            ["expect"] = expect, ["batch"] = batch, ["warmup"] = warmup, ["warmup-seconds"] = seconds,
+                        })
+                        : WorkerProcess.Node(settings.JsFolder, "scan.cjs", ["--require", settings.HostMapScript], new Dictionary<string, string>(server.NodeWorker(region, Fabric, collection))
+                        {
+                            ["C8_EXPECT"] = expect, ["C8_BATCH"] = batch, ["C8_WARMUP"] = warmup, ["C8_WARMUP_SECONDS"] = seconds,
+                        });
                     var serverCpu = new CpuWindow(() => server.CpuTime);
                     var result = await worker.RunAsync(settings.WorkerTimeout, serverCpu.Open, serverCpu.Close);
                     var rows = (long)result["rows"]!;
                     var sample = new ScanSample(server.Mode, client, rows, rows / (double)result["seconds"]!, (double)result["peakRssBytes"]!,
-                        BulkScenario.Per100k((double)result["cpuSeconds"]!, rows), BulkScenario.Per100k(serverCpu.Seconds, rows));
+                        Stats.Per100k((double)result["cpuSeconds"]!, rows), Stats.Per100k(serverCpu.Seconds, rows));
                     results.Scans.Add(sample);
                     Progress.Line($"scan {server.Mode} {rows:N0} run {run} {client}: {sample.RowsPerSecond:N0} rows/s, peak RSS {sample.PeakRssBytes / 1048576:N0} MB");
                 }

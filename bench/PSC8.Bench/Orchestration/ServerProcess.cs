@@ -14,19 +14,15 @@ public sealed class ServerProcess : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
-    private readonly OutputTail _errors;
 
-    private ServerProcess(Process process, OutputTail errors, IReadOnlyDictionary<string, Uri> regions)
+    private ServerProcess(Process process, IReadOnlyDictionary<string, Uri> regions)
     {
         _process = process;
-        _errors = errors;
         Regions = regions;
     }
 
     /// <summary>Region name → the URL it listens on (https://127.0.0.1:port).</summary>
     public IReadOnlyDictionary<string, Uri> Regions { get; }
-
-    public int Pid => _process.Id;
 
     public TimeSpan CpuTime => ProcessUsage.CpuTime(_process.Id);
 
@@ -57,7 +53,7 @@ public sealed class ServerProcess : IAsyncDisposable
                         .Select(pair => pair.Split('=', 2))
                         .ToDictionary(pair => pair[0], pair => new Uri(pair[1]), StringComparer.Ordinal);
                     OutputTail.Follow(process.StandardOutput);
-                    return new ServerProcess(process, errors, regions);
+                    return new ServerProcess(process, regions);
                 }
             }
         }
@@ -89,6 +85,4 @@ public sealed class ServerProcess : IAsyncDisposable
         }
         _process.Dispose();
     }
-
-    public override string ToString() => $"c8local (pid {Pid}): " + string.Join(' ', Regions.Select(r => $"{r.Key}={r.Value}")) + _errors.Text;
 }

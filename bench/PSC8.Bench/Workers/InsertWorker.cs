@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PSC8.Bench.Data;
 using PSC8.Bench.Measure;
@@ -8,8 +9,8 @@ namespace PSC8.Bench.Workers;
 /// <summary>
 /// Bulk insert through PSC8.Client: <c>Documents.InsertManyAsync</c> with the typed writer, one request of
 /// --batch documents per request and --inflight requests at a time (one connection, shared), every per-item result
-/// checked. --warmup documents (rounded up to whole batches) go first, unmeasured, so the measured part sees
-/// JIT-compiled code as a long-running loader would.
+/// checked. At least --warmup documents and --warmup-seconds go first, unmeasured, so the measured part sees
+/// the JIT-compiled code a long-running loader runs (tiering goes on for seconds after start-up).
 /// </summary>
 public static class InsertWorker
 {
@@ -18,11 +19,13 @@ public static class InsertWorker
         var docs = context.Args.Long("docs", 1_000_000);
         var batch = context.Args.Int("batch", 1000);
         var warmup = context.Args.Long("warmup", batch);
+        var warmupTime = TimeSpan.FromSeconds(context.Args.Double("warmup-seconds", 0));
         var inflight = context.Args.Int("inflight", 1);
         context.Args.RejectUnknown();
         var pool = Accounts.Pool(batch);
         using var connection = await context.ConnectAsync();
-        for (long warmed = 0; warmed < warmup; warmed += batch)
+        long warmed = 0;
+        for (var clock = Stopwatch.StartNew(); warmed < warmup || clock.Elapsed < warmupTime; warmed += batch)
         {
             await InsertAsync(connection, context, pool);
         }
@@ -41,7 +44,7 @@ public static class InsertWorker
             }
         }));
         var (wall, cpu) = meter.Stop();
-        WorkerContext.Report(new JsonObject { ["docs"] = docs, ["seconds"] = wall, ["cpuSeconds"] = cpu, ["warmupDocs"] = (warmup + batch - 1) / batch * batch });
+        WorkerContext.Report(new JsonObject { ["docs"] = docs, ["seconds"] = wall, ["cpuSeconds"] = cpu, ["warmupDocs"] = warmed });
     }
 
     private static async Task InsertAsync(C8Connection connection, WorkerContext context, IReadOnlyList<Account> documents)

@@ -11,7 +11,8 @@ namespace PSC8.Bench.Workers;
 /// <summary>
 /// Single-document round trips through PSC8.Client from --clients concurrent clients (each its own connection):
 /// an insert phase, then reads and updates of the inserted keys. Each phase stops at --ops per client or after
-/// --seconds, whichever comes first; latencies are per request as the caller sees them.
+/// --seconds, whichever comes first; latencies are per request as the caller sees them. Unmeasured rounds of all
+/// three phases (--warmup operations each) go first, for at least --warmup-seconds.
 /// </summary>
 public static class PointWorker
 {
@@ -30,6 +31,7 @@ public static class PointWorker
         var ops = context.Args.Int("ops", 2000);
         var limit = TimeSpan.FromSeconds(context.Args.Double("seconds", 20));
         var warmup = context.Args.Int("warmup", 200);
+        var warmupTime = TimeSpan.FromSeconds(context.Args.Double("warmup-seconds", 0));
         context.Args.RejectUnknown();
         var connections = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => context.ConnectAsync()));
         try
@@ -51,10 +53,15 @@ public static class PointWorker
             Operation update = (client, index) =>
                 connections[client].Documents.UpdateAsync(context.Fabric, context.Collection, KeyFor(keys[client], index), index + 0.5, BalancePatch);
 
-            foreach (var warm in new[] { insert, read, update })
+            var clock = Stopwatch.StartNew();
+            do
             {
-                await RunPhaseAsync(clients, warmup, limit, warm);
+                foreach (var warm in new[] { insert, read, update })
+                {
+                    await RunPhaseAsync(clients, warmup, limit, warm);
+                }
             }
+            while (clock.Elapsed < warmupTime);
 
             await WorkerContext.WaitForGoAsync();
             var meter = WorkMeter.Start();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PSC8.Bench.Measure;
 using PSC8.Client.Models;
@@ -6,8 +7,8 @@ namespace PSC8.Bench.Workers;
 
 /// <summary>
 /// <c>FOR d IN c RETURN d</c> read to the end through PSC8.Client's cursor, page by page (batchSize 1000, a
-/// streaming cursor so the server does not hold the whole result either), touching each row's balance. A scan of
-/// the first --warmup rows goes first, unmeasured.
+/// streaming cursor so the server does not hold the whole result either), touching each row's balance. Scans of
+/// the first --warmup rows go first, unmeasured, repeated until --warmup-seconds have passed.
 /// </summary>
 public static class ScanWorker
 {
@@ -16,9 +17,15 @@ public static class ScanWorker
         var expected = context.Args.Long("expect", -1);
         var batch = context.Args.Int("batch", 1000);
         var warmup = context.Args.Long("warmup", batch * 2L);
+        var warmupTime = TimeSpan.FromSeconds(context.Args.Double("warmup-seconds", 0));
         context.Args.RejectUnknown();
         using var connection = await context.ConnectAsync();
-        await ScanAsync($"FOR d IN {context.Collection} LIMIT {warmup} RETURN d");
+        var clock = Stopwatch.StartNew();
+        do
+        {
+            await ScanAsync($"FOR d IN {context.Collection} LIMIT {warmup} RETURN d");
+        }
+        while (clock.Elapsed < warmupTime);
 
         await WorkerContext.WaitForGoAsync();
         var meter = WorkMeter.Start();
