@@ -22,6 +22,7 @@ public sealed class FabricTransaction : IQueryStore
     private readonly RegionReader _reader;
     private readonly Principal _principal;
     private readonly int _keyStride;
+    private readonly bool _replicates;
     private readonly ArrayBufferWriter<byte> _bodyBuffer = new(1024);
     private Utf8JsonWriter? _bodyWriter;
 
@@ -33,6 +34,7 @@ public sealed class FabricTransaction : IQueryStore
         _reader = reader;
         _principal = principal;
         _keyStride = cluster.KeyStride;
+        _replicates = cluster.Regions.Count > 1;
     }
 
     public FabricInfo Fabric { get; }
@@ -277,8 +279,12 @@ public sealed class FabricTransaction : IQueryStore
         return _bodyBuffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Spot collections live in the spot region alone and local ones in their region; only global ones travel.</summary>
-    private static bool IsReplicated(CollectionInfo collection) => !collection.IsSpot && !collection.IsLocal;
+    /// <summary>
+    /// Spot collections live in the spot region alone and local ones in their region; only global ones travel, and
+    /// only when there is another region to travel to: a lone region's log and tombstones would never be read, and
+    /// logging a second copy of every document cost a quarter of a bulk insert.
+    /// </summary>
+    private bool IsReplicated(CollectionInfo collection) => _replicates && !collection.IsSpot && !collection.IsLocal;
 
     private static string Id(CollectionInfo collection, string key) => collection.Name + "/" + key;
 

@@ -20,10 +20,12 @@ internal static class SqliteFiles
         };
         var connection = new SqliteConnection(builder.ToString());
         connection.Open();
+        // A modest page cache: reads go through the memory map anyway, and SQLite walks the writer's cache after
+        // every commit, so 64 MB made each bulk-inserted document about 0.8 µs slower than 16 MB does.
         Execute(connection, $"""
             PRAGMA busy_timeout = 10000;
             PRAGMA temp_store = MEMORY;
-            PRAGMA cache_size = -65536;
+            PRAGMA cache_size = -16384;
             PRAGMA mmap_size = 268435456;
             """);
         if (!readOnly)
