@@ -132,6 +132,38 @@ public sealed class BulkPathTests
         Assert.All(bodies, body => JsonDocument.Parse(body).Dispose());
     }
 
+    [Fact]
+    public async Task A_batch_goes_out_with_its_length_and_one_past_the_buffer_limit_streams_chunked()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, seen, n) => ScriptedServer.WriteJson(context, 202, "[]"));
+        using var connection = await ConnectAsync(server);
+        var padding = new string('x', 300);
+        JsonItemWriter<int> padded = (w, i) =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("i", i);
+            w.WriteString("pad", padding);
+            w.WriteEndObject();
+        };
+        var small = Enumerable.Range(0, 1000).ToList();
+        var large = Enumerable.Range(0, 5000).ToList();
+
+        await connection.Documents.InsertManyAsync(null, "c", small, padded);
+        await connection.Documents.InsertManyAsync(null, "c", large, padded);
+
+        var (buffered, streamed) = (server.Requests.First(), server.Requests.Last());
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(buffered.Body), buffered.ContentLength);
+        Assert.True(buffered.Body.Length < Http.JsonBodyContent.BufferLimit);
+        Assert.Null(streamed.ContentLength);
+        Assert.True(streamed.Body.Length > Http.JsonBodyContent.BufferLimit);
+        foreach (var (seen, sent) in new[] { (buffered, small), (streamed, large) })
+        {
+            using var body = JsonDocument.Parse(seen.Body);
+            Assert.Equal(sent, body.RootElement.EnumerateArray().Select(item => item.GetProperty("i").GetInt32()));
+            Assert.All(body.RootElement.EnumerateArray(), item => Assert.Equal(padding, item.GetProperty("pad").GetString()));
+        }
+    }
+
     private static Task<C8Connection> ConnectAsync(ScriptedServer server) =>
         C8Connection.ConnectAsync(new C8ConnectionOptions(server.Url.ToString(), C8Credential.FromApiKey("scripted.k1.secret"))
         {

@@ -94,6 +94,11 @@ internal sealed class C8Transport : IDisposable
             using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             using (var message = BuildMessage(request, authorization))
             {
+                if (message.Content is JsonBodyContent json)
+                {
+                    await json.BufferAsync().ConfigureAwait(false);
+                }
+
                 attempt.CancelAfter(_timeout);
                 Interlocked.Increment(ref _requests);
                 HttpResponseMessage? response = null;

@@ -8,12 +8,15 @@ using PSC8.Client.Json;
 namespace PSC8.Client.Http;
 
 /// <summary>
-/// A JSON request body written straight to the request stream (chunked), flushed every
-/// <see cref="FlushThreshold"/> bytes so a batch of any size never exists as one string or buffer.
+/// A JSON request body. One of up to <see cref="BufferLimit"/> bytes is written to a pooled buffer first and sent
+/// with a Content-Length (see <see cref="BufferAsync"/>); a larger one is written straight to the request stream
+/// (chunked), flushed every <see cref="FlushThreshold"/> bytes, so no body past the limit exists as one buffer.
 /// </summary>
 internal sealed class JsonBodyContent : HttpContent
 {
     internal const int FlushThreshold = 64 * 1024;
+
+    internal const int BufferLimit = 1024 * 1024;
 
     private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions
     {
@@ -24,6 +27,7 @@ internal sealed class JsonBodyContent : HttpContent
     private static readonly ConcurrentBag<Utf8JsonWriter> IdleWriters = new ConcurrentBag<Utf8JsonWriter>();
 
     private readonly Func<Utf8JsonWriter, Task> _write;
+    private BodyBuffer? _buffered;
 
     public JsonBodyContent(Func<Utf8JsonWriter, Task> write)
     {
@@ -52,8 +56,50 @@ internal sealed class JsonBodyContent : HttpContent
         w.WriteEndArray();
     });
 
+    /// <summary>
+    /// Writes the body into a pooled buffer if it fits in <see cref="BufferLimit"/>, so that it is sent with its
+    /// length in one piece. Measured with 1,000-document batches against C8 Local, a chunked body cost the server
+    /// about 15% more CPU per document, and the client more too. A body that does not fit is streamed later: the work
+    /// done on it here, at most <see cref="BufferLimit"/> bytes' worth, is thrown away.
+    /// </summary>
+    public async Task BufferAsync()
+    {
+        var buffer = new BodyBuffer(BufferLimit);
+        var writer = RentWriter(buffer);
+        var written = false;
+        try
+        {
+            await _write(writer).ConfigureAwait(false);
+            await writer.FlushAsync().ConfigureAwait(false);
+            written = true;
+        }
+        catch (BodyBuffer.FullException)
+        {
+            // Too large to buffer: SerializeToStreamAsync streams it.
+        }
+        finally
+        {
+            ReturnWriter(writer, written);
+            if (written)
+            {
+                _buffered = buffer;
+            }
+            else
+            {
+                buffer.Dispose();
+            }
+        }
+    }
+
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext context)
     {
+        if (_buffered is not null)
+        {
+            var body = _buffered.Written;
+            await stream.WriteAsync(body.Array!, body.Offset, body.Count).ConfigureAwait(false);
+            return;
+        }
+
         var writer = RentWriter(stream);
         var written = false;
         try
@@ -100,7 +146,18 @@ internal sealed class JsonBodyContent : HttpContent
 
     protected override bool TryComputeLength(out long length)
     {
-        length = -1;
-        return false;
+        length = _buffered?.Length ?? -1;
+        return _buffered is not null;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _buffered?.Dispose();
+            _buffered = null;
+        }
+
+        base.Dispose(disposing);
     }
 }

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace PSC8.Client.Tests.Infrastructure;
 
 /// <summary>One request as the scripted server saw it.</summary>
-public sealed record SeenRequest(string Method, string Path, string Query, string? Authorization, string Body);
+/// <param name="ContentLength">The announced length; null for a chunked body.</param>
+public sealed record SeenRequest(string Method, string Path, string Query, string? Authorization, string Body, long? ContentLength);
 
 /// <summary>
 /// A tiny Kestrel server on 127.0.0.1 with a free port whose answers a test scripts, for behaviour C8 Local
@@ -47,7 +48,8 @@ public sealed class ScriptedServer : IAsyncDisposable
                 context.Request.Path.Value ?? "/",
                 context.Request.QueryString.Value ?? string.Empty,
                 context.Request.Headers.Authorization.FirstOrDefault(),
-                body);
+                body,
+                context.Request.ContentLength);
             server!.Requests.Enqueue(seen);
             var n = counts.AddOrUpdate(seen.Method + " " + seen.Path, 1, (_, c) => c + 1);
             await handler(context, seen, n);

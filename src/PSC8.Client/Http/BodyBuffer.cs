@@ -1,0 +1,106 @@
+using System.Buffers;
+
+namespace PSC8.Client.Http;
+
+/// <summary>
+/// A write-only stream into buffers rented from the shared pool, up to a limit. The write that would pass the limit
+/// throws <see cref="FullException"/> once, so the writer stops early; later writes (a writer flushing as it is
+/// disposed) are ignored. Dispose returns the buffer.
+/// </summary>
+internal sealed class BodyBuffer : Stream
+{
+    private const int InitialSize = 64 * 1024;
+
+    private readonly int _limit;
+    private byte[] _buffer;
+    private int _length;
+    private bool _full;
+
+    public BodyBuffer(int limit)
+    {
+        _limit = limit;
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialSize, limit));
+    }
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => _length;
+
+    public override long Position
+    {
+        get => _length;
+        set => throw new NotSupportedException();
+    }
+
+    /// <summary>What was written, for as long as the buffer is not disposed.</summary>
+    public ArraySegment<byte> Written => new ArraySegment<byte>(_buffer, 0, _length);
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        if (_full)
+        {
+            return;
+        }
+
+        if (_length + count > _limit)
+        {
+            _full = true;
+            throw new FullException();
+        }
+
+        if (_length + count > _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Min(_limit, Math.Max(_buffer.Length * 2, _length + count)));
+            Buffer.BlockCopy(_buffer, 0, larger, 0, _length);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+
+        Buffer.BlockCopy(buffer, offset, _buffer, _length, count);
+        _length += count;
+    }
+
+    // Completes at once: the base class would hand an in-memory copy to another thread.
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(buffer, offset, count);
+        return Task.CompletedTask;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = System.Array.Empty<byte>();
+            _length = 0;
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>The body is larger than the limit.</summary>
+    internal sealed class FullException : Exception
+    {
+        public FullException()
+            : base("The body is larger than the buffer limit.")
+        {
+        }
+    }
+}
