@@ -92,7 +92,7 @@ public static class DocumentApi
             var document = operation == Operation.Remove ? C8Object.Empty : AsDocument(body);
             var key = single ?? "";
             var result = await Execution.WriteAsync(request, fabric, collection.IsSpot,
-                t => Apply(t, collection.Name, operation, key, document, options)).ConfigureAwait(false);
+                t => Apply(t, t.Collection(collection.Name, AccessLevel.ReadWrite), operation, key, document, options)).ConfigureAwait(false);
             request.Http.Response.Headers.ETag = $"\"{result.Rev}\"";
             if (operation == Operation.Insert)
             {
@@ -120,6 +120,8 @@ public static class DocumentApi
         var items = body.AsArray;
         var outcomes = await Execution.WriteAsync(request, fabric, collection.IsSpot, t =>
         {
+            // Looked up and access-checked once per transaction, not per item.
+            var target = t.Collection(collection.Name, AccessLevel.ReadWrite);
             var results = new object[items.Count];
             for (var i = 0; i < items.Count; i++)
             {
@@ -129,7 +131,7 @@ public static class DocumentApi
                     var itemOptions = operation == Operation.Remove && document["_rev"].TryGetString(out var rev) && !options.IgnoreRevs
                         ? options with { ExpectedRev = rev }
                         : options;
-                    results[i] = Apply(t, collection.Name, operation, key, document, itemOptions);
+                    results[i] = Apply(t, target, operation, key, document, itemOptions);
                 }
                 catch (C8Exception error)
                 {
@@ -177,7 +179,7 @@ public static class DocumentApi
         }).ConfigureAwait(false);
     }
 
-    private static WriteResult Apply(FabricTransaction t, string collection, Operation operation, string key, C8Object document, WriteOptions options) =>
+    private static WriteResult Apply(FabricTransaction t, CollectionInfo collection, Operation operation, string key, C8Object document, WriteOptions options) =>
         operation switch
         {
             Operation.Insert => t.Insert(collection, document, options),

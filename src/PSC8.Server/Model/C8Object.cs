@@ -79,13 +79,10 @@ public sealed class C8Object : IReadOnlyCollection<KeyValuePair<string, C8Value>
         return builder.Build();
     }
 
-    public IEnumerator<KeyValuePair<string, C8Value>> GetEnumerator()
-    {
-        for (var i = 0; i < _keys.Length; i++)
-        {
-            yield return new KeyValuePair<string, C8Value>(_keys[i], _values[i]);
-        }
-    }
+    /// <summary>Attributes in order; foreach takes the struct enumerator and allocates nothing.</summary>
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<KeyValuePair<string, C8Value>> IEnumerable<KeyValuePair<string, C8Value>>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -214,6 +211,34 @@ public sealed class C8Object : IReadOnlyCollection<KeyValuePair<string, C8Value>
                 }
             }
             return -1;
+        }
+    }
+
+    /// <summary>
+    /// Walks the attributes in order. A struct: every stored document is enumerated when it is written or read, and
+    /// the compiler-built iterator this replaced was an allocation each time.
+    /// </summary>
+    public struct Enumerator : IEnumerator<KeyValuePair<string, C8Value>>
+    {
+        private readonly C8Object _object;
+        private int _index;
+
+        internal Enumerator(C8Object value)
+        {
+            _object = value;
+            _index = -1;
+        }
+
+        public readonly KeyValuePair<string, C8Value> Current => new(_object._keys[_index], _object._values[_index]);
+
+        readonly object IEnumerator.Current => Current;
+
+        public bool MoveNext() => ++_index < _object._keys.Length;
+
+        public void Reset() => _index = -1;
+
+        public readonly void Dispose()
+        {
         }
     }
 }
