@@ -10,7 +10,7 @@ namespace PSC8.Server.Tests;
 /// The document write path keeps some state in memory for the length of one transaction (key counters, whether a
 /// collection has tombstones), lets the insert itself find a taken generated key, and reads request bodies into
 /// pooled buffers. None of that may show: keys, tombstones and bodies behave as when every step went to SQLite.
-/// And a lone region keeps no replication log it would never ship.
+/// And a lone region keeps no replication log it would never ship; answers, reused buffers or not, carry their length.
 /// </summary>
 public sealed class WritePathTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
 {
@@ -147,6 +147,27 @@ public sealed class WritePathTests(C8HostFixture fx) : IClassFixture<C8HostFixtu
         (await api.DeleteAsync(Paths.Document("_system", "solo", firstKey))).ShouldBe(202);
         Assert.Equal(0, host.Cluster.Stores[Dc.UsWest].LastLogSeq());
         Assert.Equal(1, (await api.GetAsync(Paths.Collection("_system", "solo", "count"))).ShouldBe(200).Json.Long("count"));
+    }
+
+    [Fact]
+    public async Task Answers_carry_their_length_and_a_reused_buffer_leaves_nothing_of_a_longer_answer()
+    {
+        var fabric = await fx.CreateFabricAsync();
+        var collection = await fx.CreateCollectionAsync(fabric);
+        var documents = new JsonArray(Enumerable.Range(0, 2000).Select(i => (JsonNode)new JsonObject { ["i"] = i, ["pad"] = new string('p', 100) }).ToArray());
+
+        var large = (await fx.Api().PostAsync(Paths.Documents(fabric, collection) + "?returnNew=true", documents)).ShouldBe(202);
+        var small = (await fx.Api().GetAsync(Paths.Collection(fabric, collection, "count"))).ShouldBe(200);
+        var key = large.Array[0]!["_key"]!.GetValue<string>();
+        var head = await fx.Api().HeadAsync(Paths.Document(fabric, collection, key));
+
+        Assert.Equal(Encoding.UTF8.GetByteCount(large.Body), large.ContentHeaders.ContentLength);
+        Assert.Equal(2000, large.Array.Count);
+        Assert.Equal(Encoding.UTF8.GetByteCount(small.Body), small.ContentHeaders.ContentLength);
+        Assert.Equal(2000, small.Json.Long("count"));
+        Assert.Equal(200, head.Status);
+        Assert.Equal("", head.Body);
+        Assert.True(head.ContentHeaders.ContentLength > 100);
     }
 
     private async Task<long> InsertAsync(string fabric, string collection, JsonNode document) =>

@@ -17,11 +17,22 @@ public static class Responses
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = JsonContentType;
-        using (var writer = new Utf8JsonWriter(http.Response.BodyWriter, C8Json.Options))
+        // Written whole first, so that it goes out with a Content-Length: a client reads a chunked answer in more
+        // pieces, and parses the chunk framing too. The answer was held whole in the response pipe before anyway.
+        var buffer = ResponseBuffers.Rent();
+        try
         {
-            body(writer);
+            using (var writer = new Utf8JsonWriter(buffer, C8Json.Options))
+            {
+                body(writer);
+            }
+            http.Response.ContentLength = buffer.WrittenCount;
+            await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted).ConfigureAwait(false);
         }
-        await http.Response.BodyWriter.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+        finally
+        {
+            ResponseBuffers.Return(buffer);
+        }
     }
 
     public static Task WriteValueAsync(HttpContext http, int status, C8Value value) =>
