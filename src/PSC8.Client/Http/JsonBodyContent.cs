@@ -65,13 +65,10 @@ internal sealed class JsonBodyContent : HttpContent
     public async Task BufferAsync()
     {
         var buffer = new BodyBuffer(BufferLimit);
-        var writer = RentWriter(buffer);
-        var written = false;
         try
         {
-            await _write(writer).ConfigureAwait(false);
-            await writer.FlushAsync().ConfigureAwait(false);
-            written = true;
+            await WriteToAsync(buffer).ConfigureAwait(false);
+            _buffered = buffer;
         }
         catch (BodyBuffer.FullException)
         {
@@ -79,28 +76,27 @@ internal sealed class JsonBodyContent : HttpContent
         }
         finally
         {
-            ReturnWriter(writer, written);
-            if (written)
-            {
-                _buffered = buffer;
-            }
-            else
+            if (_buffered != buffer)
             {
                 buffer.Dispose();
             }
         }
     }
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext context)
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext context)
     {
-        if (_buffered is not null)
+        if (_buffered is null)
         {
-            var body = _buffered.Written;
-            await stream.WriteAsync(body.Array!, body.Offset, body.Count).ConfigureAwait(false);
-            return;
+            return WriteToAsync(stream);
         }
 
-        var writer = RentWriter(stream);
+        var body = _buffered.Written;
+        return stream.WriteAsync(body.Array!, body.Offset, body.Count);
+    }
+
+    private async Task WriteToAsync(Stream target)
+    {
+        var writer = RentWriter(target);
         var written = false;
         try
         {
