@@ -6,7 +6,7 @@ namespace PSC8.Client.Tests;
 public sealed class BatcherTests
 {
     private static C8BatchResult Ok(int count) =>
-        new(Enumerable.Range(0, count).Select(_ => C8DocumentResult.Empty()).ToArray(), false, null);
+        C8BatchResult.FromBody(System.Text.Encoding.UTF8.GetBytes("[" + string.Join(",", Enumerable.Repeat("{}", count)) + "]"), null);
 
     [Fact]
     public async Task Sends_full_batches_and_the_rest_on_flush_in_order()
@@ -38,7 +38,7 @@ public sealed class BatcherTests
     [Fact]
     public async Task Silent_batches_map_to_null_results_and_a_count_mismatch_is_an_error()
     {
-        var silent = new DocumentBatcher<string>(2, (b, ct) => Task.FromResult(new C8BatchResult(Array.Empty<C8DocumentResult>(), true, null)));
+        var silent = new DocumentBatcher<string>(2, (b, ct) => Task.FromResult(C8BatchResult.Silent(null)));
         await silent.AddAsync("a");
         var items = await silent.AddAsync("b");
         Assert.Equal(2, items.Count);

@@ -40,6 +40,8 @@ public sealed class BulkPathTests
         Assert.False(results.IsSilent);
         Assert.Equal(6, results.Count);
         Assert.Equal(2, results.ErrorCount);
+        Assert.Same(results[4], results[4]);
+        Assert.Equal(results.Select(r => r.Key), Enumerable.Range(0, 6).Select(i => results[i].Key));
         Assert.Equal("{\"1210\":1,\"1202\":1}", results.ErrorCodes);
         Assert.Equal(("c/1", "1b", "_a"), (results[0].Id, results[0].Key, results[0].Rev));
         Assert.False(results[0].IsError);
