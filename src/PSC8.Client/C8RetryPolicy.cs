@@ -5,7 +5,9 @@ namespace PSC8.Client;
 /// <summary>
 /// When and how long to wait before repeating an idempotent request that failed with 429, 503 or a
 /// connection failure. A server's <c>Retry-After</c> wins over the exponential backoff (capped by
-/// <see cref="MaxDelay"/>). Non-idempotent requests (a POST insert) are never repeated.
+/// <see cref="MaxDelay"/>). Non-idempotent requests (a POST insert) are never repeated; nor, once the request
+/// may have reached the server and its answer was lost, is a delete or a write conditional on a revision (a repeat
+/// would report 404 or 412 for work that was done): the error then says the request may have run.
 /// </summary>
 public sealed class C8RetryPolicy
 {

@@ -149,48 +149,67 @@ public sealed class RetryTests
     [Fact]
     public async Task Get_is_retried_when_the_server_comes_up_after_a_refused_connection()
     {
-        var port = RawTcpServer.FreePort();
-        RawTcpServer? late = null;
-        var log = new ConcurrentQueue<string>();
-        var options = Options(new Uri($"http://127.0.0.1:{port}/"), log);
-        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(200);
-        options.Log = line =>
-        {
-            log.Enqueue(line);
-            // The first wait is reported: start listening so the retry finds a server.
-            if (line.StartsWith("Waiting ", StringComparison.Ordinal) && late is null)
-            {
-                late = new RawTcpServer(0, FabricList, port);
-            }
-        };
-        try
-        {
-            using var connection = await C8Connection.ConnectAsync(options);
-            var names = await connection.Fabrics.ListNamesAsync();
-            Assert.Equal(new[] { "_system" }, names);
-            Assert.Single(log, l => l.StartsWith("Waiting ", StringComparison.Ordinal));
-        }
-        finally
-        {
-            late?.Dispose();
-        }
+        using var late = new LateServer(FabricList);
+        using var connection = await C8Connection.ConnectAsync(late.Options);
+
+        var names = await connection.Fabrics.ListNamesAsync();
+
+        Assert.Equal(new[] { "_system" }, names);
+        Assert.Single(late.Log, l => l.StartsWith("Waiting ", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Post_insert_is_not_retried_after_a_connection_failure()
+    public async Task An_insert_delete_or_conditional_replace_whose_answer_was_lost_is_not_sent_again()
     {
-        using var server = new RawTcpServer(dropCount: 5, responseBody: "[]");
+        using var server = new RawTcpServer(dropCount: 5, responseBody: "{}");
         var log = new ConcurrentQueue<string>();
         using var connection = await C8Connection.ConnectAsync(Options(server.Url, log));
         using var doc = JsonDocument.Parse("{\"a\":1}");
 
-        var ex = await Assert.ThrowsAsync<C8ApiException>(() => connection.Documents.InsertAsync("f", "c", doc.RootElement));
+        var insert = await Assert.ThrowsAsync<C8ApiException>(() => connection.Documents.InsertAsync("f", "c", doc.RootElement));
+        var delete = await Assert.ThrowsAsync<C8ApiException>(() => connection.Documents.DeleteAsync("f", "c", "k"));
+        var replace = await Assert.ThrowsAsync<C8ApiException>(() =>
+            connection.Documents.ReplaceAsync("f", "c", "k", doc.RootElement, new C8ReplaceOptions { IfMatch = "_r1" }));
+        var checkedBatch = await Assert.ThrowsAsync<C8ApiException>(() =>
+            connection.Documents.ReplaceManyAsync("f", "c", [doc.RootElement], new C8ReplaceOptions { IgnoreRevs = false }));
 
-        Assert.Equal(0, ex.StatusCode);
-        Assert.Equal("C8.ConnectionFailed", ex.ErrorId);
-        Assert.Equal("ConnectionError", ex.Category);
-        Assert.Equal(1, server.Connections);
+        // An insert would be done twice; a delete or replace repeated would report 404 or 412 for work that was done.
+        Assert.All(new[] { insert, delete, replace, checkedBatch }, ex =>
+        {
+            Assert.Equal(0, ex.StatusCode);
+            Assert.Equal("C8.ConnectionFailed", ex.ErrorId);
+            Assert.Equal("ConnectionError", ex.Category);
+            Assert.Contains("may have run on the server", ex.Message);
+        });
+        Assert.Equal(4, server.Connections);
         Assert.DoesNotContain(log, l => l.StartsWith("Waiting ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unconditional_replace_whose_answer_was_lost_is_sent_again()
+    {
+        using var server = new RawTcpServer(dropCount: 2, responseBody: "{\"_id\":\"c/k\",\"_key\":\"k\",\"_rev\":\"_r2\"}");
+        var log = new ConcurrentQueue<string>();
+        using var connection = await C8Connection.ConnectAsync(Options(server.Url, log));
+        using var doc = JsonDocument.Parse("{\"a\":1}");
+
+        var result = await connection.Documents.ReplaceAsync("f", "c", "k", doc.RootElement);
+
+        Assert.Equal("_r2", result.Rev);
+        Assert.Equal(3, server.Connections);
+    }
+
+    [Fact]
+    public async Task A_delete_is_sent_again_when_the_connection_was_refused()
+    {
+        using var late = new LateServer("{\"_id\":\"c/k\",\"_key\":\"k\",\"_rev\":\"_r1\"}");
+        using var connection = await C8Connection.ConnectAsync(late.Options);
+
+        // A refused connection carried nothing to the server, so even a delete is safe to send again.
+        var result = await connection.Documents.DeleteAsync("f", "c", "k");
+
+        Assert.Equal("k", result.Key);
+        Assert.Single(late.Log, l => l.StartsWith("Waiting ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -207,5 +226,32 @@ public sealed class RetryTests
         Assert.Equal("ConnectionError", ex.Category);
         Assert.Equal("/_fabric/f/_api/collection", ex.Path);
         Assert.DoesNotContain("SecretValue123456", ex.ToString());
+    }
+
+    /// <summary>A port nothing listens on until the client reports its first wait before a retry; then a server answers there.</summary>
+    private sealed class LateServer : IDisposable
+    {
+        private RawTcpServer? _server;
+
+        public LateServer(string responseBody)
+        {
+            var port = RawTcpServer.FreePort();
+            Options = RetryTests.Options(new Uri($"http://127.0.0.1:{port}/"), Log);
+            Options.Retry.BaseDelay = TimeSpan.FromMilliseconds(200);
+            Options.Log = line =>
+            {
+                Log.Enqueue(line);
+                if (line.StartsWith("Waiting ", StringComparison.Ordinal) && _server is null)
+                {
+                    _server = new RawTcpServer(0, responseBody, port);
+                }
+            };
+        }
+
+        public ConcurrentQueue<string> Log { get; } = new();
+
+        public C8ConnectionOptions Options { get; }
+
+        public void Dispose() => _server?.Dispose();
     }
 }

@@ -226,6 +226,7 @@ public sealed class DocumentApi : ApiBase
             .Query("silent", o.Silent)
             .Query("waitForSync", o.WaitForSync)
             .Query("ignoreRevs", o.IgnoreRevs);
+        request.ChecksRevisions = o.IgnoreRevs == false;
         if (o is C8UpdateOptions u)
         {
             request.Query("keepNull", u.KeepNull).Query("mergeObjects", u.MergeObjects);
@@ -243,6 +244,7 @@ public sealed class DocumentApi : ApiBase
             .Query("silent", o.Silent)
             .Query("waitForSync", o.WaitForSync)
             .Query("ignoreRevs", o.IgnoreRevs);
+        request.ChecksRevisions = o.IgnoreRevs == false;
     }
 
     private string CollectionPath(string? fabric, string collection)

@@ -35,6 +35,15 @@ internal sealed class C8Request
 
     public bool IsIdempotent => Idempotent ?? (Method == HttpMethod.Get || Method == HttpMethod.Head || Method == HttpMethod.Put || Method == HttpMethod.Delete);
 
+    /// <summary>Whether it runs only against an expected revision besides If-Match (ignoreRevs=false with <c>_rev</c> in the body).</summary>
+    public bool ChecksRevisions { get; set; }
+
+    /// <summary>
+    /// Whether sending it again after its answer was lost gives the answer the first attempt would have given. Not so
+    /// for a delete or a conditional write that did run: the repeat would fail with 404 or 412 for work that was done.
+    /// </summary>
+    public bool IsRepeatable => IsIdempotent && Method != HttpMethod.Delete && IfMatch is null && !ChecksRevisions;
+
     public C8Request Query(string name, string? value)
     {
         if (value is not null)

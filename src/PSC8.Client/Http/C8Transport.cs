@@ -109,17 +109,18 @@ internal sealed class C8Transport : IDisposable
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     failure = "no response within " + _timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
-                    if (!CanRetry(request, retries))
+                    if (!CanRetryUnanswered(request, retries))
                     {
-                        throw new C8ApiException(0, null, failure, method, request.Path, C8ErrorMapping.Timeout, null);
+                        throw new C8ApiException(0, null, failure + Unknown(request), method, request.Path, C8ErrorMapping.Timeout, null);
                     }
                 }
                 catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     failure = "connection failed: " + Redact(Describe(ex));
-                    if (!CanRetry(request, retries))
+                    var neverSent = NeverConnected(ex);
+                    if (!(neverSent ? CanRetry(request, retries) : CanRetryUnanswered(request, retries)))
                     {
-                        throw new C8ApiException(0, null, failure, method, request.Path, C8ErrorMapping.ConnectionFailed, ex);
+                        throw new C8ApiException(0, null, failure + (neverSent ? string.Empty : Unknown(request)), method, request.Path, C8ErrorMapping.ConnectionFailed, ex);
                     }
                 }
 
@@ -150,17 +151,17 @@ internal sealed class C8Transport : IDisposable
                             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                             {
                                 failure = "response body not received within " + _timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
-                                if (!CanRetry(request, retries))
+                                if (!CanRetryUnanswered(request, retries))
                                 {
-                                    throw new C8ApiException(0, null, failure, method, request.Path, C8ErrorMapping.Timeout, null);
+                                    throw new C8ApiException(0, null, failure + Unknown(request), method, request.Path, C8ErrorMapping.Timeout, null);
                                 }
                             }
                             catch (Exception ex) when ((ex is IOException || ex is HttpRequestException) && !cancellationToken.IsCancellationRequested)
                             {
                                 failure = "connection failed while reading the response: " + Redact(Describe(ex));
-                                if (!CanRetry(request, retries))
+                                if (!CanRetryUnanswered(request, retries))
                                 {
-                                    throw new C8ApiException(0, null, failure, method, request.Path, C8ErrorMapping.ConnectionFailed, ex);
+                                    throw new C8ApiException(0, null, failure + Unknown(request), method, request.Path, C8ErrorMapping.ConnectionFailed, ex);
                                 }
                             }
 
@@ -211,6 +212,38 @@ internal sealed class C8Transport : IDisposable
     }
 
     private bool CanRetry(C8Request request, int retries) => request.IsIdempotent && retries < _retry.MaxRetries;
+
+    /// <summary>Whether to send again a request that may have reached the server and run, its answer lost.</summary>
+    private bool CanRetryUnanswered(C8Request request, int retries) => request.IsRepeatable && CanRetry(request, retries);
+
+    /// <summary>What the caller needs to know when a write's answer was lost and it is not sent again.</summary>
+    private static string Unknown(C8Request request) =>
+        request.Method == HttpMethod.Get || request.Method == HttpMethod.Head
+            ? string.Empty
+            : "; the request may have run on the server: check before repeating it";
+
+    /// <summary>Whether the connection itself could not be made, so the request never reached the server.</summary>
+    private static bool NeverConnected(Exception ex)
+    {
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Net.Sockets.SocketException socket)
+            {
+                switch (socket.SocketErrorCode)
+                {
+                    case System.Net.Sockets.SocketError.ConnectionRefused:
+                    case System.Net.Sockets.SocketError.HostNotFound:
+                    case System.Net.Sockets.SocketError.HostUnreachable:
+                    case System.Net.Sockets.SocketError.NetworkUnreachable:
+                    case System.Net.Sockets.SocketError.TryAgain:
+                    case System.Net.Sockets.SocketError.AddressNotAvailable:
+                        return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private HttpRequestMessage BuildMessage(C8Request request, string? authorization)
     {
