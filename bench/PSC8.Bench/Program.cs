@@ -10,7 +10,7 @@ const string Usage = """
       run  --c8local DLL --js DIR --hostmap FILE --tls-cert FILE --tls-key FILE [knobs]
            (bench/run.sh supplies everything up to the knobs; pass it only knobs)
            knobs: --quick --runs N --docs N --batch N --warmup N --warmup-seconds S --inflight N
-                  --ingest-inflight N (0: no extra run) --scan-sizes a,b --point-ops N --point-clients 1,8
+                  --ingest-inflight N (0: no extra run) --regions N (1–3, parts 1–3) --scan-sizes a,b --point-ops N --point-clients 1,8
                   --point-seconds S --spot-ops N --geo-delay 150ms --geo-latency 40ms
                   --modes memory,durable --only bulk,point,scan,floor,spot --worker-timeout-minutes M
       insert | scan | point | spot | floor    workers, started by run

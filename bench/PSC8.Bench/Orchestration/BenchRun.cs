@@ -6,12 +6,12 @@ using PSC8.Bench.Measure;
 namespace PSC8.Bench.Orchestration;
 
 /// <summary>
-/// The <c>run</c> command: for each storage mode a one-region C8 Local for bulk, point and scan, then the floor
-/// with no server up; then a three-region in-memory C8 Local for spot vs ordinary. Prints the table on stdout.
+/// The <c>run</c> command: for each storage mode a one-region C8 Local (--regions) for bulk, point and scan, then
+/// the floor with no server up; then a three-region in-memory C8 Local for spot vs ordinary. Prints the table on stdout.
 /// </summary>
 public static class BenchRun
 {
-    /// <summary>The regions of the three-region server (the first alone serves parts 1–3); the certificate names them.</summary>
+    /// <summary>The regions of the three-region server (the first --regions of them serve parts 1–3); the certificate names them.</summary>
     public static readonly IReadOnlyList<string> Regions = ["us-west", "eu-central", "ap-south"];
 
     public static async Task<int> RunAsync(Arguments args)
@@ -29,7 +29,7 @@ public static class BenchRun
                 if (settings.Includes("bulk") || settings.Includes("point") || settings.Includes("scan"))
                 {
                     var data = mode == "durable" ? Path.Combine(scratch.FullName, "c8local") : null;
-                    await using var server = await BenchServer.StartAsync(settings, [Regions[0]], data);
+                    await using var server = await BenchServer.StartAsync(settings, Regions.Take(settings.ServerRegions).ToArray(), data);
                     await WarmUpAsync(server, settings);
                     if (settings.Includes("bulk"))
                     {

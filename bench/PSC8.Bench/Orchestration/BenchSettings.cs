@@ -40,6 +40,12 @@ public sealed record BenchSettings
     /// <summary>Requests in flight for the extra PSC8.Client run that measures what C8 Local can ingest; 0 for none.</summary>
     public int IngestInflight { get; init; }
 
+    /// <summary>
+    /// Regions of the server for parts 1–3: 1 (the default) keeps replication off the two cores; 3, c8local's own
+    /// default, shows a load whose every document is also logged and applied in two more regions.
+    /// </summary>
+    public int ServerRegions { get; init; }
+
     public IReadOnlyList<long> ScanSizes { get; init; } = [];
 
     public int PointOps { get; init; }
@@ -80,6 +86,7 @@ public sealed record BenchSettings
             WarmupSeconds = args.Double("warmup-seconds", quick ? 5 : 10),
             Inflight = args.Int("inflight", 1),
             IngestInflight = args.Int("ingest-inflight", 2),
+            ServerRegions = args.Int("regions", 1),
             ScanSizes = args.List("scan-sizes", quick ? ["20000", "100000"] : ["100000", "1000000"])
                 .Select(s => Arguments.Count(s, "--scan-sizes")).ToArray(),
             PointOps = args.Int("point-ops", quick ? 300 : 2000),
@@ -100,6 +107,10 @@ public sealed record BenchSettings
         if (settings.Runs < 1 || settings.Batch < 1 || settings.BulkDocs < 1 || settings.Inflight < 1 || settings.ScanSizes.Count == 0)
         {
             throw new ArgumentException("--runs, --batch, --docs, --inflight and --scan-sizes must be at least 1.");
+        }
+        if (settings.ServerRegions < 1 || settings.ServerRegions > BenchRun.Regions.Count)
+        {
+            throw new ArgumentException($"--regions takes 1 to {BenchRun.Regions.Count}.");
         }
         return settings;
     }

@@ -45,7 +45,10 @@ public sealed class ResultTable(BenchSettings settings, BenchResults results)
         text.AppendLine("## PSC8 benchmarks").AppendLine();
         var load = results.LoadAverages.Count == 0 ? "" : $", 1-minute load average {results.LoadAverages.Min():0.0}–{results.LoadAverages.Max():0.0} during the run";
         text.AppendLine(Invariant, $"Machine: {Environment.ProcessorCount} cores (nproc){load}; .NET {Environment.Version}; C8 Local and every client in separate processes, HTTPS on loopback.");
-        text.AppendLine(Invariant, $"Parts 1–4 use a one-region C8 Local (no replication traffic on the same cores), part 5 a three-region one. Medians of {settings.Runs} run(s), min–max in brackets.");
+        var partsServer = settings.ServerRegions == 1
+            ? "Parts 1–3 use a one-region C8 Local (no replication traffic on the same cores)"
+            : $"Parts 1–3 use a {settings.ServerRegions}-region C8 Local, clients on its first region (every write also replicated to the others on the same cores)";
+        text.AppendLine(Invariant, $"{partsServer}, part 5 a three-region one. Medians of {settings.Runs} run(s), min–max in brackets.");
         if (results.DocumentBytes > 0)
         {
             text.AppendLine(Invariant, $"Documents: the jsC8 sample's \"accounts\" shape, {results.DocumentBytes:0} bytes of JSON each, no _key (the server generates keys).");
