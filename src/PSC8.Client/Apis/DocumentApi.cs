@@ -65,7 +65,7 @@ public sealed class DocumentApi : ApiBase
     public Task<C8BatchResult> InsertManyAsync(string? fabric, string collection, IReadOnlyList<JsonElement> documents, C8InsertOptions? options = null, CancellationToken cancellationToken = default) =>
         InsertManyAsync(fabric, collection, documents, C8JsonWriters.Element, options, cancellationToken);
 
-    /// <summary>Inserts many documents in one request, each written by <paramref name="writer"/> straight to the request stream.</summary>
+    /// <summary>Inserts many documents in one request, each written by <paramref name="writer"/>: into a pooled buffer sent with its length when the body fits in 1 MB, else straight to the request stream.</summary>
     public async Task<C8BatchResult> InsertManyAsync<T>(string? fabric, string collection, IReadOnlyList<T> documents, JsonItemWriter<T> writer, C8InsertOptions? options = null, CancellationToken cancellationToken = default)
     {
         Check(documents, writer);
