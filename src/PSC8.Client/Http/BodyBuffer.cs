@@ -3,9 +3,10 @@ using System.Buffers;
 namespace PSC8.Client.Http;
 
 /// <summary>
-/// A write-only stream into buffers rented from the shared pool, up to a limit. The write that would pass the limit
-/// throws <see cref="FullException"/> once, so the writer stops early; later writes (a writer flushing as it is
-/// disposed) are ignored. Dispose returns the buffer.
+/// A body in a buffer rented from the shared pool that doubles as it fills, up to a limit: written as a stream (a
+/// request being serialised) or filled from one (<see cref="ReadFromAsync"/>, an answer of unknown length). The write
+/// that would pass the limit throws <see cref="FullException"/> once, so the writer stops early; later writes (a
+/// writer flushing as it is disposed) are ignored. Dispose returns the buffer.
 /// </summary>
 internal sealed class BodyBuffer : Stream
 {
@@ -39,6 +40,14 @@ internal sealed class BodyBuffer : Stream
     /// <summary>What was written, for as long as the buffer is not disposed.</summary>
     public ArraySegment<byte> Written => new ArraySegment<byte>(_buffer, 0, _length);
 
+    /// <summary>A copy of what was written, in an array of its size.</summary>
+    public byte[] ToArray()
+    {
+        var copy = new byte[_length];
+        Buffer.BlockCopy(_buffer, 0, copy, 0, _length);
+        return copy;
+    }
+
     public override void Write(byte[] buffer, int offset, int count)
     {
         if (_full)
@@ -52,16 +61,30 @@ internal sealed class BodyBuffer : Stream
             throw new FullException();
         }
 
-        if (_length + count > _buffer.Length)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Min(_limit, Math.Max(_buffer.Length * 2, _length + count)));
-            Buffer.BlockCopy(_buffer, 0, larger, 0, _length);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
-        }
-
+        MakeRoom(count);
         Buffer.BlockCopy(buffer, offset, _buffer, _length, count);
         _length += count;
+    }
+
+    /// <summary>Reads <paramref name="source"/> to its end into the buffer; a source reaching the limit throws <see cref="FullException"/>.</summary>
+    public async Task ReadFromAsync(Stream source, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (_length == _limit)
+            {
+                throw new FullException();
+            }
+
+            MakeRoom(1);
+            var read = await source.ReadAsync(_buffer, _length, Math.Min(_buffer.Length, _limit) - _length, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return;
+            }
+
+            _length += read;
+        }
     }
 
     // Completes at once: the base class would hand an in-memory copy to another thread.
@@ -78,6 +101,20 @@ internal sealed class BodyBuffer : Stream
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <summary>Moves what was written into a buffer twice as large (at least, and at most the limit) when <paramref name="count"/> more bytes do not fit.</summary>
+    private void MakeRoom(int count)
+    {
+        if (_length + count <= _buffer.Length)
+        {
+            return;
+        }
+
+        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(_limit, Math.Max(2L * _buffer.Length, (long)_length + count)));
+        Buffer.BlockCopy(_buffer, 0, larger, 0, _length);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = larger;
+    }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 

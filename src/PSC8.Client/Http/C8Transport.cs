@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -303,38 +302,15 @@ internal sealed class C8Transport : IDisposable
     }
 
     /// <summary>
-    /// Reads a body of unknown length into pooled buffers and copies it once into an array of its size. A growing
+    /// Reads a body of unknown length into a pooled buffer and copies it once into an array of its size. A growing
     /// MemoryStream copied a large answer (a cursor page, a batch result) four or five times over, each copy a
     /// fresh large-object allocation.
     /// </summary>
     private static async Task<byte[]> ReadChunkedAsync(Stream stream, CancellationToken cancellationToken)
     {
-        var pool = ArrayPool<byte>.Shared;
-        var buffer = pool.Rent(64 * 1024);
-        var length = 0;
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-                if (length == buffer.Length)
-                {
-                    var larger = pool.Rent(checked(buffer.Length * 2));
-                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                    pool.Return(buffer);
-                    buffer = larger;
-                }
-            }
-
-            var body = new byte[length];
-            Buffer.BlockCopy(buffer, 0, body, 0, length);
-            return body;
-        }
-        finally
-        {
-            pool.Return(buffer);
-        }
+        using var buffer = new BodyBuffer(int.MaxValue);
+        await buffer.ReadFromAsync(stream, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
     }
 
     private C8ApiException BuildError(int status, string? reason, byte[] body, string method, string path, string? region)

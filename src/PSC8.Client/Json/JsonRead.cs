@@ -20,11 +20,8 @@ internal static class JsonRead
         return JsonElement.ParseValue(ref reader);
     }
 
-    /// <summary>A reader over a whole answer, with the options <see cref="Parse"/> uses.</summary>
-    public static Utf8JsonReader Reader(byte[] utf8) => new Utf8JsonReader(utf8, ReaderOptions);
-
-    /// <summary>A reader from <paramref name="start"/> to the end of an answer, with the same options.</summary>
-    public static Utf8JsonReader Reader(byte[] utf8, int start) =>
+    /// <summary>A reader from <paramref name="start"/> to the end of an answer, with the options <see cref="Parse"/> uses.</summary>
+    public static Utf8JsonReader Reader(byte[] utf8, int start = 0) =>
         new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, start, utf8.Length - start), ReaderOptions);
 
     /// <summary>The value at the reader as <see cref="String(JsonElement)"/> reads it; the reader ends on the value's last token.</summary>

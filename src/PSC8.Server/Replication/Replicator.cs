@@ -241,8 +241,8 @@ public sealed class Replicator : IAsyncDisposable
             }
             if (shippedEverywhere == long.MaxValue)
             {
-                // A lone region ships to no one, so all it logged has reached every other region: without this its
-                // log grew by a copy of every write for as long as it ran.
+                // A lone region ships to no one (and logs nothing now), so a log left from a run with more regions
+                // has reached every region there is: without this it would stay forever.
                 shippedEverywhere = _stores[origin.Name].LastLogSeq();
             }
             if (shippedEverywhere > 0)
