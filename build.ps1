@@ -1,4 +1,4 @@
-#Requires -Version 7.0
+#Requires -Version 7.4
 <#
 .SYNOPSIS
 Builds, packages, tests and demonstrates PSC8.
@@ -7,14 +7,16 @@ Builds, packages, tests and demonstrates PSC8.
 Build   dotnet build of the solution (Release).
 Module  assembles out/PSC8/<version>/: the manifest, PSC8.dll, PSC8.Client.dll, the runtime dependencies Windows
         PowerShell lacks, the format file and the en-US help, exactly as the manifest's FileList says.
-Test    the README's test command (dotnet test PSC8.sln -c Release), then the Pester suite.
-Pester  Invoke-Pester on tests/*.Tests.ps1 against the built module (the tests start their own C8 Local).
+Test    every suite: xUnit (the solution), Pester against the built module, and the demo; each suite runs even when
+        an earlier one failed, and the last line is "N passed, N failed" over all of them.
+Pester  Invoke-Pester on tests/*.Tests.ps1 against the built module (the tests start their own C8 Local). Pester is
+        restored from NuGet by tools/PowerShellModules.csproj and imported by path.
 Demo    builds the module, starts C8 Local on free ports, runs examples/SpotCollections.ps1 twice in a row against
         it, and stops the server.
-All     all of the above.
+All     the same as Test.
 
 .EXAMPLE
-pwsh ./build.ps1 -Task Demo
+dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
 #>
 [CmdletBinding()]
 param(
@@ -32,6 +34,7 @@ $ModuleFolder = Join-Path $Root "out/PSC8/$Version"
 $ModuleManifest = Join-Path $ModuleFolder 'PSC8.psd1'
 $BuildOutput = Join-Path $Root "src/PSC8/bin/$Configuration/netstandard2.0"
 $ServerAssembly = Join-Path $Root "src/PSC8.Server/bin/$Configuration/net10.0/c8local.dll"
+$ResultsFolder = Join-Path $Root 'out/test-results'
 $Completed = [System.Collections.Generic.HashSet[string]]::new()
 
 # A plain function on purpose: its arguments (-c Release ...) all go to dotnet.
@@ -92,53 +95,143 @@ function Invoke-ModuleTask {
     }
 }
 
+# Pester from the NuGet package folder: the version tools/PowerShellModules.csproj pins, restored on first use.
+function Import-Pester {
+    $project = Join-Path $Root 'tools/PowerShellModules.csproj'
+    $version = (Select-Xml -Path $project -XPath '//PackageDownload[@Include="Pester"]').Node.Version.Trim('[', ']')
+    Invoke-DotNet restore $project --verbosity quiet
+    $assets = Get-Content -Raw -Path (Join-Path $Root 'tools/obj/project.assets.json') | ConvertFrom-Json
+    $packages = @($assets.packageFolders.PSObject.Properties.Name)[0]
+    $pester = Join-Path $packages "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path -LiteralPath $pester)) {
+        throw "Pester $version was restored, but $pester is missing."
+    }
+    Import-Module $pester -Force -Global
+}
+
+# Runs the Pester suite and returns its result object (failures do not throw here; Invoke-PesterTask decides).
+function Invoke-PesterSuite {
+    Import-Pester
+    $env:PSC8_MODULE_PATH = $ModuleManifest
+    $env:PSC8_C8LOCAL_PATH = $ServerAssembly
+    $configuration = New-PesterConfiguration
+    $configuration.Run.Path = @(Get-ChildItem -Path (Join-Path $Root 'tests') -Filter '*.Tests.ps1').FullName
+    $configuration.Run.PassThru = $true
+    $configuration.Output.Verbosity = 'Detailed'
+    Invoke-Pester -Configuration $configuration
+}
+
 function Invoke-PesterTask {
     Invoke-ModuleTask
     Invoke-Step Pester {
-        $pester = Get-Module -ListAvailable -Name Pester | Where-Object Version -GE ([version]'5.3.0') | Sort-Object Version -Descending | Select-Object -First 1
-        if (-not $pester) {
-            throw 'Pester 5.3 or later is needed: Install-Module Pester -MinimumVersion 5.3.0 -Scope CurrentUser'
-        }
-        Import-Module $pester -Force
-
-        $env:PSC8_MODULE_PATH = $ModuleManifest
-        $env:PSC8_C8LOCAL_PATH = $ServerAssembly
-        $configuration = New-PesterConfiguration
-        $configuration.Run.Path = @(Get-ChildItem -Path (Join-Path $Root 'tests') -Filter '*.Tests.ps1').FullName
-        $configuration.Run.PassThru = $true
-        $configuration.Output.Verbosity = 'Detailed'
-        $result = Invoke-Pester -Configuration $configuration
+        $result = Invoke-PesterSuite
         if ($result.Result -ne 'Passed') {
             throw "Pester: $($result.FailedCount) failed, $($result.PassedCount) passed."
         }
     }
 }
 
-function Invoke-TestTask {
-    Invoke-Step Test {
-        # The README's test command, as written.
-        Invoke-DotNet test (Join-Path $Root 'PSC8.sln') -c $Configuration
+# The documented flow, twice in a row against one C8 Local; returns how many runs passed and failed.
+function Invoke-DemoRuns {
+    Import-Module (Join-Path $Root 'tests/PSC8.TestHelpers.psm1') -Force
+    Import-Module $ModuleManifest -Force
+    $outcome = [pscustomobject]@{ Passed = 0; Failed = 0 }
+    $server = Start-C8Local -Path $ServerAssembly
+    try {
+        $regions = @($server.Regions.Values)
+        Write-Host "C8 Local: $(($server.Regions.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join ' ')"
+        $example = Join-Path $Root 'examples/SpotCollections.ps1'
+        foreach ($run in 1, 2) {
+            Write-Host "== Demo run $run of 2: examples/SpotCollections.ps1" -ForegroundColor Cyan
+            try {
+                & $example -Url $regions[0] -RegionUrl $regions[1..($regions.Count - 1)] -Credential $server.Credential
+                $outcome.Passed++
+            }
+            catch {
+                Write-Host "Demo run $run failed: $_" -ForegroundColor Red
+                $outcome.Failed++
+            }
+        }
     }
-    Invoke-PesterTask
+    finally {
+        $server | Stop-C8Local
+    }
+    $outcome
 }
 
 function Invoke-DemoTask {
     Invoke-ModuleTask
     Invoke-Step Demo {
-        Import-Module (Join-Path $Root 'tests/PSC8.TestHelpers.psm1') -Force
-        Import-Module $ModuleManifest -Force
-        $server = Start-C8Local -Path $ServerAssembly
-        try {
-            $regions = @($server.Regions.Values)
-            Write-Host "C8 Local: $(($server.Regions.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join ' ')"
-            $example = Join-Path $Root 'examples/SpotCollections.ps1'
-            foreach ($run in 1, 2) {
-                Write-Host "== Demo run $run of 2: examples/SpotCollections.ps1" -ForegroundColor Cyan
-                & $example -Url $regions[0] -RegionUrl $regions[1..($regions.Count - 1)] -Credential $server.Credential
-            }
+        $outcome = Invoke-DemoRuns
+        if ($outcome.Failed -gt 0) {
+            throw "The demo failed in $($outcome.Failed) of 2 runs."
         }
-        finally {
-            $server | Stop-C8Local
+    }
+}
+
+# Totals of the .trx files one dotnet test run wrote (one per test project).
+function Read-TrxTotal {
+    param([string] $Folder)
+
+    $total = [pscustomobject]@{ Passed = 0; Failed = 0; Projects = 0 }
+    foreach ($file in Get-ChildItem -Path $Folder -Filter '*.trx' -ErrorAction SilentlyContinue) {
+        $counters = (Select-Xml -Path $file.FullName -XPath '//*[local-name()="Counters"]').Node
+        $total.Passed += [int]$counters.passed
+        $total.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $total.Projects++
+    }
+    $total
+}
+
+function Invoke-TestTask {
+    Invoke-Step Test {
+        $suites = [System.Collections.Generic.List[object]]::new()
+
+        # xUnit: the whole solution, one .trx per test project.
+        $xunitResults = Join-Path $ResultsFolder 'xunit'
+        if (Test-Path $xunitResults) {
+            Remove-Item -Path $xunitResults -Recurse -Force
+        }
+        & dotnet test (Join-Path $Root 'PSC8.sln') -c $Configuration --results-directory $xunitResults
+        $xunitExit = $LASTEXITCODE
+        $xunit = Read-TrxTotal $xunitResults
+        if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) {
+            # The build or a test host failed before any result was written: count it, never hide it.
+            $xunit.Failed = 1
+        }
+        $suites.Add([pscustomobject]@{ Suite = "xUnit ($($xunit.Projects) projects)"; Passed = $xunit.Passed; Failed = $xunit.Failed })
+
+        # Pester, against the module as a user installs it.
+        try {
+            Invoke-ModuleTask
+            $pester = Invoke-PesterSuite
+            # A file that failed discovery, or a failed setup outside any test, still counts as a failure.
+            $pesterFailed = $pester.FailedCount + @($pester.FailedContainers).Count
+            if ($pester.Result -ne 'Passed' -and $pesterFailed -eq 0) {
+                $pesterFailed = 1
+            }
+            $suites.Add([pscustomobject]@{ Suite = 'Pester'; Passed = $pester.PassedCount; Failed = $pesterFailed })
+        }
+        catch {
+            Write-Host "Pester could not run: $_" -ForegroundColor Red
+            $suites.Add([pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1 })
+        }
+
+        try {
+            $demo = Invoke-DemoRuns
+            $suites.Add([pscustomobject]@{ Suite = 'Demo (2 runs)'; Passed = $demo.Passed; Failed = $demo.Failed })
+        }
+        catch {
+            Write-Host "The demo could not run: $_" -ForegroundColor Red
+            $suites.Add([pscustomobject]@{ Suite = 'Demo (2 runs)'; Passed = 0; Failed = 1 })
+        }
+
+        $suites | Format-Table -AutoSize | Out-String | Write-Host
+        $passed = ($suites | Measure-Object -Property Passed -Sum).Sum
+        $failed = ($suites | Measure-Object -Property Failed -Sum).Sum
+        Write-Host "$passed passed, $failed failed"
+        if ($failed -gt 0) {
+            exit 1
         }
     }
 }
@@ -146,12 +239,7 @@ function Invoke-DemoTask {
 switch ($Task) {
     'Build' { Invoke-BuildTask }
     'Module' { Invoke-ModuleTask }
-    'Test' { Invoke-TestTask }
     'Pester' { Invoke-PesterTask }
     'Demo' { Invoke-DemoTask }
-    'All' {
-        Invoke-ModuleTask
-        Invoke-TestTask
-        Invoke-DemoTask
-    }
+    { $_ -in 'Test', 'All' } { Invoke-TestTask }
 }

@@ -124,10 +124,11 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     public async Task A_cursor_lives_while_it_is_read_and_expires_after_its_idle_ttl()
     {
         var fabric = await fx.CreateFabricAsync();
-        var id = (await Api.OpenCursorAsync(fabric, "FOR i IN 1..100 RETURN i", new { batchSize = 1, ttl = 1 })).ShouldBe(201).Json.Str("id")!;
+        var id = (await Api.OpenCursorAsync(fabric, "FOR i IN 1..100 RETURN i", new { batchSize = 1, ttl = 2 })).ShouldBe(201).Json.Str("id")!;
 
-        // Reading every 400 ms for longer than the ttl: each batch renews the cursor's lease.
-        for (var i = 0; i < 4; i++)
+        // Reading every 400 ms for longer than the ttl: each batch renews the cursor's lease. The ttl leaves a loaded
+        // machine more than a second of slack between two reads.
+        for (var i = 0; i < 7; i++)
         {
             await Task.Delay(400);
             (await Api.PutAsync(CursorCalls.Cursor(fabric, id))).ShouldBe(200);
@@ -136,9 +137,9 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
         // Each probe comes only after more than the ttl of idleness, so probing cannot keep the cursor alive.
         await Eventually.WaitForAsync(async () =>
         {
-            await Task.Delay(1200);
+            await Task.Delay(2200);
             return await Api.PutAsync(CursorCalls.Cursor(fabric, id));
-        }, r => r.Status == 404, TimeSpan.FromSeconds(10), "the idle cursor to expire");
+        }, r => r.Status == 404, TimeSpan.FromSeconds(15), "the idle cursor to expire");
         (await Api.PutAsync(CursorCalls.Cursor(fabric, id))).ShouldFail(404, 1600);
     }
 
