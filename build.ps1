@@ -7,6 +7,7 @@ Builds, packages, tests and demonstrates PSC8.
 Build   dotnet build of the solution (Release).
 Module  assembles out/PSC8/<version>/: the manifest, PSC8.dll, PSC8.Client.dll, the runtime dependencies Windows
         PowerShell lacks, the format file and the en-US help, exactly as the manifest's FileList says.
+Help    regenerates src/PSC8/en-US/PSC8.dll-Help.xml from src/PSC8/help/*.md and the built cmdlets (tools/Build-Help.ps1).
 Test    every suite: xUnit (the solution), Pester against the built module, and the demo; each suite runs even when
         an earlier one failed, and the last line is "N passed, N failed" over all of them.
 Pester  Invoke-Pester on tests/*.Tests.ps1 against the built module (the tests start their own C8 Local). Pester is
@@ -20,7 +21,7 @@ dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Module', 'Test', 'Pester', 'Demo', 'All')]
+    [ValidateSet('Build', 'Module', 'Help', 'Test', 'Pester', 'Demo', 'All')]
     [string] $Task = 'All'
 )
 
@@ -92,6 +93,20 @@ function Invoke-ModuleTask {
 
         $null = Test-ModuleManifest -Path $ModuleManifest
         Write-Host "Module: $ModuleFolder"
+    }
+}
+
+# The help is generated in a child pwsh, so the module it imports is not the one this session may already hold.
+function Invoke-HelpTask {
+    Invoke-ModuleTask
+    Invoke-Step Help {
+        $help = Join-Path $Root 'src/PSC8/en-US/PSC8.dll-Help.xml'
+        & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Build-Help.ps1') -Module $ModuleManifest -Destination $help
+        if ($LASTEXITCODE -ne 0) {
+            throw "tools/Build-Help.ps1 failed with exit code $LASTEXITCODE."
+        }
+        Copy-Item -LiteralPath $help -Destination (Join-Path $ModuleFolder 'en-US/PSC8.dll-Help.xml')
+        Write-Host "Help: $help"
     }
 }
 
@@ -239,6 +254,7 @@ function Invoke-TestTask {
 switch ($Task) {
     'Build' { Invoke-BuildTask }
     'Module' { Invoke-ModuleTask }
+    'Help' { Invoke-HelpTask }
     'Pester' { Invoke-PesterTask }
     'Demo' { Invoke-DemoTask }
     { $_ -in 'Test', 'All' } { Invoke-TestTask }

@@ -62,7 +62,11 @@ Describe 'The module' {
         $help.Synopsis | Should -Not -Match '^\s*\w+-C8\w*\s*\['
         @($help.Examples.Example).Count | Should -BeGreaterThan 0
         $common = @([System.Management.Automation.Cmdlet]::CommonParameters) + @([System.Management.Automation.Cmdlet]::OptionalCommonParameters)
-        foreach ($parameter in (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common }) {
+        # Hidden parameters (DontShow) are plumbing, not something a user passes: help leaves them out.
+        $shown = (Get-Command $_).Parameters.Values | Where-Object {
+            $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow })
+        }
+        foreach ($parameter in $shown.Name) {
             $documented = $help.Parameters.Parameter | Where-Object Name -EQ $parameter
             $documented | Should -Not -BeNullOrEmpty -Because "-$parameter needs help"
             ($documented.Description.Text -join '') | Should -Not -BeNullOrEmpty -Because "-$parameter needs a description"

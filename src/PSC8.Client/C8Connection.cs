@@ -1,5 +1,7 @@
 using PSC8.Client.Apis;
+using PSC8.Client.Automation;
 using PSC8.Client.Http;
+using PSC8.Client.Models;
 
 namespace PSC8.Client;
 
@@ -129,6 +131,7 @@ public sealed class C8Connection : IDisposable
             DefaultFabric = DefaultFabric,
             Timeout = _options.Timeout,
             Retry = _options.Retry.Clone(),
+            SkipCertificateCheck = _options.SkipCertificateCheck,
             Log = _options.Log,
             TokenRenewalMargin = _options.TokenRenewalMargin,
             Probe = _options.Probe,
@@ -138,19 +141,32 @@ public sealed class C8Connection : IDisposable
         return ConnectAsync(copy, cancellationToken);
     }
 
-    /// <summary>Asks the server for the serving region and the tenant, signing in first when needed.</summary>
+    /// <summary>
+    /// Checks that the URL is a GDN (C8) endpoint that accepts the credential and has the default fabric, and learns
+    /// the serving region and the tenant, signing in first when needed.
+    /// </summary>
+    /// <exception cref="C8ApiException">
+    /// C8.NotC8Server when the URL answers but not as GDN does; C8.AuthenticationFailed for a rejected credential;
+    /// C8.FabricNotFound when the default fabric does not exist.
+    /// </exception>
     public async Task ProbeAsync(CancellationToken cancellationToken = default)
     {
+        C8Region local;
         try
         {
-            var local = await Regions.GetLocalAsync(cancellationToken).ConfigureAwait(false);
-            Region = local.Name;
+            local = await Regions.GetLocalAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (C8ApiException ex) when (ex.StatusCode == 404 || ex.StatusCode == 501)
+        catch (C8ApiException ex) when (ex.StatusCode == 404 || ex.StatusCode == 405 || ex.StatusCode == 501)
         {
-            Region = Transport.LastRegion is string header ? C8Url.RegionNameFromHost(header) : null;
+            throw NotC8Server(ex.Method + " " + ex.Path + " answered HTTP " + ex.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), ex);
         }
 
+        if (string.IsNullOrEmpty(local.Name))
+        {
+            throw NotC8Server("GET /_api/datacenter/local did not describe a region", null);
+        }
+
+        Region = local.Name;
         var auth = Transport.Authenticator;
         switch (AuthenticationKind)
         {
@@ -166,6 +182,15 @@ public sealed class C8Connection : IDisposable
                 Tenant = await ProbeTenantAsync(cancellationToken).ConfigureAwait(false);
                 break;
         }
+
+        try
+        {
+            await Fabrics.GetAsync(DefaultFabric, cancellationToken).ConfigureAwait(false);
+        }
+        catch (C8ApiException ex) when (ex.StatusCode == 403)
+        {
+            // The fabric exists; this credential may read it once it is granted access (the documented flow grants later).
+        }
     }
 
     /// <summary>Closes the HttpClient.</summary>
@@ -174,6 +199,9 @@ public sealed class C8Connection : IDisposable
     /// <inheritdoc />
     public override string ToString() =>
         BaseUrl.AbsoluteUri.TrimEnd('/') + " (region " + (Region ?? "?") + ", tenant " + (Tenant ?? "?") + ", fabric " + DefaultFabric + ", " + AuthenticationKind + ")";
+
+    private C8ApiException NotC8Server(string what, Exception? inner) =>
+        new C8ApiException(0, null, BaseUrl.AbsoluteUri.TrimEnd('/') + " is not a GDN (C8) endpoint: " + what + ".", "GET", "/_api/datacenter/local", C8ErrorMapping.NotC8Server, inner);
 
     internal string FabricOrDefault(string? fabric) => string.IsNullOrWhiteSpace(fabric) ? DefaultFabric : fabric!;
 

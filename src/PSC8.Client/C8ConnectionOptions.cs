@@ -25,6 +25,12 @@ public sealed class C8ConnectionOptions
     /// <summary>Time allowed for one HTTP attempt (retries get their own).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// Accept any TLS certificate the server presents (self-signed, expired, another host's). Only for a server you
+    /// know, such as a C8 Local with its own certificate: it turns off the check that you talk to the right server.
+    /// </summary>
+    public bool SkipCertificateCheck { get; set; }
+
     /// <summary>Retry behaviour for idempotent requests.</summary>
     public C8RetryPolicy Retry { get; set; } = new C8RetryPolicy();
 

@@ -70,6 +70,10 @@ public sealed class C8Credential
     public static C8Credential FromTenantUser(string tenant, string username, string password) =>
         new C8Credential(C8AuthenticationKind.Password, Required(password, nameof(password)), null, Required(tenant, nameof(tenant)), Required(username, nameof(username)));
 
+    /// <summary>Tenant, user name and a password from a PowerShell credential.</summary>
+    public static C8Credential FromTenantUser(string tenant, string username, SecureString password) =>
+        FromTenantUser(tenant, username, Unprotect(password, nameof(password)));
+
     /// <summary>A description without the secret.</summary>
     public override string ToString() => Kind switch
     {

@@ -3,9 +3,10 @@ using System.Net.Http.Headers;
 namespace PSC8.Client;
 
 /// <summary>
-/// When and how long to wait before repeating an idempotent request that failed with 429, 503 or a
-/// connection failure. A server's <c>Retry-After</c> wins over the exponential backoff (capped by
-/// <see cref="MaxDelay"/>). Non-idempotent requests (a POST insert) are never repeated; nor, once the request
+/// When and how long to wait before repeating an idempotent request that a busy server refused (429, 503) or whose
+/// answer did not come (timeout, connection lost). A server's <c>Retry-After</c> wins over the backoff (capped by
+/// <see cref="MaxDelay"/>). What cannot get better within seconds is never repeated: a refused connection, an unknown
+/// host, an untrusted certificate. Non-idempotent requests (a POST insert) are never repeated; nor, once the request
 /// may have reached the server and its answer was lost, is a delete or a write conditional on a revision (a repeat
 /// would report 404 or 412 for work that was done): the error then says the request may have run.
 /// </summary>
@@ -21,6 +22,12 @@ public sealed class C8RetryPolicy
 
     /// <summary>The longest single wait, including a server's <c>Retry-After</c>.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// When set, every retry waits this long instead of backing off exponentially (what <c>-RetryIntervalSec</c> means
+    /// to Invoke-RestMethod); a server's Retry-After still wins.
+    /// </summary>
+    public TimeSpan? Interval { get; set; }
 
     /// <summary>Whether backoff delays vary by ±20 % so many clients do not retry in lockstep.</summary>
     public bool UseJitter { get; set; } = true;
@@ -42,6 +49,10 @@ public sealed class C8RetryPolicy
         else if (retryAfter?.Date is DateTimeOffset date)
         {
             delay = date - now;
+        }
+        else if (Interval is TimeSpan interval)
+        {
+            delay = interval;
         }
         else
         {
@@ -75,5 +86,6 @@ public sealed class C8RetryPolicy
         BaseDelay = BaseDelay,
         MaxDelay = MaxDelay,
         UseJitter = UseJitter,
+        Interval = Interval,
     };
 }

@@ -147,15 +147,93 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Get_is_retried_when_the_server_comes_up_after_a_refused_connection()
+    public async Task A_refused_connection_fails_at_once_and_says_the_request_was_not_sent()
     {
-        using var late = new LateServer(FabricList);
-        using var connection = await C8Connection.ConnectAsync(late.Options);
+        var log = new ConcurrentQueue<string>();
+        var options = Options(new Uri($"http://127.0.0.1:{RawTcpServer.FreePort()}/"), log);
+        options.Retry.BaseDelay = TimeSpan.FromSeconds(2);
+        using var connection = await C8Connection.ConnectAsync(options);
 
-        var names = await connection.Fabrics.ListNamesAsync();
+        var watch = Stopwatch.StartNew();
+        var get = await Assert.ThrowsAsync<C8ApiException>(() => connection.Fabrics.ListNamesAsync());
+        var delete = await Assert.ThrowsAsync<C8ApiException>(() => connection.Documents.DeleteAsync("f", "c", "k"));
 
-        Assert.Equal(new[] { "_system" }, names);
-        Assert.Single(late.Log, l => l.StartsWith("Waiting ", StringComparison.Ordinal));
+        // Nothing listens there: waiting cannot make it better, so no backoff is spent on it.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), "took " + watch.Elapsed);
+        Assert.DoesNotContain(log, l => l.StartsWith("Waiting ", StringComparison.Ordinal));
+        Assert.All(new[] { get, delete }, ex =>
+        {
+            Assert.Equal(("C8.ConnectionFailed", "ConnectionError", 0), (ex.ErrorId, ex.Category, ex.StatusCode));
+            Assert.Contains("the request was not sent", ex.Message);
+            Assert.DoesNotContain("may have run", ex.Message);
+        });
+    }
+
+    [Fact]
+    public async Task An_unknown_host_fails_at_once()
+    {
+        var log = new ConcurrentQueue<string>();
+        var options = Options(new Uri("http://no-such-host.invalid/"), log);
+        options.Retry.BaseDelay = TimeSpan.FromSeconds(2);
+        options.AddApiPrefix = false;
+        using var connection = await C8Connection.ConnectAsync(options);
+
+        var watch = Stopwatch.StartNew();
+        var ex = await Assert.ThrowsAsync<C8ApiException>(() => connection.Fabrics.ListNamesAsync());
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), "took " + watch.Elapsed);
+        Assert.Equal("C8.ConnectionFailed", ex.ErrorId);
+        Assert.Contains("the request was not sent", ex.Message);
+        Assert.DoesNotContain(log, l => l.StartsWith("Waiting ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_untrusted_certificate_fails_at_once_and_SkipCertificateCheck_accepts_it()
+    {
+        using var certificate = new TestCertificate(new[] { "localhost" });
+        await using var host = await PSC8.Server.Hosting.C8LocalHost.StartAsync(PSC8.Server.Hosting.C8LocalOptions.ForTests("solo") with
+        {
+            TlsCertificatePath = certificate.CertificatePath,
+            TlsKeyPath = certificate.KeyPath,
+        });
+        var log = new ConcurrentQueue<string>();
+        var options = new C8ConnectionOptions(host.GlobalUrl.ToString(), C8Credential.FromPassword(host.RootEmail, host.RootPassword))
+        {
+            Log = log.Enqueue,
+            Retry = new C8RetryPolicy { BaseDelay = TimeSpan.FromSeconds(2) },
+        };
+
+        var watch = Stopwatch.StartNew();
+        var ex = await Assert.ThrowsAsync<C8ApiException>(() => C8Connection.ConnectAsync(options));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), "took " + watch.Elapsed);
+        Assert.Equal(("C8.CertificateNotTrusted", "SecurityError"), (ex.ErrorId, ex.Category));
+        Assert.Contains("certificate is not trusted", ex.Message);
+        Assert.Contains("the request was not sent", ex.Message);
+        Assert.Contains("SkipCertificateCheck", ex.Message);
+        Assert.DoesNotContain(log, l => l.StartsWith("Waiting ", StringComparison.Ordinal));
+
+        options.SkipCertificateCheck = true;
+        using var trusting = await C8Connection.ConnectAsync(options);
+        Assert.Equal("solo", trusting.Region);
+    }
+
+    [Fact]
+    public async Task A_fixed_interval_replaces_the_backoff()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, seen, n) => n <= 2
+            ? ScriptedServer.WriteJson(context, 503, "{\"error\":true,\"code\":503,\"errorNum\":503,\"errorMessage\":\"unavailable\"}")
+            : ScriptedServer.WriteJson(context, 200, FabricList));
+        var log = new ConcurrentQueue<string>();
+        var options = Options(server.Url, log);
+        options.Retry.Interval = TimeSpan.FromMilliseconds(700);
+        using var connection = await C8Connection.ConnectAsync(options);
+
+        await connection.Fabrics.ListNamesAsync();
+
+        var waits = log.Where(l => l.StartsWith("Waiting ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, waits.Length);
+        Assert.All(waits, w => Assert.StartsWith("Waiting 0.7 s before retry", w));
     }
 
     [Fact]
@@ -200,19 +278,6 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task A_delete_is_sent_again_when_the_connection_was_refused()
-    {
-        using var late = new LateServer("{\"_id\":\"c/k\",\"_key\":\"k\",\"_rev\":\"_r1\"}");
-        using var connection = await C8Connection.ConnectAsync(late.Options);
-
-        // A refused connection carried nothing to the server, so even a delete is safe to send again.
-        var result = await connection.Documents.DeleteAsync("f", "c", "k");
-
-        Assert.Equal("k", result.Key);
-        Assert.Single(late.Log, l => l.StartsWith("Waiting ", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task Connection_failure_of_an_unreachable_port_is_one_exception_type()
     {
         var port = RawTcpServer.FreePort();
@@ -226,32 +291,5 @@ public sealed class RetryTests
         Assert.Equal("ConnectionError", ex.Category);
         Assert.Equal("/_fabric/f/_api/collection", ex.Path);
         Assert.DoesNotContain("SecretValue123456", ex.ToString());
-    }
-
-    /// <summary>A port nothing listens on until the client reports its first wait before a retry; then a server answers there.</summary>
-    private sealed class LateServer : IDisposable
-    {
-        private RawTcpServer? _server;
-
-        public LateServer(string responseBody)
-        {
-            var port = RawTcpServer.FreePort();
-            Options = RetryTests.Options(new Uri($"http://127.0.0.1:{port}/"), Log);
-            Options.Retry.BaseDelay = TimeSpan.FromMilliseconds(200);
-            Options.Log = line =>
-            {
-                Log.Enqueue(line);
-                if (line.StartsWith("Waiting ", StringComparison.Ordinal) && _server is null)
-                {
-                    _server = new RawTcpServer(0, responseBody, port);
-                }
-            };
-        }
-
-        public ConcurrentQueue<string> Log { get; } = new();
-
-        public C8ConnectionOptions Options { get; }
-
-        public void Dispose() => _server?.Dispose();
     }
 }

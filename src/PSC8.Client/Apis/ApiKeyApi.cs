@@ -63,25 +63,18 @@ public sealed class ApiKeyApi : ApiBase
     }
 
     /// <summary>Checks a key (<c>POST /_api/key/validate {"apikey"}</c>); an invalid key raises <see cref="C8ApiException"/>.</summary>
-    public Task<C8KeyValidation> ValidateAsync(string apiKey, CancellationToken cancellationToken = default) =>
-        ValidateCoreAsync("apikey", apiKey, cancellationToken);
-
-    /// <summary>Checks a JWT (<c>POST /_api/key/validate {"jwt"}</c>).</summary>
-    public Task<C8KeyValidation> ValidateTokenAsync(string jwt, CancellationToken cancellationToken = default) =>
-        ValidateCoreAsync("jwt", jwt, cancellationToken);
-
-    private async Task<C8KeyValidation> ValidateCoreAsync(string field, string value, CancellationToken cancellationToken)
+    public async Task<C8KeyValidation> ValidateAsync(string apiKey, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(value))
+        if (string.IsNullOrEmpty(apiKey))
         {
-            throw new ArgumentException("A value is required.", nameof(value));
+            throw new ArgumentException("A key is required.", nameof(apiKey));
         }
 
         // Validation only reads, so it may be retried.
         var request = new C8Request(HttpMethod.Post, "/_api/key/validate") { Idempotent = true }.Json(w =>
         {
             w.WriteStartObject();
-            w.WriteString(field, value);
+            w.WriteString("apikey", apiKey);
             w.WriteEndObject();
         });
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);

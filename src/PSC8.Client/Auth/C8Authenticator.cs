@@ -1,3 +1,4 @@
+using PSC8.Client.Automation;
 using PSC8.Client.Http;
 using PSC8.Client.Json;
 
@@ -114,7 +115,7 @@ internal sealed class C8Authenticator : IDisposable
         var jwt = JsonRead.String(body, "jwt");
         if (string.IsNullOrEmpty(jwt))
         {
-            throw new C8ApiException(response.Status, null, "The login response carried no token.", "POST", "/_open/auth");
+            throw new C8ApiException(response.Status, null, "the sign-in answer carried no token; this is not a GDN (C8) endpoint", "POST", "/_open/auth", C8ErrorMapping.NotC8Server, null);
         }
 
         _jwt = jwt;

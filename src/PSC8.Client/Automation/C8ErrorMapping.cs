@@ -100,6 +100,12 @@ public static class C8ErrorMapping
     /// <summary>The class of a request that got no response (connection refused, reset, DNS failure).</summary>
     public static C8ErrorClass ConnectionFailed { get; } = new C8ErrorClass("C8.ConnectionFailed", Categories.ConnectionError);
 
+    /// <summary>The class of a URL that answers, but not as a GDN (C8) endpoint does.</summary>
+    public static C8ErrorClass NotC8Server { get; } = new C8ErrorClass("C8.NotC8Server", Categories.InvalidArgument);
+
+    /// <summary>The class of a request refused before it was sent because the server's TLS certificate was not trusted.</summary>
+    public static C8ErrorClass CertificateNotTrusted { get; } = new C8ErrorClass("C8.CertificateNotTrusted", Categories.SecurityError);
+
     /// <summary>The class of a request that timed out.</summary>
     public static C8ErrorClass Timeout { get; } = new C8ErrorClass("C8.Timeout", Categories.OperationTimeout);
 

@@ -29,6 +29,9 @@ internal sealed class C8Response
     /// <summary>The <c>x-gdn-region</c> header.</summary>
     public string? Region { get; }
 
+    /// <summary>The status line's reason phrase, for errors whose body says nothing.</summary>
+    public string? ReasonPhrase { get; init; }
+
     /// <summary>The body as JSON; Undefined when empty or not JSON.</summary>
     public JsonElement Json
     {

@@ -31,12 +31,7 @@ internal sealed class C8Transport : IDisposable
         _log = options.Log;
         _clock = options.Clock;
         Authenticator = new C8Authenticator(options.Credential, options.Clock, options.TokenRenewalMargin, Log);
-        handler ??= new HttpClientHandler
-        {
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            UseCookies = false,
-            AllowAutoRedirect = false,
-        };
+        handler ??= CreateHandler(options.SkipCertificateCheck);
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
@@ -73,134 +68,158 @@ internal sealed class C8Transport : IDisposable
 
     public async Task<C8Response> SendAsync(C8Request request, CancellationToken cancellationToken)
     {
-        var method = request.Method.Method;
         var retries = 0;
         string? rejected = null;
         var reauthenticated = false;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string? authorization = null;
-            if (!request.Anonymous)
+            var authorization = request.Anonymous ? null : await Authenticator.GetHeaderAsync(SendAsync, rejected, cancellationToken).ConfigureAwait(false);
+            rejected = null;
+            var attempt = await AttemptAsync(request, authorization, cancellationToken).ConfigureAwait(false);
+            if (attempt.Response is C8Response response)
             {
-                authorization = await Authenticator.GetHeaderAsync(SendAsync, rejected, cancellationToken).ConfigureAwait(false);
-                rejected = null;
+                if (response.Status == 401 && !request.Anonymous && Authenticator.CanRenew && !reauthenticated)
+                {
+                    // The JWT may have been revoked or the server restarted; sign in once more.
+                    reauthenticated = true;
+                    rejected = authorization;
+                    continue;
+                }
+
+                var busy = response.Status == 429 || response.Status == 503;
+                if (!busy || !MayRetry(request, Failure.Busy, retries))
+                {
+                    return response.Status >= 400 ? throw BuildError(request, response) : response;
+                }
             }
-
-            string? failure = null;
-            RetryConditionHeaderValue? retryAfter = null;
-            var watch = Stopwatch.StartNew();
-            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            using (var message = BuildMessage(request, authorization))
+            else if (!MayRetry(request, attempt.Failure, retries))
             {
-                if (message.Content is JsonBodyContent json)
-                {
-                    await json.BufferAsync().ConfigureAwait(false);
-                }
-
-                attempt.CancelAfter(_timeout);
-                Interlocked.Increment(ref _requests);
-                HttpResponseMessage? response = null;
-                try
-                {
-                    response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    failure = "no response within " + _timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
-                    if (!CanRetryUnanswered(request, retries))
-                    {
-                        throw new C8ApiException(0, null, failure + Unknown(request), method, request.Path, C8ErrorMapping.Timeout, null);
-                    }
-                }
-                catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    failure = "connection failed: " + Redact(Describe(ex));
-                    var neverSent = NeverConnected(ex);
-                    if (!(neverSent ? CanRetry(request, retries) : CanRetryUnanswered(request, retries)))
-                    {
-                        throw new C8ApiException(0, null, failure + (neverSent ? string.Empty : Unknown(request)), method, request.Path, C8ErrorMapping.ConnectionFailed, ex);
-                    }
-                }
-
-                if (response is not null)
-                {
-                    using (response)
-                    {
-                        var status = (int)response.StatusCode;
-                        var region = Header(response, "x-gdn-region");
-                        if (region is not null)
-                        {
-                            LastRegion = region;
-                        }
-
-                        if ((status == 429 || status == 503) && CanRetry(request, retries))
-                        {
-                            failure = "HTTP " + status.ToString(CultureInfo.InvariantCulture);
-                            retryAfter = response.Headers.RetryAfter;
-                            Log(method + " " + request.PathAndQuery() + " -> " + status.ToString(CultureInfo.InvariantCulture) + " in " + watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms");
-                        }
-                        else
-                        {
-                            byte[]? body = null;
-                            try
-                            {
-                                body = await ReadBodyAsync(response, attempt.Token).ConfigureAwait(false);
-                            }
-                            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                            {
-                                failure = "response body not received within " + _timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
-                                if (!CanRetryUnanswered(request, retries))
-                                {
-                                    throw new C8ApiException(0, null, failure + Unknown(request), method, request.Path, C8ErrorMapping.Timeout, null);
-                                }
-                            }
-                            catch (Exception ex) when ((ex is IOException || ex is HttpRequestException) && !cancellationToken.IsCancellationRequested)
-                            {
-                                failure = "connection failed while reading the response: " + Redact(Describe(ex));
-                                if (!CanRetryUnanswered(request, retries))
-                                {
-                                    throw new C8ApiException(0, null, failure + Unknown(request), method, request.Path, C8ErrorMapping.ConnectionFailed, ex);
-                                }
-                            }
-
-                            if (body is not null)
-                            {
-                                Log(method + " " + request.PathAndQuery() + " -> " + status.ToString(CultureInfo.InvariantCulture) + " in " + watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms");
-                                if (status == 401 && !request.Anonymous && Authenticator.CanRenew && !reauthenticated)
-                                {
-                                    // The JWT may have been revoked or the server restarted; sign in once more.
-                                    reauthenticated = true;
-                                    rejected = authorization;
-                                    continue;
-                                }
-
-                                if (status >= 400)
-                                {
-                                    throw BuildError(status, response.ReasonPhrase, body, method, request.Path, region);
-                                }
-
-                                return new C8Response(
-                                    status,
-                                    body,
-                                    response.Headers.ETag?.ToString() ?? Header(response, "ETag"),
-                                    Header(response, "X-C8-Error-Codes"),
-                                    region);
-                            }
-                        }
-                    }
-                }
+                throw FailureError(request, attempt);
             }
 
             retries++;
-            var delay = _retry.GetDelay(retries, retryAfter, _clock());
-            Log("Waiting " + delay.TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture) + " s before retry "
-                + retries.ToString(CultureInfo.InvariantCulture) + " of " + _retry.MaxRetries.ToString(CultureInfo.InvariantCulture)
-                + " of " + method + " " + request.Path + " (" + failure + (retryAfter is null ? string.Empty : ", Retry-After " + retryAfter) + ").");
-            if (delay > TimeSpan.Zero)
+            await WaitAsync(request, attempt, retries, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sends the request once: the answer, whatever its status, or why there is none (never sent, untrusted, timed out,
+    /// lost).
+    /// </summary>
+    private async Task<Attempt> AttemptAsync(C8Request request, string? authorization, CancellationToken cancellationToken)
+    {
+        var method = request.Method.Method;
+        var watch = Stopwatch.StartNew();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var message = BuildMessage(request, authorization);
+        if (message.Content is JsonBodyContent json)
+        {
+            await json.BufferAsync().ConfigureAwait(false);
+        }
+
+        deadline.CancelAfter(_timeout);
+        Interlocked.Increment(ref _requests);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Attempt.Failed(Failure.TimedOut, "no response within " + Seconds(_timeout) + " s", null);
+        }
+        catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var kind = Untrusted(ex) ? Failure.Untrusted : NeverConnected(ex) ? Failure.NeverConnected : Failure.Lost;
+            return Attempt.Failed(kind, "connection failed: " + Redact(Describe(ex)), ex);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var region = Header(response, "x-gdn-region");
+            if (region is not null)
             {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                LastRegion = region;
             }
+
+            byte[] body;
+            try
+            {
+                body = await ReadBodyAsync(response, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return Attempt.Failed(Failure.TimedOut, "response body not received within " + Seconds(_timeout) + " s", null);
+            }
+            catch (Exception ex) when ((ex is IOException || ex is HttpRequestException) && !cancellationToken.IsCancellationRequested)
+            {
+                return Attempt.Failed(Failure.Lost, "connection failed while reading the response: " + Redact(Describe(ex)), ex);
+            }
+
+            Log(method + " " + request.PathAndQuery() + " -> " + Number(status) + " in " + Number(watch.ElapsedMilliseconds) + " ms");
+            var answer = new C8Response(status, body, response.Headers.ETag?.ToString() ?? Header(response, "ETag"), Header(response, "X-C8-Error-Codes"), region)
+            {
+                ReasonPhrase = response.ReasonPhrase,
+            };
+            return new Attempt(answer, "HTTP " + Number(status), response.Headers.RetryAfter);
+        }
+    }
+
+    /// <summary>
+    /// Whether another attempt can get a better result. A refused connection, a failed name lookup or an untrusted
+    /// certificate will not change within seconds; a busy server (429/503) or a timeout may, for a request that is
+    /// safe to repeat — and once a request may have run, only if running it twice does no harm.
+    /// </summary>
+    private bool MayRetry(C8Request request, Failure failure, int retries)
+    {
+        if (retries >= _retry.MaxRetries || !request.IsIdempotent)
+        {
+            return false;
+        }
+
+        return failure switch
+        {
+            Failure.Busy => true,
+            Failure.TimedOut or Failure.Lost => request.IsRepeatable,
+            _ => false,
+        };
+    }
+
+    private async Task WaitAsync(C8Request request, Attempt attempt, int retry, CancellationToken cancellationToken)
+    {
+        var delay = _retry.GetDelay(retry, attempt.RetryAfter, _clock());
+        Log("Waiting " + delay.TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture) + " s before retry "
+            + Number(retry) + " of " + Number(_retry.MaxRetries) + " of " + request.Method.Method + " " + request.Path
+            + " (" + attempt.Reason + (attempt.RetryAfter is null ? string.Empty : ", Retry-After " + attempt.RetryAfter) + ").");
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The error for a request that got no usable answer, saying whether it may have run on the server.</summary>
+    private C8ApiException FailureError(C8Request request, Attempt attempt)
+    {
+        var method = request.Method.Method;
+        switch (attempt.Failure)
+        {
+            case Failure.Untrusted:
+                return new C8ApiException(
+                    0,
+                    null,
+                    "the server's TLS certificate is not trusted, so the request was not sent (" + attempt.Reason + "). Trust the certificate, or connect with -SkipCertificateCheck (SkipCertificateCheck) for a server you know.",
+                    method,
+                    request.Path,
+                    C8ErrorMapping.CertificateNotTrusted,
+                    attempt.Cause);
+            case Failure.NeverConnected:
+                return new C8ApiException(0, null, attempt.Reason + "; the request was not sent", method, request.Path, C8ErrorMapping.ConnectionFailed, attempt.Cause);
+            case Failure.TimedOut:
+                return new C8ApiException(0, null, attempt.Reason + Unknown(request), method, request.Path, C8ErrorMapping.Timeout, null);
+            default:
+                return new C8ApiException(0, null, attempt.Reason + Unknown(request), method, request.Path, C8ErrorMapping.ConnectionFailed, attempt.Cause);
         }
     }
 
@@ -209,11 +228,6 @@ internal sealed class C8Transport : IDisposable
         _http.Dispose();
         Authenticator.Dispose();
     }
-
-    private bool CanRetry(C8Request request, int retries) => request.IsIdempotent && retries < _retry.MaxRetries;
-
-    /// <summary>Whether to send again a request that may have reached the server and run, its answer lost.</summary>
-    private bool CanRetryUnanswered(C8Request request, int retries) => request.IsRepeatable && CanRetry(request, retries);
 
     /// <summary>What the caller needs to know when a write's answer was lost and it is not sent again.</summary>
     private static string Unknown(C8Request request) =>
@@ -242,6 +256,22 @@ internal sealed class C8Transport : IDisposable
         }
 
         return false;
+    }
+
+    private static HttpClientHandler CreateHandler(bool skipCertificateCheck)
+    {
+        var handler = new HttpClientHandler
+        {
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+        };
+        if (skipCertificateCheck)
+        {
+            handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+        }
+
+        return handler;
     }
 
     private HttpRequestMessage BuildMessage(C8Request request, string? authorization)
@@ -313,12 +343,12 @@ internal sealed class C8Transport : IDisposable
         return buffer.ToArray();
     }
 
-    private C8ApiException BuildError(int status, string? reason, byte[] body, string method, string path, string? region)
+    private C8ApiException BuildError(C8Request request, C8Response response)
     {
         var json = default(System.Text.Json.JsonElement);
         try
         {
-            json = JsonRead.Parse(body);
+            json = JsonRead.Parse(response.Body);
         }
         catch (System.Text.Json.JsonException)
         {
@@ -328,14 +358,14 @@ internal sealed class C8Transport : IDisposable
         var message = JsonRead.String(json, "errorMessage") ?? JsonRead.String(json, "message");
         if (string.IsNullOrEmpty(message))
         {
-            message = string.IsNullOrEmpty(reason) ? "HTTP " + status.ToString(CultureInfo.InvariantCulture) : reason;
+            message = string.IsNullOrEmpty(response.ReasonPhrase) ? "HTTP " + Number(response.Status) : response.ReasonPhrase;
         }
 
-        var exception = new C8ApiException(status, errorNum, Redact(message), method, path, null, null)
+        var exception = new C8ApiException(response.Status, errorNum, Redact(message), request.Method.Method, request.Path, null, null)
         {
-            Region = region,
+            Region = response.Region,
         };
-        if (status == 412)
+        if (response.Status == 412)
         {
             exception.CurrentRevision = JsonRead.String(json, "_rev");
         }
@@ -358,6 +388,24 @@ internal sealed class C8Transport : IDisposable
         return null;
     }
 
+    /// <summary>Whether the TLS handshake failed because the server's certificate was not accepted.</summary>
+    private static bool Untrusted(Exception ex)
+    {
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Security.Authentication.AuthenticationException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+
     private static string Describe(Exception ex)
     {
         var text = ex.Message;
@@ -370,5 +418,58 @@ internal sealed class C8Transport : IDisposable
         }
 
         return text;
+    }
+
+    /// <summary>Why an attempt got no usable answer.</summary>
+    private enum Failure
+    {
+        /// <summary>An answer came (see <see cref="Attempt.Response"/>).</summary>
+        None,
+
+        /// <summary>The server answered 429 or 503: busy, the request did not run.</summary>
+        Busy,
+
+        /// <summary>No connection could be made (refused, unknown host, unreachable): the request was not sent.</summary>
+        NeverConnected,
+
+        /// <summary>The server's certificate was rejected: the request was not sent.</summary>
+        Untrusted,
+
+        /// <summary>The answer did not come in time: the request may have run.</summary>
+        TimedOut,
+
+        /// <summary>The connection broke after the request may have reached the server.</summary>
+        Lost,
+    }
+
+    /// <summary>What one attempt got: a response, or why there is none.</summary>
+    private sealed class Attempt
+    {
+        public Attempt(C8Response response, string reason, RetryConditionHeaderValue? retryAfter)
+        {
+            Response = response;
+            Reason = reason;
+            RetryAfter = retryAfter;
+        }
+
+        private Attempt(Failure failure, string reason, Exception? cause, RetryConditionHeaderValue? retryAfter)
+        {
+            Failure = failure;
+            Reason = reason;
+            Cause = cause;
+            RetryAfter = retryAfter;
+        }
+
+        public C8Response? Response { get; }
+
+        public Failure Failure { get; }
+
+        public string Reason { get; } = string.Empty;
+
+        public Exception? Cause { get; }
+
+        public RetryConditionHeaderValue? RetryAfter { get; }
+
+        public static Attempt Failed(Failure failure, string reason, Exception? cause) => new(failure, reason, cause, null);
     }
 }

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Text.Json;
 using PSC8.Client.Automation;
 using PSC8.Client.Models;
+using PSC8.Engine;
 using PSC8.Json;
 
 namespace PSC8.Commands;
@@ -14,8 +15,7 @@ namespace PSC8.Commands;
 [OutputType(typeof(PSObject))]
 public sealed class AddC8DocumentCommand : C8ConnectedCmdlet
 {
-    private DocumentBatcher<PendingDocument>? _batcher;
-    private BatchRequest? _request;
+    private DocumentBatches<PendingDocument>? _batches;
 
     [Parameter(Mandatory = true, Position = 0)]
     [ArgumentCompleter(typeof(CollectionNameCompleter))]
@@ -49,34 +49,36 @@ public sealed class AddC8DocumentCommand : C8ConnectedCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        var fabric = Fabric ?? Session.Fabric;
         var options = new C8InsertOptions { OverwriteMode = OverwriteMode };
-        _request = new BatchRequest("POST", fabric, Collection, "Adding documents to " + fabric + "/" + Collection);
-        _batcher = new DocumentBatcher<PendingDocument>(BatchSize, (batch, token) =>
-            Client.Documents.InsertManyAsync(fabric, Collection, batch, (writer, pending) => pending.Json.WriteTo(writer), options, token));
+        _batches = new DocumentBatches<PendingDocument>((session, fabric, collection) => new DocumentBatch<PendingDocument>(
+            session,
+            fabric,
+            collection,
+            "POST",
+            "Adding documents to " + fabric + "/" + collection,
+            new DocumentBatcher<PendingDocument>(BatchSize, (batch, token) =>
+                session.Client.Documents.InsertManyAsync(fabric, collection, batch, (writer, pending) => pending.Json.WriteTo(writer), options, token))));
     }
 
     protected override void ProcessRecord() => Attempt(InputObject, () =>
     {
+        var session = Session;
+        var fabric = FabricFor(Fabric, InputObject, session);
         foreach (var document in Json.ToDocuments(InputObject))
         {
             var key = document.TryGetProperty("_key", out var k) ? k.ToString() : "(new key)";
-            if (ShouldProcess(Collection + "/" + key, "Add document"))
+            if (ShouldProcess(Where(fabric + "/" + Collection + "/" + key, session), "Add document"))
             {
-                var pending = new PendingDocument(InputObject, document);
-                WriteResults(Await(token => _batcher!.AddAsync(pending, token)));
+                AddTo(_batches!.For(session, fabric, Collection), new PendingDocument(InputObject, document), pending => pending.Source, Stored);
             }
         }
     });
 
-    protected override void EndProcessing()
-    {
-        Attempt(Collection, () => WriteResults(Await(token => _batcher!.FlushAsync(token))));
-        CompleteProgress(_request!);
-    }
+    protected override void EndProcessing() => FlushAll(_batches!, pending => pending.Source, Stored);
 
-    private void WriteResults(System.Collections.Generic.IReadOnlyList<C8BatchItem<PendingDocument>> items) =>
-        WriteBatchResults(_batcher!, items, _request!, pending => pending.Source, PassThru ? result => WriteObject(JsonObjects.Header(result, PSObjectBuilder.Instance)) : null);
+    private System.Action<C8DocumentResult, C8Session>? Stored => PassThru
+        ? (result, session) => Emit(JsonObjects.Header(result, PSObjectBuilder.Instance), session)
+        : null;
 
     /// <summary>A document waiting for its bulk request, with the input it came from (the target of its error, if any).</summary>
     private sealed class PendingDocument

@@ -22,12 +22,14 @@ public abstract class C8Cmdlet : PSCmdlet, IDisposable
 {
     private static int s_lastActivityId;
 
-    private readonly int _activityId = Interlocked.Increment(ref s_lastActivityId);
     private AsyncBridge? _bridge;
 
     internal static DocumentJson Json { get; } = new(PSObjectShape.Instance);
 
     internal C8SessionRegistry Registry => C8SessionRegistry.For(Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty);
+
+    /// <summary>This invocation's progress activity id, so parallel invocations' bars stay apart.</summary>
+    internal int ActivityId { get; } = Interlocked.Increment(ref s_lastActivityId);
 
     internal AsyncBridge Bridge => _bridge ??= new AsyncBridge(WriteVerbose);
 
@@ -43,7 +45,10 @@ public abstract class C8Cmdlet : PSCmdlet, IDisposable
     /// Runs one item's work. A failure the module understands becomes an error record about <paramref name="target"/>:
     /// terminating when it makes the whole call meaningless, otherwise for this item only.
     /// </summary>
-    internal void Attempt(object? target, Action work)
+    internal void Attempt(object? target, Action work) => Attempt(target, false, work);
+
+    /// <summary>As <see cref="Attempt(object?, Action)"/>; with <paramref name="terminating"/> every failure ends the call.</summary>
+    internal void Attempt(object? target, bool terminating, Action work)
     {
         try
         {
@@ -57,7 +62,7 @@ public abstract class C8Cmdlet : PSCmdlet, IDisposable
         {
             var info = C8ErrorInfo.From(ex);
             var record = new ErrorRecord(ex, info.ErrorId, Category(info.Category), target);
-            if (info.Terminating)
+            if (terminating || info.Terminating)
             {
                 ThrowTerminatingError(record);
             }
@@ -86,98 +91,15 @@ public abstract class C8Cmdlet : PSCmdlet, IDisposable
     internal bool ShouldChange(string target, string action, bool force) =>
         ConfirmationPolicy.SkipsShouldProcess(force, MyInvocation.BoundParameters.ContainsKey("Confirm"), WhatIfRequested()) || ShouldProcess(target, action);
 
-    /// <summary>
-    /// Applies one change per target: ShouldProcess (or -Force) for each before its request, and a failure reported
-    /// about that target alone.
-    /// </summary>
-    internal void ChangeEach<T>(IEnumerable<T> targets, Func<T, string> describe, string action, bool force, Func<T, CancellationToken, Task> change)
-    {
-        foreach (var target in targets)
-        {
-            var description = describe(target);
-            Attempt(description, () =>
-            {
-                if (ShouldChange(description, action, force))
-                {
-                    Await(token => change(target, token));
-                }
-            });
-        }
-    }
-
-    /// <summary>A document or query row as an object (or the server's JSON text with -AsJson).</summary>
-    internal void WriteRow(JsonElement row, bool asJson) =>
-        WriteObject(asJson ? row.GetRawText() : JsonObjects.ToRow(row, PSObjectBuilder.Instance));
-
-    /// <summary>
-    /// Writes every row of a cursor as it arrives, one page at a time, with progress while pages remain; the next
-    /// page is fetched only when the pipeline asks for more (see <see cref="CursorPages"/>).
-    /// </summary>
-    internal void WriteCursor(C8Cursor cursor, string activity, bool asJson)
-    {
-        var throttle = new ProgressThrottle();
-        long rows = 0;
-        if (cursor.Count is long total)
-        {
-            WriteVerbose("The result has " + total + " rows.");
-        }
-
-        foreach (var page in CursorPages.Read(cursor, Bridge))
-        {
-            foreach (var row in page.Items)
-            {
-                WriteRow(row, asJson);
-                rows++;
-            }
-
-            if (cursor.HasMore && throttle.ShouldReport())
-            {
-                WriteProgress(new ProgressRecord(_activityId, activity, rows + " rows in " + page.Number + " pages")
-                {
-                    PercentComplete = ProgressThrottle.Percent(rows, cursor.Count),
-                });
-            }
-        }
-
-        CompleteProgress(throttle, activity);
-    }
-
-    /// <summary>
-    /// Reports the results of one bulk request: each failed item as a non-terminating error about its input, each
-    /// success to <paramref name="succeeded"/>, and the running totals as progress.
-    /// </summary>
-    internal void WriteBatchResults<T>(DocumentBatcher<T> batcher, IReadOnlyList<C8BatchItem<T>> items, BatchRequest request, Func<T, object?> target, Action<C8DocumentResult>? succeeded)
-    {
-        foreach (var item in items)
-        {
-            if (item.Result?.Error is C8ItemError error)
-            {
-                var info = C8ErrorInfo.ForItem(error);
-                WriteError(new ErrorRecord(error.ToException(request.Method, request.Path), info.ErrorId, Category(info.Category), target(item.Input)));
-            }
-            else if (item.Result is not null)
-            {
-                succeeded?.Invoke(item.Result);
-            }
-        }
-
-        if (items.Count > 0 && request.Progress.ShouldReport())
-        {
-            WriteProgress(new ProgressRecord(_activityId, request.Activity, batcher.ItemsSent + " sent, " + batcher.ErrorCount + " failed") { PercentComplete = -1 });
-        }
-    }
-
-    internal void CompleteProgress(BatchRequest request) => CompleteProgress(request.Progress, request.Activity);
-
     internal void CompleteProgress(ProgressThrottle throttle, string activity)
     {
         if (throttle.NeedsCompletion)
         {
-            WriteProgress(new ProgressRecord(_activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            WriteProgress(new ProgressRecord(ActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
     }
 
-    private static ErrorCategory Category(string name) =>
+    internal static ErrorCategory Category(string name) =>
         Enum.TryParse<ErrorCategory>(name, out var category) ? category : ErrorCategory.NotSpecified;
 
     private bool WhatIfRequested() =>

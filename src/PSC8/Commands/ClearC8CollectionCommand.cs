@@ -4,7 +4,7 @@ using PSC8.Client.Models;
 namespace PSC8.Commands;
 
 /// <summary>Clear-C8Collection: removes every document of collections (truncate), keeping the collections.</summary>
-[Cmdlet(VerbsCommon.Clear, "C8Collection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = CollectionTargets.NameSet)]
+[Cmdlet(VerbsCommon.Clear, "C8Collection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ChangeTarget.NameSet)]
 [OutputType(typeof(C8Collection))]
 public sealed class ClearC8CollectionCommand : CollectionTargetCmdlet
 {
@@ -12,23 +12,10 @@ public sealed class ClearC8CollectionCommand : CollectionTargetCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        foreach (var target in Targets)
-        {
-            Attempt(target.Name, () =>
-            {
-                if (!ShouldChange(target.ToString(), "Remove all documents", Force))
-                {
-                    return;
-                }
-
-                Await(token => Client.Collections.TruncateAsync(target.Fabric, target.Name, token));
-                if (PassThru)
-                {
-                    WriteObject(Await(token => Client.Collections.GetAsync(target.Fabric, target.Name, true, token)));
-                }
-            });
-        }
-    }
+    protected override void ProcessRecord() => ChangeEach(
+        Targets,
+        "Remove all documents",
+        Force,
+        (target, client, token) => client.Collections.TruncateAsync(target.Fabric, target.Name, token),
+        PassThru ? async (target, client, token) => await client.Collections.GetAsync(target.Fabric, target.Name, true, token).ConfigureAwait(false) : null);
 }

@@ -10,12 +10,12 @@ namespace PSC8.Commands;
 /// </summary>
 public abstract class CollectionTargetCmdlet : C8ConnectedCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = CollectionTargets.NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ChangeTarget.NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(CollectionNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] Name { get; set; } = System.Array.Empty<string>();
 
-    [Parameter(Mandatory = true, ParameterSetName = CollectionTargets.InputObjectSet, ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, ParameterSetName = ChangeTarget.InputObjectSet, ValueFromPipeline = true)]
     [ValidateNotNull]
     public C8Collection[] InputObject { get; set; } = System.Array.Empty<C8Collection>();
 
@@ -28,5 +28,5 @@ public abstract class CollectionTargetCmdlet : C8ConnectedCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    internal IEnumerable<CollectionTargets> Targets => CollectionTargets.Of(ParameterSetName, Name, InputObject, Fabric ?? Session.Fabric);
+    internal IEnumerable<ChangeTarget> Targets => ChangeTarget.Of(ParameterSetName, Name, InputObject, c => (c.Fabric, c.Name), FabricFor(Fabric, null, Session));
 }

@@ -1,10 +1,15 @@
+using System;
 using System.Management.Automation;
 using System.Security;
 using PSC8.Client;
+using PSC8.Engine;
 
 namespace PSC8.Commands;
 
-/// <summary>Connect-C8: opens a connection, makes it the session default, and returns it.</summary>
+/// <summary>
+/// Connect-C8: opens a connection, checks that the URL is a GDN endpoint that takes the credential and has the fabric,
+/// makes it the session default, and returns it. Any failure ends the call and leaves the default as it was.
+/// </summary>
 [Cmdlet(VerbsCommunications.Connect, "C8", DefaultParameterSetName = CredentialSet)]
 [OutputType(typeof(C8Session))]
 public sealed class ConnectC8Command : C8Cmdlet
@@ -21,10 +26,16 @@ public sealed class ConnectC8Command : C8Cmdlet
     [ValidateNotNull]
     public SecureString? ApiKey { get; set; }
 
+    /// <summary>An email and password; or a user name and password with -Tenant (or a user name written tenant/user).</summary>
     [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
     [Credential]
     [ValidateNotNull]
     public PSCredential? Credential { get; set; }
+
+    /// <summary>The tenant of a user who signs in by user name rather than email.</summary>
+    [Parameter(ParameterSetName = CredentialSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Tenant { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
     [ValidateNotNull]
@@ -42,15 +53,45 @@ public sealed class ConnectC8Command : C8Cmdlet
     [ValidateRange(1, 3600)]
     public int? TimeoutSec { get; set; }
 
-    protected override void ProcessRecord() => Attempt(Url, () =>
+    /// <summary>Accept the server's TLS certificate without checking it (a self-signed C8 Local, a test server).</summary>
+    [Parameter]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
+    /// <summary>How many times a request that a busy server refused (429, 503) or that timed out is sent again.</summary>
+    [Parameter]
+    [ValidateRange(0, 100)]
+    public int? MaximumRetryCount { get; set; }
+
+    /// <summary>Seconds to wait between retries, unless the server says how long (Retry-After).</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int? RetryIntervalSec { get; set; }
+
+    protected override void ProcessRecord() => Attempt(Url, terminating: true, () =>
     {
         var credential = ParameterSetName switch
         {
             ApiKeySet => C8Credential.FromApiKey(ApiKey!),
             TokenSet => C8Credential.FromToken(Token!),
-            _ => C8Connector.FromUserName(Credential!.UserName, Credential.Password),
+            _ => C8Connector.FromUser(Credential!.UserName, Tenant, Credential.Password),
         };
-        var options = C8Connector.Options(Url, credential, Fabric, TimeoutSec);
+        var options = C8Connector.Options(Url, credential, Fabric);
+        options.SkipCertificateCheck = SkipCertificateCheck;
+        if (TimeoutSec is int seconds)
+        {
+            options.Timeout = TimeSpan.FromSeconds(seconds);
+        }
+
+        if (MaximumRetryCount is int retries)
+        {
+            options.Retry.MaxRetries = retries;
+        }
+
+        if (RetryIntervalSec is int interval)
+        {
+            options.Retry.Interval = TimeSpan.FromSeconds(interval);
+        }
+
         var client = Await(token => C8Connection.ConnectAsync(options, token));
         var session = Registry.Add(client, makeDefault: !KeepDefault);
         WriteVerbose("Connected: " + session);

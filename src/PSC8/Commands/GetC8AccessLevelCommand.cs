@@ -30,7 +30,8 @@ public sealed class GetC8AccessLevelCommand : C8ConnectedCmdlet
 
     protected override void ProcessRecord() => Attempt(ApiKeyId ?? User, () =>
     {
+        var session = Session;
         var subject = AccessLevels.Subject(ApiKeyId, User);
-        WriteObject(Await(token => AccessLevels.GetAsync(Client, subject, Fabric, Collection, token)), enumerateCollection: true);
+        Emit(Await(token => AccessLevels.GetAsync(session.Client, subject, Fabric, Collection, token)), session);
     });
 }

@@ -21,7 +21,8 @@ public sealed class GetC8ApiKeyCommand : C8ConnectedCmdlet
 
     protected override void ProcessRecord() => Attempt(KeyId, () =>
     {
-        var keys = Await(token => Client.ApiKeys.ListAsync(User, token));
-        WriteObject(Select(keys, KeyId, k => k.KeyId, "C8.ApiKeyNotFound", "API key"), enumerateCollection: true);
+        var session = Session;
+        var keys = Await(token => session.Client.ApiKeys.ListAsync(User, token));
+        Emit(Select(keys, KeyId, k => k.KeyId, "C8.ApiKeyNotFound", "API key"), session);
     });
 }

@@ -3,11 +3,16 @@ using PSC8.Client.Models;
 
 namespace PSC8.Commands;
 
-/// <summary>Get-C8Collection: collections by name (wildcards), with their spot/local flags and document count.</summary>
+/// <summary>
+/// Get-C8Collection: collections by name (wildcards), with their spot/local flags and document count; a fabric piped
+/// in (from Get-C8Fabric) lists that fabric's collections.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "C8Collection")]
 [OutputType(typeof(C8Collection))]
 public sealed class GetC8CollectionCommand : C8ConnectedCmdlet
 {
+    private bool _namesGiven;
+
     [Parameter(Position = 0, ValueFromPipeline = true)]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(CollectionNameCompleter))]
@@ -23,13 +28,25 @@ public sealed class GetC8CollectionCommand : C8ConnectedCmdlet
     [Parameter]
     public SwitchParameter IncludeSystem { get; set; }
 
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        // Only what the command line gave is bound yet: names that come later come from the pipeline.
+        _namesGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Name));
+    }
+
     protected override void ProcessRecord() => Attempt(Name, () =>
     {
-        var all = Await(token => Client.Collections.ListAsync(Fabric, !IncludeSystem, false, token));
-        foreach (var match in Select(all, Name, c => c.Name, "C8.CollectionNotFound", "collection"))
+        var session = Session;
+        var fabric = FabricFor(Fabric, null, session);
+
+        // A fabric piped in also binds to -Name as its text; it asks for that fabric's collections, not for a name.
+        var names = PipelineInput?.BaseObject is C8Fabric && !_namesGiven ? null : Name;
+        var all = Await(token => session.Client.Collections.ListAsync(fabric, !IncludeSystem, false, token));
+        foreach (var match in Select(all, names, c => c.Name, "C8.CollectionNotFound", "collection"))
         {
             // Counting costs a request per collection, so only the collections asked for are counted.
-            Attempt(match.Name, () => WriteObject(Await(token => Client.Collections.GetAsync(match.Fabric, match.Name, true, token))));
+            Attempt(match.Name, () => Emit(Await(token => session.Client.Collections.GetAsync(match.Fabric, match.Name, true, token)), session));
         }
     });
 }

@@ -1,8 +1,12 @@
 using System.Management.Automation;
+using PSC8.Client.Models;
 
 namespace PSC8.Commands;
 
-/// <summary>Get-C8Document: reads documents by key (keys may come from the pipeline, e.g. from other documents).</summary>
+/// <summary>
+/// Get-C8Document: reads documents by key (keys may come from the pipeline, e.g. from other documents); with no key,
+/// streams every document of the collection page by page.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "C8Document")]
 [OutputType(typeof(PSObject), typeof(string))]
 public sealed class GetC8DocumentCommand : C8ConnectedCmdlet
@@ -12,15 +16,21 @@ public sealed class GetC8DocumentCommand : C8ConnectedCmdlet
     [ValidateNotNullOrEmpty]
     public string Collection { get; set; } = string.Empty;
 
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The documents' keys; every document of the collection when omitted.</summary>
+    [Parameter(Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("_key")]
     [ValidateNotNullOrEmpty]
-    public string[] Key { get; set; } = System.Array.Empty<string>();
+    public string[]? Key { get; set; }
 
     [Parameter]
     [ArgumentCompleter(typeof(FabricNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Fabric { get; set; }
+
+    /// <summary>Documents per page when reading the whole collection.</summary>
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int? BatchSize { get; set; }
 
     /// <summary>Return each document as the server's JSON text instead of an object.</summary>
     [Parameter]
@@ -28,13 +38,26 @@ public sealed class GetC8DocumentCommand : C8ConnectedCmdlet
 
     protected override void ProcessRecord()
     {
+        var session = Session;
+        var fabric = FabricFor(Fabric, null, session);
+        if (Key is null)
+        {
+            Attempt(Collection, () =>
+            {
+                var all = new C8Query("FOR d IN @@collection RETURN d") { BatchSize = BatchSize, Stream = true };
+                all.BindVars["@collection"] = Collection;
+                EmitCursor(Await(token => session.Client.Queries.OpenAsync(fabric, all, false, token)), "Get-C8Document " + Collection, AsJson, session, fabric);
+            });
+            return;
+        }
+
         foreach (var key in Key)
         {
             Attempt(key, () =>
             {
-                if (Await(token => Client.Documents.GetAsync(Fabric, Collection, key, null, token)) is System.Text.Json.JsonElement document)
+                if (Await(token => session.Client.Documents.GetAsync(fabric, Collection, key, null, token)) is System.Text.Json.JsonElement document)
                 {
-                    WriteRow(document, AsJson);
+                    EmitRow(document, AsJson, session, fabric);
                 }
             });
         }

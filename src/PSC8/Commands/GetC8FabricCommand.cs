@@ -23,13 +23,14 @@ public sealed class GetC8FabricCommand : C8ConnectedCmdlet
 
     protected override void ProcessRecord() => Attempt(Name, () =>
     {
+        var session = Session;
         if (Current)
         {
-            WriteObject(Await(token => Client.Fabrics.GetAsync(null, token)));
+            Emit(Await(token => session.Client.Fabrics.GetAsync(null, token)), session);
             return;
         }
 
-        var fabrics = Await(token => Client.Fabrics.ListAsync(token));
-        WriteObject(Select(fabrics, Name, f => f.Name, "C8.FabricNotFound", "fabric"), enumerateCollection: true);
+        var fabrics = Await(token => session.Client.Fabrics.ListAsync(token));
+        Emit(Select(fabrics, Name, f => f.Name, "C8.FabricNotFound", "fabric"), session);
     });
 }

@@ -22,13 +22,14 @@ public sealed class GetC8RegionCommand : C8ConnectedCmdlet
 
     protected override void ProcessRecord() => Attempt(Name, () =>
     {
+        var session = Session;
         if (Local)
         {
-            WriteObject(Await(token => Client.Regions.GetLocalAsync(token)));
+            Emit(Await(token => session.Client.Regions.GetLocalAsync(token)), session);
             return;
         }
 
-        var regions = Await(token => Client.Regions.ListAllAsync(token));
-        WriteObject(Select(regions, Name, r => r.Name, "C8.RegionNotFound", "region"), enumerateCollection: true);
+        var regions = Await(token => session.Client.Regions.ListAllAsync(token));
+        Emit(Select(regions, Name, r => r.Name, "C8.RegionNotFound", "region"), session);
     });
 }

@@ -21,7 +21,8 @@ public sealed class GetC8RestQLCommand : C8ConnectedCmdlet
 
     protected override void ProcessRecord() => Attempt(Name, () =>
     {
-        var workers = Await(token => Client.QueryWorkers.ListAsync(Fabric, token));
-        WriteObject(Select(workers, Name, w => w.Name, "C8.QueryWorkerNotFound", "RestQL query worker"), enumerateCollection: true);
+        var session = Session;
+        var workers = Await(token => session.Client.QueryWorkers.ListAsync(FabricFor(Fabric, null, session), token));
+        Emit(Select(workers, Name, w => w.Name, "C8.QueryWorkerNotFound", "RestQL query worker"), session);
     });
 }

@@ -42,15 +42,19 @@ public sealed class InvokeC8QueryCommand : C8ConnectedCmdlet
 
     protected override void ProcessRecord() => Attempt(Query, () =>
     {
-        var query = new C8Query(Query) { BatchSize = BatchSize, Count = Count };
+        // A streaming cursor lets the server produce rows as they are read instead of holding the whole result;
+        // it cannot count them in advance, so -Count asks for a materialised one.
+        var query = new C8Query(Query) { BatchSize = BatchSize, Count = Count, Stream = Count ? null : true };
         foreach (var variable in Json.ToMap(BindVariable))
         {
             query.BindVars[variable.Key] = variable.Value;
         }
 
-        if (ShouldProcess(Fabric ?? Session.Fabric, "Run query: " + Query))
+        var session = Session;
+        var fabric = FabricFor(Fabric, null, session);
+        if (ShouldProcess(Where("fabric " + fabric, session), "Run query: " + Query))
         {
-            WriteCursor(Await(token => Client.Queries.OpenAsync(Fabric, query, false, token)), "Invoke-C8Query", AsJson);
+            EmitCursor(Await(token => session.Client.Queries.OpenAsync(fabric, query, false, token)), "Invoke-C8Query", AsJson, session, fabric);
         }
     });
 }

@@ -35,10 +35,12 @@ public sealed class InvokeC8RestQLCommand : C8ConnectedCmdlet
 
     protected override void ProcessRecord() => Attempt(Name, () =>
     {
+        var session = Session;
+        var fabric = FabricFor(Fabric, null, session);
         var bindVars = Json.ToMap(BindVariable);
-        if (ShouldProcess(Name, "Run RestQL query in fabric " + (Fabric ?? Session.Fabric)))
+        if (ShouldProcess(Where(fabric + "/" + Name, session), "Run RestQL query"))
         {
-            WriteCursor(Await(token => Client.QueryWorkers.ExecuteAsync(Fabric, Name, bindVars, BatchSize, token)), "Invoke-C8RestQL " + Name, AsJson);
+            EmitCursor(Await(token => session.Client.QueryWorkers.ExecuteAsync(fabric, Name, bindVars, BatchSize, token)), "Invoke-C8RestQL " + Name, AsJson, session, fabric);
         }
     });
 }

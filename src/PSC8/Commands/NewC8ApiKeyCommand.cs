@@ -13,9 +13,10 @@ public sealed class NewC8ApiKeyCommand : C8ConnectedCmdlet
 
     protected override void ProcessRecord() => Attempt(KeyId, () =>
     {
-        if (ShouldProcess(KeyId, "Create API key"))
+        var session = Session;
+        if (ShouldProcess(Where(KeyId, session), "Create API key"))
         {
-            WriteObject(new C8NewApiKey(Await(token => Client.ApiKeys.CreateAsync(KeyId, token))));
+            Emit(new C8NewApiKey(Await(token => session.Client.ApiKeys.CreateAsync(KeyId, token))), session);
         }
     });
 }

@@ -43,11 +43,13 @@ public sealed class NewC8CollectionCommand : C8ConnectedCmdlet
         {
             Attempt(name, () =>
             {
+                var session = Session;
+                var fabric = FabricFor(Fabric, null, session);
                 var options = CollectionOptions.Create(Spot, Local, Edge, Stream, KeyGenerator);
                 var kind = options.IsSpot ? "spot " : options.IsLocal ? "local " : string.Empty;
-                if (ShouldProcess(name, "Create " + kind + "collection in fabric " + (Fabric ?? Session.Fabric)))
+                if (ShouldProcess(Where(fabric + "/" + name, session), "Create " + kind + "collection"))
                 {
-                    WriteObject(Await(token => Client.Collections.CreateAsync(Fabric, name, options, token)));
+                    Emit(Await(token => session.Client.Collections.CreateAsync(fabric, name, options, token)), session);
                 }
             });
         }

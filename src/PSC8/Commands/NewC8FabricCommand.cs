@@ -47,16 +47,17 @@ public sealed class NewC8FabricCommand : C8ConnectedCmdlet
             options.Metadata = Json.ToObject(Metadata);
         }
 
+        var session = Session;
         var regions = options.Regions.Count == 0 ? "the serving region" : string.Join(", ", options.Regions);
-        if (!ShouldProcess(Name, "Create fabric in " + regions + ", spot region " + options.SpotRegion))
+        if (!ShouldProcess(Where(Name, session), "Create fabric in " + regions + ", spot region " + options.SpotRegion))
         {
             return;
         }
 
-        Await(token => Client.Fabrics.CreateAsync(Name, options, token));
+        Await(token => session.Client.Fabrics.CreateAsync(Name, options, token));
         try
         {
-            WriteObject(Await(token => Client.Fabrics.GetAsync(Name, token)));
+            Emit(Await(token => session.Client.Fabrics.GetAsync(Name, token)), session);
         }
         catch (C8ApiException ex) when (ex.Category == C8ErrorMapping.Categories.PermissionDenied)
         {

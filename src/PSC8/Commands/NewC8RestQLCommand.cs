@@ -30,10 +30,12 @@ public sealed class NewC8RestQLCommand : C8ConnectedCmdlet
 
     protected override void ProcessRecord() => Attempt(Name, () =>
     {
+        var session = Session;
+        var fabric = FabricFor(Fabric, null, session);
         var definition = new C8QueryWorkerDefinition(Name, Query) { Parameter = Parameter is null ? null : Json.ToMap(Parameter) };
-        if (ShouldProcess(Name, "Save RestQL query in fabric " + (Fabric ?? Session.Fabric)))
+        if (ShouldProcess(Where(fabric + "/" + Name, session), "Save RestQL query"))
         {
-            WriteObject(Await(token => Client.QueryWorkers.SaveAsync(Fabric, definition, token)));
+            Emit(Await(token => session.Client.QueryWorkers.SaveAsync(fabric, definition, token)), session);
         }
     });
 }

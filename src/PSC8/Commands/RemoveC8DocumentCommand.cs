@@ -1,22 +1,25 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using PSC8.Client.Automation;
 using PSC8.Client.Models;
+using PSC8.Engine;
 
 namespace PSC8.Commands;
 
-/// <summary>Remove-C8Document: deletes documents by key in bulk requests; a key that is not there is a non-terminating error.</summary>
+/// <summary>
+/// Remove-C8Document: deletes documents by key in bulk requests; a key that is not there is a non-terminating error.
+/// Documents piped in (from Get-C8Document or Invoke-C8Query) say their own collection and key.
+/// </summary>
 [Cmdlet(VerbsCommon.Remove, "C8Document", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
 public sealed class RemoveC8DocumentCommand : C8ConnectedCmdlet
 {
-    private DocumentBatcher<string>? _batcher;
-    private BatchRequest? _request;
+    private DocumentBatches<string>? _batches;
 
-    [Parameter(Mandatory = true, Position = 0)]
+    /// <summary>The collection; taken from the _id of documents piped in when omitted.</summary>
+    [Parameter(Position = 0)]
     [ArgumentCompleter(typeof(CollectionNameCompleter))]
     [ValidateNotNullOrEmpty]
-    public string Collection { get; set; } = string.Empty;
+    public string? Collection { get; set; }
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("_key")]
@@ -41,24 +44,28 @@ public sealed class RemoveC8DocumentCommand : C8ConnectedCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        var fabric = Fabric ?? Session.Fabric;
         var revision = Revision;
         var options = new C8DeleteOptions { IgnoreRevs = revision is null ? null : false };
-        _request = new BatchRequest("DELETE", fabric, Collection, "Removing documents from " + fabric + "/" + Collection);
-        _batcher = new DocumentBatcher<string>(BatchSize, (batch, token) =>
-            Client.Documents.DeleteManyAsync(fabric, Collection, batch, (writer, key) =>
-            {
-                if (revision is null)
+        _batches = new DocumentBatches<string>((session, fabric, collection) => new DocumentBatch<string>(
+            session,
+            fabric,
+            collection,
+            "DELETE",
+            "Removing documents from " + fabric + "/" + collection,
+            new DocumentBatcher<string>(BatchSize, (batch, token) =>
+                session.Client.Documents.DeleteManyAsync(fabric, collection, batch, (writer, key) =>
                 {
-                    writer.WriteStringValue(key);
-                    return;
-                }
+                    if (revision is null)
+                    {
+                        writer.WriteStringValue(key);
+                        return;
+                    }
 
-                writer.WriteStartObject();
-                writer.WriteString("_key", key);
-                writer.WriteString("_rev", revision);
-                writer.WriteEndObject();
-            }, options, token));
+                    writer.WriteStartObject();
+                    writer.WriteString("_key", key);
+                    writer.WriteString("_rev", revision);
+                    writer.WriteEndObject();
+                }, options, token))));
     }
 
     protected override void ProcessRecord()
@@ -67,20 +74,16 @@ public sealed class RemoveC8DocumentCommand : C8ConnectedCmdlet
         {
             Attempt(key, () =>
             {
-                if (ShouldProcess(Collection + "/" + key, "Remove document"))
+                var session = Session;
+                var fabric = FabricFor(Fabric, null, session);
+                var collection = DocumentAddress.Collection(Collection, PipelineInput);
+                if (ShouldProcess(Where(fabric + "/" + collection + "/" + key, session), "Remove document"))
                 {
-                    WriteResults(Await(token => _batcher!.AddAsync(key, token)));
+                    AddTo(_batches!.For(session, fabric, collection), key, k => k, null);
                 }
             });
         }
     }
 
-    protected override void EndProcessing()
-    {
-        Attempt(Collection, () => WriteResults(Await(token => _batcher!.FlushAsync(token))));
-        CompleteProgress(_request!);
-    }
-
-    private void WriteResults(IReadOnlyList<C8BatchItem<string>> items) =>
-        WriteBatchResults(_batcher!, items, _request!, key => key, null);
+    protected override void EndProcessing() => FlushAll(_batches!, key => key, null);
 }

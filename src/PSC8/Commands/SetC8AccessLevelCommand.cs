@@ -37,14 +37,15 @@ public sealed class SetC8AccessLevelCommand : C8ConnectedCmdlet
 
     protected override void ProcessRecord() => Attempt(ApiKeyId ?? User, () =>
     {
+        var session = Session;
         var subject = AccessLevels.Subject(ApiKeyId, User);
         var where = string.IsNullOrEmpty(Collection) ? "fabric " + Fabric : "collection " + Fabric + "/" + Collection;
-        if (ShouldProcess(subject + " on " + where, "Set access level " + Level))
+        if (ShouldProcess(Where(subject + " for " + where, session), "Set access level " + Level))
         {
-            var granted = Await(token => AccessLevels.SetAsync(Client, subject, Fabric, Collection, Level, token));
+            var granted = Await(token => AccessLevels.SetAsync(session.Client, subject, Fabric, Collection, Level, token));
             if (PassThru)
             {
-                WriteObject(granted);
+                Emit(granted, session);
             }
         }
     });

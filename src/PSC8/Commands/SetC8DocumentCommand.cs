@@ -10,10 +10,11 @@ namespace PSC8.Commands;
 [OutputType(typeof(PSObject))]
 public sealed class SetC8DocumentCommand : C8ConnectedCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
+    /// <summary>The collection; taken from the document's _id when omitted.</summary>
+    [Parameter(Position = 0)]
     [ArgumentCompleter(typeof(CollectionNameCompleter))]
     [ValidateNotNullOrEmpty]
-    public string Collection { get; set; } = string.Empty;
+    public string? Collection { get; set; }
 
     /// <summary>The new content or the attributes to merge: a hashtable, an object or JSON text.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
@@ -53,21 +54,24 @@ public sealed class SetC8DocumentCommand : C8ConnectedCmdlet
             throw C8CommandException.InvalidArgument("C8.KeyWithManyDocuments", "-Key names one document, but the input holds " + documents.Count + ".");
         }
 
+        var session = SessionFor(InputObject);
+        var fabric = FabricFor(Fabric, InputObject, session);
         foreach (var document in documents)
         {
-            var key = DocumentKeys.Resolve(Key, document);
-            if (!ShouldProcess(Collection + "/" + key, Replace ? "Replace document" : "Update document"))
+            var collection = DocumentAddress.Collection(Collection, document);
+            var key = DocumentAddress.Key(Key, document);
+            if (!ShouldProcess(Where(fabric + "/" + collection + "/" + key, session), Replace ? "Replace document" : "Update document"))
             {
                 continue;
             }
 
             var returnNew = PassThru ? true : (bool?)null;
             var result = Replace
-                ? Await(token => Client.Documents.ReplaceAsync(Fabric, Collection, key, document, new C8ReplaceOptions { IfMatch = Revision, ReturnNew = returnNew }, token))
-                : Await(token => Client.Documents.UpdateAsync(Fabric, Collection, key, document, new C8UpdateOptions { IfMatch = Revision, ReturnNew = returnNew }, token));
+                ? Await(token => session.Client.Documents.ReplaceAsync(fabric, collection, key, document, new C8ReplaceOptions { IfMatch = Revision, ReturnNew = returnNew }, token))
+                : Await(token => session.Client.Documents.UpdateAsync(fabric, collection, key, document, new C8UpdateOptions { IfMatch = Revision, ReturnNew = returnNew }, token));
             if (PassThru)
             {
-                WriteObject(result.New is System.Text.Json.JsonElement stored ? JsonObjects.ToRow(stored, PSObjectBuilder.Instance) : JsonObjects.Header(result, PSObjectBuilder.Instance));
+                Emit(result.New is System.Text.Json.JsonElement stored ? JsonObjects.ToRow(stored, PSObjectBuilder.Instance) : JsonObjects.Header(result, PSObjectBuilder.Instance), session);
             }
         }
     });

@@ -42,7 +42,8 @@ public sealed class SetC8FabricCommand : C8ConnectedCmdlet
 
     protected override void ProcessRecord()
     {
-        var name = InputObject?.Name ?? Name ?? Session.Fabric;
+        var session = SessionFor(InputObject);
+        var name = InputObject?.Name ?? Name ?? session.Fabric;
         Attempt(name, () =>
         {
             if (SpotDc is null && Metadata is null)
@@ -50,25 +51,25 @@ public sealed class SetC8FabricCommand : C8ConnectedCmdlet
                 throw C8CommandException.InvalidArgument("C8.NothingToChange", "Give -SpotDc, -Metadata or both.");
             }
 
-            if (SpotDc is not null && ShouldProcess(name, "Move spot region to " + SpotDc))
+            if (SpotDc is not null && ShouldProcess(Where(name, session), "Move spot region to " + SpotDc))
             {
-                Await(token => Client.Fabrics.SetSpotRegionAsync(name, SpotDc, token));
+                Await(token => session.Client.Fabrics.SetSpotRegionAsync(name, SpotDc, token));
             }
 
             if (Metadata is not null)
             {
                 var metadata = Json.ToObject(Metadata);
-                if (ShouldProcess(name, Merge ? "Merge metadata" : "Replace metadata"))
+                if (ShouldProcess(Where(name, session), Merge ? "Merge metadata" : "Replace metadata"))
                 {
                     Await(token => Merge
-                        ? Client.Fabrics.UpdateMetadataAsync(name, metadata, token)
-                        : Client.Fabrics.SetMetadataAsync(name, metadata, token));
+                        ? session.Client.Fabrics.UpdateMetadataAsync(name, metadata, token)
+                        : session.Client.Fabrics.SetMetadataAsync(name, metadata, token));
                 }
             }
 
             if (PassThru)
             {
-                WriteObject(Await(token => Client.Fabrics.GetAsync(name, token)));
+                Emit(Await(token => session.Client.Fabrics.GetAsync(name, token)), session);
             }
         });
     }

@@ -43,23 +43,24 @@ public sealed class SetC8RestQLCommand : C8ConnectedCmdlet
     protected override void ProcessRecord()
     {
         var name = InputObject?.Name ?? Name;
-        var fabric = InputObject?.Fabric ?? Fabric;
         Attempt(name, () =>
         {
+            var session = SessionFor(InputObject);
+            var fabric = FabricFor(Fabric, InputObject, session);
             var parameters = Parameter is null ? null : Json.ToMap(Parameter);
             var current = QueryWorkerChange.NeedsCurrent(Query, parameters)
-                ? InputObject ?? Await(token => Client.QueryWorkers.ListAsync(fabric, token)).FirstOrDefault(w => w.Name == name)
+                ? InputObject ?? Await(token => session.Client.QueryWorkers.ListAsync(fabric, token)).FirstOrDefault(w => w.Name == name)
                 : null;
             var definition = QueryWorkerChange.Definition(name, Query, parameters, current);
-            if (!ShouldProcess(name, "Change RestQL query in fabric " + (fabric ?? Session.Fabric)))
+            if (!ShouldProcess(Where(fabric + "/" + name, session), "Change RestQL query"))
             {
                 return;
             }
 
-            var changed = Await(token => Client.QueryWorkers.UpdateAsync(fabric, definition, token));
+            var changed = Await(token => session.Client.QueryWorkers.UpdateAsync(fabric, definition, token));
             if (PassThru)
             {
-                WriteObject(changed);
+                Emit(changed, session);
             }
         });
     }

@@ -26,6 +26,9 @@ public sealed class C8Session
     /// <summary>The API base URL.</summary>
     public string Url => Client.BaseUrl.AbsoluteUri.TrimEnd('/');
 
+    /// <summary>Where requests go, as confirmation prompts name it: the region and the URL.</summary>
+    public string Location => (Region is null ? string.Empty : Region + " ") + "(" + Url + ")";
+
     /// <summary>The region serving this URL.</summary>
     public string? Region => Client.Region;
 

@@ -122,6 +122,7 @@ internal sealed class ParameterInfo
         Position = parameters.Select(p => p.NamedArguments.Where(a => a.MemberName == "Position").Select(a => (int?)a.TypedValue.Value).FirstOrDefault()).FirstOrDefault(p => p is not null);
         FromPipeline = parameters.Any(p => ModuleMetadata.Named<bool>(p, "ValueFromPipeline"));
         FromPipelineByPropertyName = parameters.Any(p => ModuleMetadata.Named<bool>(p, "ValueFromPipelineByPropertyName"));
+        DontShow = parameters.All(p => ModuleMetadata.Named<bool>(p, "DontShow"));
         Aliases = ModuleMetadata.Attributes(attributes, "AliasAttribute")
             .SelectMany(a => (IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!)
             .Select(a => (string)a.Value!)
@@ -149,6 +150,9 @@ internal sealed class ParameterInfo
     public bool FromPipeline { get; }
 
     public bool FromPipelineByPropertyName { get; }
+
+    /// <summary>Hidden from completion and help: plumbing, not something a user passes.</summary>
+    public bool DontShow { get; }
 
     public IReadOnlyList<string> Aliases { get; }
 

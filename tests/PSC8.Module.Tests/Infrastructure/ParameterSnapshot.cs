@@ -38,6 +38,11 @@ internal static class ParameterSnapshot
                     text.Append(" bypropertyname");
                 }
 
+                if (p.DontShow)
+                {
+                    text.Append(" hidden");
+                }
+
                 if (p.Aliases.Count > 0)
                 {
                     text.Append(" aliases=").AppendJoin('|', p.Aliases);

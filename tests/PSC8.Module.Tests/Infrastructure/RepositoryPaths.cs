@@ -15,6 +15,9 @@ internal static class RepositoryPaths
 
     public static string HelpFile => Path.Combine(ModuleSource, "en-US", "PSC8.dll-Help.xml");
 
+    /// <summary>The module manifest copied next to the tests with the format file and help, beside PSC8.dll.</summary>
+    public static string HostedManifest => Path.Combine(AppContext.BaseDirectory, "PSC8.psd1");
+
     /// <summary>The compiled cmdlet assembly, as copied next to the tests.</summary>
     public static string ModuleAssembly => Path.Combine(AppContext.BaseDirectory, "PSC8.dll");
 

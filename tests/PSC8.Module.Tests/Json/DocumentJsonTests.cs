@@ -151,13 +151,29 @@ public sealed class DocumentJsonTests
     [InlineData("given", """{"_key":"k1"}""", "given")]
     [InlineData(null, """{"_id":"accounts/k2"}""", "k2")]
     public void The_key_of_a_write_comes_from_Key_then_key_then_id(string? key, string json, string expected) =>
-        Assert.Equal(expected, DocumentKeys.Resolve(key, JsonDocument.Parse(json).RootElement));
+        Assert.Equal(expected, DocumentAddress.Key(key, JsonDocument.Parse(json).RootElement));
 
     [Fact]
     public void A_write_without_any_key_is_refused()
     {
-        var ex = Assert.Throws<C8CommandException>(() => DocumentKeys.Resolve(null, JsonDocument.Parse("""{"a":1}""").RootElement));
+        var ex = Assert.Throws<C8CommandException>(() => DocumentAddress.Key(null, JsonDocument.Parse("""{"a":1}""").RootElement));
         Assert.Equal("C8.DocumentKeyMissing", ex.ErrorId);
+    }
+
+    [Theory]
+    [InlineData("given", """{"_id":"accounts/k2"}""", "given")]
+    [InlineData(null, """{"_id":"accounts/k2"}""", "accounts")]
+    public void The_collection_of_a_write_comes_from_Collection_then_id(string? collection, string json, string expected) =>
+        Assert.Equal(expected, DocumentAddress.Collection(collection, JsonDocument.Parse(json).RootElement));
+
+    [Theory]
+    [InlineData("""{"_key":"k1"}""")]
+    [InlineData("""{"_id":"accounts"}""")]
+    [InlineData("""{"_id":"/k1"}""")]
+    public void A_write_whose_collection_nothing_names_is_refused(string json)
+    {
+        var ex = Assert.Throws<C8CommandException>(() => DocumentAddress.Collection(null, JsonDocument.Parse(json).RootElement));
+        Assert.Equal("C8.CollectionMissing", ex.ErrorId);
     }
 
     private sealed class Account

@@ -63,14 +63,15 @@ public sealed class HelpTests : IDisposable
         var documented = help.Element(Command + "parameters")!.Elements(Command + "parameter")
             .ToDictionary(p => p.Element(Maml + "name")!.Value, StringComparer.Ordinal);
         var risk = cmdlet.SupportsShouldProcess ? new[] { "Confirm", "WhatIf" } : Array.Empty<string>();
+        var shown = cmdlet.Parameters.Where(p => !p.DontShow).ToArray();
 
-        Assert.Equal(cmdlet.Parameters.Select(p => p.Name).Concat(risk).Order(StringComparer.Ordinal), documented.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(shown.Select(p => p.Name).Concat(risk).Order(StringComparer.Ordinal), documented.Keys.Order(StringComparer.Ordinal));
         foreach (var (parameter, element) in documented)
         {
             Assert.False(string.IsNullOrWhiteSpace(Text(element.Element(Maml + "description"))), name + " -" + parameter + ": no description");
         }
 
-        foreach (var parameter in cmdlet.Parameters)
+        foreach (var parameter in shown)
         {
             var element = documented[parameter.Name];
             Assert.Equal(parameter.Mandatory ? "true" : "false", element.Attribute("required")!.Value);
@@ -80,7 +81,27 @@ public sealed class HelpTests : IDisposable
         var syntaxNames = help.Element(Command + "syntax")!.Elements(Command + "syntaxItem")
             .SelectMany(s => s.Elements(Command + "parameter").Select(p => p.Element(Maml + "name")!.Value))
             .ToHashSet(StringComparer.Ordinal);
-        Assert.Subset(syntaxNames, cmdlet.Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal));
+        Assert.Subset(syntaxNames, shown.Select(p => p.Name).ToHashSet(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_help_file_is_what_its_sources_and_the_cmdlets_make()
+    {
+        var generated = Path.Combine(Path.GetTempPath(), "psc8-help-" + Guid.NewGuid().ToString("N") + ".xml");
+        using var shell = new PowerShellSession()
+            .Set("Script", Path.Combine(RepositoryPaths.Root, "tools", "Build-Help.ps1"))
+            .Set("Generated", generated);
+        try
+        {
+            shell.Run("& $Script -Module (Get-Module PSC8).Path.Replace('PSC8.dll', 'PSC8.psd1') -Destination $Generated").ShouldSucceed();
+
+            // When this fails, run ./build.ps1 -Task Help and commit the regenerated file.
+            Assert.Equal(File.ReadAllText(RepositoryPaths.HelpFile), File.ReadAllText(generated));
+        }
+        finally
+        {
+            File.Delete(generated);
+        }
     }
 
     private static string Text(XElement? element) => element is null ? string.Empty : string.Concat(element.Descendants(Maml + "para").Select(p => p.Value));

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace PSC8.Client.Tests.Infrastructure;
+namespace PSC8.TestSupport;
 
 /// <summary>
 /// A bare TCP listener that breaks the first <c>dropCount</c> connections (it reads the request, starts a response

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace PSC8.Server.Tests.Interop;
+namespace PSC8.TestSupport;
 
 /// <summary>A throw-away self-signed certificate for the hosts C8 Local advertises, written as PEM files.</summary>
-internal sealed class TestCertificate : IDisposable
+public sealed class TestCertificate : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "c8cert-" + Guid.NewGuid().ToString("N"));
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace PSC8.Client.Tests.Infrastructure;
+namespace PSC8.TestSupport;
 
 /// <summary>One request as the scripted server saw it.</summary>
 /// <param name="ContentLength">The announced length; null for a chunked body.</param>

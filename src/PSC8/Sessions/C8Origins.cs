@@ -1,0 +1,90 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Runtime.CompilerServices;
+using PSC8.Client.Models;
+
+namespace PSC8;
+
+/// <summary>Where an emitted object was read: through which connection, and in which fabric.</summary>
+internal sealed class C8Origin
+{
+    public C8Origin(C8Session session, string? fabric)
+    {
+        Session = session;
+        Fabric = string.IsNullOrEmpty(fabric) ? null : fabric;
+    }
+
+    public C8Session Session { get; }
+
+    /// <summary>The fabric the object lives in (a fabric's own name); null for what lives in none (regions, keys).</summary>
+    public string? Fabric { get; }
+}
+
+/// <summary>
+/// Where each emitted object was read, so that piping it into another cmdlet acts on the server and fabric it came
+/// from, not on whatever the default connection is. The table holds objects weakly: it forgets what the session no
+/// longer references.
+/// </summary>
+internal static class C8Origins
+{
+    /// <summary>The property metadata objects (collections, fabrics, keys, ...) show their connection under.</summary>
+    public const string PropertyName = "Connection";
+
+    private static readonly ConditionalWeakTable<object, C8Origin> Table = new();
+
+    /// <summary>
+    /// Records where <paramref name="value"/> came from and returns what to write. Documents and rows (property bags)
+    /// stay exactly as the server sent them — a visible extra property would be written back by Set-C8Document or
+    /// exported by Export-Csv — while typed objects also show the connection as a property.
+    /// </summary>
+    /// <param name="fabric">The fabric a row was read in; typed objects say their own.</param>
+    public static object? Mark(object? value, C8Session session, string? fabric = null)
+    {
+        if (value is null || value is string || value.GetType().IsValueType)
+        {
+            return value;
+        }
+
+        var wrapped = value as PSObject ?? new PSObject(value);
+        var key = KeyOf(wrapped);
+        var origin = new C8Origin(session, FabricOf(wrapped.BaseObject) ?? fabric);
+        lock (Table)
+        {
+            Table.Remove(key);
+            Table.Add(key, origin);
+        }
+
+        if (!(wrapped.BaseObject is PSCustomObject) && !(wrapped.BaseObject is IEnumerable))
+        {
+            wrapped.Properties.Remove(PropertyName);
+            wrapped.Properties.Add(new PSNoteProperty(PropertyName, session));
+        }
+
+        return wrapped;
+    }
+
+    /// <summary>Where <paramref name="value"/> was read, or null for anything a cmdlet did not emit.</summary>
+    public static C8Origin? Of(object? value)
+    {
+        if (value is null || value is string || value.GetType().IsValueType)
+        {
+            return null;
+        }
+
+        lock (Table)
+        {
+            return Table.TryGetValue(value is PSObject wrapped ? KeyOf(wrapped) : value, out var origin) ? origin : null;
+        }
+    }
+
+    // A property bag is its PSObject (its base object is one shared PSCustomObject); a .NET object is itself.
+    private static object KeyOf(PSObject wrapped) => wrapped.BaseObject is PSCustomObject ? wrapped : wrapped.BaseObject;
+
+    private static string? FabricOf(object value) => value switch
+    {
+        C8Fabric fabric => fabric.Name,
+        C8Collection collection => collection.Fabric,
+        C8QueryWorker worker => worker.Fabric,
+        _ => null,
+    };
+}

@@ -1,0 +1,49 @@
+using System.Management.Automation;
+
+namespace PSC8.Module.Tests.Infrastructure;
+
+/// <summary>
+/// Base of the tests that run cmdlets: each test gets its own runspace with the module imported, and variables for
+/// reaching both servers — $Url, $Regions (name to URL) and $Credential for the main C8 Local; $OtherUrl and
+/// $OtherCredential for the second one. Every connection a test opened is closed afterwards.
+/// </summary>
+[Collection(ModuleServersCollection.Name)]
+public abstract class CmdletTest : IDisposable
+{
+    protected CmdletTest(ModuleServers servers)
+    {
+        Servers = servers;
+        Shell = new PowerShellSession()
+            .Set("Url", C8.Host.GlobalUrl.ToString())
+            .Set("Regions", C8.Host.Regions.ToDictionary(r => r.Name, r => r.Url.ToString()))
+            .Set("Credential", CredentialOf(C8))
+            .Set("OtherUrl", Other.Host.GlobalUrl.ToString())
+            .Set("OtherCredential", CredentialOf(Other));
+    }
+
+    protected ModuleServers Servers { get; }
+
+    /// <summary>The main C8 Local; its root connection sets up and checks what a test did.</summary>
+    protected C8LocalFixture C8 => Servers.Main;
+
+    /// <summary>The second C8 Local.</summary>
+    protected C8LocalFixture Other => Servers.Other;
+
+    protected PowerShellSession Shell { get; }
+
+    protected PowerShellResult Run(string script) => Shell.Run(script);
+
+    /// <summary>Connects as root to the main server (the new default) and returns the connection object.</summary>
+    protected PSObject ConnectRoot(string? fabric = null) =>
+        Assert.Single(Run("Connect-C8 -Url $Url -Credential $Credential" + (fabric is null ? string.Empty : " -Fabric " + fabric)).ShouldSucceed().Output);
+
+    public void Dispose()
+    {
+        Shell.Run("Get-C8Connection -All | Disconnect-C8");
+        Shell.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static PSCredential CredentialOf(C8LocalFixture server) =>
+        new(server.Host.RootEmail, C8LocalFixture.Secure(server.Host.RootPassword));
+}
