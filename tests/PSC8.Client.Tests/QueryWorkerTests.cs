@@ -108,7 +108,9 @@ public sealed class QueryWorkerTests : ServerTest
         var execute = await Assert.ThrowsAsync<C8ApiException>(() => Root.QueryWorkers.ExecuteAsync(Fabric, "nope"));
         Assert.Equal(400, execute.StatusCode);
         Assert.Equal(1502, execute.ErrorNum);
-        Assert.Equal("C8.QueryEmpty", execute.ErrorId);
+        // GDN answers an unknown worker with "query is empty"; the client says what it means.
+        Assert.Equal(("C8.QueryWorkerNotFound", "ObjectNotFound"), (execute.ErrorId, execute.Category));
+        Assert.Contains("no RestQL query worker named 'nope' in fabric '" + Fabric + "'", execute.Message);
 
         var update = await Assert.ThrowsAsync<C8ApiException>(() => Root.QueryWorkers.UpdateAsync(Fabric, new C8QueryWorkerDefinition("nope", "RETURN 1")));
         Assert.Equal(400, update.StatusCode);

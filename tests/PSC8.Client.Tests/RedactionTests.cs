@@ -23,6 +23,13 @@ public sealed class RedactionTests
         Assert.DoesNotContain("eyJ0ZW5hbnQi", redacted);
     }
 
+    [Theory]
+    [InlineData("(use bearer abc.def-GHI or apikey local.k1.AbCdEf0123456789)", "(use bearer *** or apikey ***)")]
+    [InlineData("[apikey local.k1.AbCdEf0123456789]; next", "[apikey ***]; next")]
+    [InlineData("Authorization: Bearer abc, and more", "Authorization: Bearer ***, and more")]
+    public void Masking_a_credential_keeps_the_text_around_it(string text, string expected) =>
+        Assert.Equal(expected, C8Redaction.Redact(text));
+
     [Fact]
     public void Known_secrets_are_masked_anywhere_and_ordinary_text_is_kept()
     {

@@ -1,3 +1,4 @@
+using PSC8.Client.Automation;
 using PSC8.Client.Http;
 using PSC8.Client.Json;
 using PSC8.Client.Models;
@@ -125,8 +126,23 @@ public sealed class QueryWorkerApi : ApiBase
 
             w.WriteEndObject();
         });
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return C8Cursor.Open(Connection.Transport, f, "restql/fetch", response.Json);
+        try
+        {
+            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return C8Cursor.Open(Connection.Transport, f, "restql/fetch", response.Json);
+        }
+        catch (C8ApiException ex) when (ex.ErrorNum == 1502)
+        {
+            // GDN answers an unknown worker as if its text were empty (400, 1502); a saved worker never has an empty query.
+            throw new C8ApiException(
+                ex.StatusCode,
+                ex.ErrorNum,
+                "there is no RestQL query worker named '" + name + "' in fabric '" + f + "' (the server said: " + ex.ServerMessage + ")",
+                ex.Method,
+                ex.Path,
+                C8ErrorMapping.QueryWorkerNotFound,
+                ex);
+        }
     }
 
     private static void RequireName(string name)

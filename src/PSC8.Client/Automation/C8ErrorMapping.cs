@@ -100,6 +100,9 @@ public static class C8ErrorMapping
     /// <summary>The class of a request that got no response (connection refused, reset, DNS failure).</summary>
     public static C8ErrorClass ConnectionFailed { get; } = new C8ErrorClass("C8.ConnectionFailed", Categories.ConnectionError);
 
+    /// <summary>The class of a RestQL query worker that does not exist.</summary>
+    public static C8ErrorClass QueryWorkerNotFound { get; } = new C8ErrorClass("C8.QueryWorkerNotFound", Categories.ObjectNotFound);
+
     /// <summary>The class of a URL that answers, but not as a GDN (C8) endpoint does.</summary>
     public static C8ErrorClass NotC8Server { get; } = new C8ErrorClass("C8.NotC8Server", Categories.InvalidArgument);
 
@@ -151,7 +154,7 @@ public static class C8ErrorMapping
             case 11 when status == 403: return Make("C8.AccessDenied", Categories.PermissionDenied);
             case 11: return Make("C8.AuthenticationFailed", Categories.SecurityError);
             // Some GDN handlers reuse an HTTP status as errorNum; RestQL answers "query not found" as 400/404.
-            case 404 when status == 400: return Make("C8.QueryWorkerNotFound", Categories.ObjectNotFound);
+            case 404 when status == 400: return QueryWorkerNotFound;
             case 401: return Make("C8.AuthenticationFailed", Categories.SecurityError);
             case 403: return Make("C8.AccessDenied", Categories.PermissionDenied);
         }

@@ -15,8 +15,9 @@ public static class C8Redaction
     private static readonly Regex Patterns = new Regex(
         // A JWT: three base64url segments, the first two starting with eyJ ('{"').
         @"eyJ[A-Za-z0-9_\-+/=]*\.eyJ[A-Za-z0-9_\-+/=]*\.[A-Za-z0-9_\-+/=]*"
-        // Authorization header values.
-        + @"|(?<scheme>\b(?:apikey|bearer|basic)[ ]+)[^\s,;""']+"
+        // Authorization header values: the credential's own characters (RFC 7235 token68), so that punctuation around
+        // it — a closing parenthesis, a comma — stays.
+        + @"|(?<scheme>\b(?:apikey|bearer|basic)[ ]+)[A-Za-z0-9\-._~+/=]+"
         // JSON fields or query/form parameters whose value is a secret.
         + @"|(?<field>""(?:password|passwd|apikey|api_key|jwt|token|secret|key)""\s*:\s*"")[^""]*"
         + @"|(?<param>\b(?:password|passwd|apikey|api_key|jwt|token|secret)=)[^&\s]+",
