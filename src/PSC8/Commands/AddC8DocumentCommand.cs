@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Text.Json;
 using PSC8.Client.Automation;
 using PSC8.Client.Models;
+using PSC8.Completion;
 using PSC8.Engine;
 using PSC8.Json;
 

@@ -10,6 +10,7 @@ using PSC8.Client.Automation;
 using PSC8.Client.Models;
 using PSC8.Engine;
 using PSC8.Json;
+using PSC8.Sessions;
 
 namespace PSC8.Commands;
 

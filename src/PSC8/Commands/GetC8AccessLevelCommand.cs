@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using PSC8.Completion;
+using PSC8.Engine;
 
 namespace PSC8.Commands;
 

@@ -3,6 +3,8 @@ using System.Management.Automation;
 using PSC8.Client;
 using PSC8.Client.Automation;
 using PSC8.Client.Models;
+using PSC8.Completion;
+using PSC8.Engine;
 
 namespace PSC8.Commands;
 

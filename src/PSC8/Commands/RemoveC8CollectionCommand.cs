@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PSC8.Engine;
 
 namespace PSC8.Commands;
 

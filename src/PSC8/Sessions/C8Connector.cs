@@ -3,7 +3,7 @@ using System.Security;
 using PSC8.Client;
 using PSC8.Engine;
 
-namespace PSC8;
+namespace PSC8.Sessions;
 
 /// <summary>Builds what Connect-C8 opens: the credential from PowerShell's secure types, and the connection options.</summary>
 internal static class C8Connector

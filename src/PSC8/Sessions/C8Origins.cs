@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Runtime.CompilerServices;
 using PSC8.Client.Models;
 
-namespace PSC8;
+namespace PSC8.Sessions;
 
 /// <summary>Where an emitted object was read: through which connection, and in which fabric.</summary>
 internal sealed class C8Origin

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using PSC8.Client;
 using PSC8.Engine;
 
-namespace PSC8;
+namespace PSC8.Sessions;
 
 /// <summary>
 /// The connections of one runspace and which of them is the default. Runspaces of one process share the module's

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PSC8.Client.Models;
+using PSC8.Completion;
 using PSC8.Engine;
 
 namespace PSC8.Module.Tests.Engine;

@@ -1,8 +1,9 @@
 using System;
 using System.Management.Automation;
 using PSC8.Engine;
+using PSC8.Sessions;
 
-namespace PSC8.Commands;
+namespace PSC8;
 
 /// <summary>
 /// Import and removal of the module: on Windows PowerShell, dependencies are resolved from the module folder;

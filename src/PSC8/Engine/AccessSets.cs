@@ -1,4 +1,4 @@
-namespace PSC8.Commands;
+namespace PSC8.Engine;
 
 /// <summary>The parameter sets of the access-level cmdlets: whose level it is.</summary>
 internal static class AccessSets

@@ -3,7 +3,7 @@ using System.Text.Json;
 using PSC8.Client.Models;
 using PSC8.Engine;
 
-namespace PSC8;
+namespace PSC8.Engine;
 
 /// <summary>
 /// The definition Set-C8RestQL sends. The server replaces a worker's text and parameters together, so whatever the

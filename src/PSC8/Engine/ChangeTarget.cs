@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace PSC8;
+namespace PSC8.Engine;
 
 /// <summary>
 /// What a change is aimed at: a name (within a fabric, for what lives in one) given by a "by name" parameter set, or

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using PSC8.Json;
 
-namespace PSC8.Commands;
+namespace PSC8.Json;
 
 /// <summary>Builds the PSObjects JSON objects become (PSCustomObjects with note properties).</summary>
 internal sealed class PSObjectBuilder : IObjectBuilder<PSObject>

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using PSC8.Json;
 
-namespace PSC8.Commands;
+namespace PSC8.Json;
 
 /// <summary>
 /// How PowerShell objects become JSON: a PSObject stands for what it wraps, except a PSCustomObject, which is a

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using PSC8.Client;
 using PSC8.Client.Automation;
 
-namespace PSC8.Engine;
+namespace PSC8.Completion;
 
 /// <summary>What a tab-completed parameter names.</summary>
 internal enum CompletionKind

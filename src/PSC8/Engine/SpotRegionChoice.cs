@@ -1,20 +1,6 @@
 using PSC8.Client.Models;
-using PSC8.Engine;
 
-namespace PSC8;
-
-/// <summary>How New-C8Fabric chooses the spot region (pyC8's SPOT_CREATION_TYPES).</summary>
-public enum SpotCreationType
-{
-    /// <summary>The server picks a spot-capable region of the fabric.</summary>
-    Automatic,
-
-    /// <summary>No spot region: the fabric cannot hold spot collections.</summary>
-    None,
-
-    /// <summary>The region named by -SpotDc.</summary>
-    SpotRegion,
-}
+namespace PSC8.Engine;
 
 /// <summary>Combines -SpotCreationType and -SpotDc into the one choice the client sends.</summary>
 internal static class SpotRegionChoice

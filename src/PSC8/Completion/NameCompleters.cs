@@ -6,8 +6,9 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 using PSC8.Engine;
+using PSC8.Sessions;
 
-namespace PSC8.Commands;
+namespace PSC8.Completion;
 
 /// <summary>
 /// Tab completion of names from the connection the command line will use (its -Connection, else the session
