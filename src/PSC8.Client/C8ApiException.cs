@@ -1,4 +1,4 @@
-using PSC8.Client.Automation;
+using PSC8.Client.Errors;
 
 namespace PSC8.Client;
 

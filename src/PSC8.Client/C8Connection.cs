@@ -1,5 +1,5 @@
 using PSC8.Client.Apis;
-using PSC8.Client.Automation;
+using PSC8.Client.Errors;
 using PSC8.Client.Http;
 using PSC8.Client.Models;
 

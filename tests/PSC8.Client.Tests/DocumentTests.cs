@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PSC8.Client.Automation;
+using PSC8.Client.Batching;
 using PSC8.Client.Json;
 using PSC8.Client.Models;
 using PSC8.Client.Tests.Infrastructure;

@@ -1,4 +1,3 @@
-using PSC8.Client.Automation;
 
 namespace PSC8.Client.Tests;
 

@@ -1,4 +1,4 @@
-using PSC8.Client.Automation;
+using PSC8.Client.Errors;
 using PSC8.Client.Http;
 using PSC8.Client.Json;
 using PSC8.Client.Models;

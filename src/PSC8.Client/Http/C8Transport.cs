@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using PSC8.Client.Auth;
-using PSC8.Client.Automation;
+using PSC8.Client.Errors;
 using PSC8.Client.Json;
 
 namespace PSC8.Client.Http;

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using System.Text.Json;
-using PSC8.Client.Automation;
+using PSC8.Client.Batching;
 using PSC8.Client.Models;
 using PSC8.Completion;
 using PSC8.Engine;

@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using PSC8.Client;
-using PSC8.Client.Automation;
 using PSC8.Client.Models;
 using PSC8.Engine;
 using PSC8.Json;

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using PSC8.Client;
-using PSC8.Client.Automation;
+using PSC8.Client.Errors;
 using PSC8.Client.Models;
 using PSC8.Completion;
 using PSC8.Engine;

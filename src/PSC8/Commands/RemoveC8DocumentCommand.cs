@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using PSC8.Client.Automation;
+using PSC8.Client.Batching;
 using PSC8.Client.Models;
 using PSC8.Completion;
 using PSC8.Engine;

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PSC8.Client;
-using PSC8.Client.Automation;
 
 namespace PSC8.Completion;
 

@@ -1,5 +1,5 @@
 using System;
-using PSC8.Client.Automation;
+using PSC8.Client.Errors;
 
 namespace PSC8.Engine;
 

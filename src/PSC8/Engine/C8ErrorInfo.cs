@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json;
 using PSC8.Client;
-using PSC8.Client.Automation;
+using PSC8.Client.Errors;
 using PSC8.Client.Models;
 
 namespace PSC8.Engine;

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using PSC8.Client.Automation;
+using PSC8.Client;
 
 namespace PSC8.Engine;
 

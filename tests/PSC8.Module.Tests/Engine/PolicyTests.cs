@@ -1,4 +1,4 @@
-using PSC8.Client.Automation;
+using PSC8.Client.Errors;
 using PSC8.Engine;
 
 namespace PSC8.Module.Tests.Engine;

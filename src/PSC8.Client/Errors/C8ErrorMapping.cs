@@ -1,4 +1,4 @@
-namespace PSC8.Client.Automation;
+namespace PSC8.Client.Errors;
 
 /// <summary>
 /// A stable error identity for a failure: an id a script can match on (<c>C8.DocumentNotFound</c>) and the

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace PSC8.Client.Automation;
+namespace PSC8.Client;
 
 /// <summary>
 /// PowerShell-style wildcard matching of names, case-insensitive: <c>*</c> any run, <c>?</c> one character,

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace PSC8.Client.Automation;
+namespace PSC8.Client.Errors;
 
 /// <summary>
 /// Removes secrets from text before it reaches a log line, an exception message or the console:

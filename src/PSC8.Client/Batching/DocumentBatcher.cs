@@ -1,6 +1,6 @@
 using PSC8.Client.Models;
 
-namespace PSC8.Client.Automation;
+namespace PSC8.Client.Batching;
 
 /// <summary>One input of a batched stream with the result the server gave for it.</summary>
 public sealed class C8BatchItem<T>
