@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using PSC8.Engine;
 using PSC8.Sessions;
 
@@ -26,6 +27,6 @@ public sealed class ModuleLifecycle : IModuleAssemblyInitializer, IModuleAssembl
             AppDomain.CurrentDomain.AssemblyResolve -= DependencyResolver.Resolve;
         }
 
-        C8SessionRegistry.CloseAll();
+        C8SessionRegistry.CloseRunspace(Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty);
     }
 }

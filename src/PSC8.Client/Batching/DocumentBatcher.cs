@@ -31,7 +31,7 @@ public sealed class C8BatchItem<T>
 /// <summary>
 /// Collects a stream of inputs (pipeline objects arriving one at a time in ProcessRecord) into bulk requests
 /// of <see cref="BatchSize"/>, and maps each per-item result back to its input in order.
-/// Call <see cref="AddAsync"/> per item and <see cref="FlushAsync"/> at the end (EndProcessing).
+/// Call <see cref="AddAsync"/> (or <see cref="Add"/>) per item and <see cref="FlushAsync"/> at the end (EndProcessing).
 /// </summary>
 public sealed class DocumentBatcher<T>
 {
@@ -73,10 +73,17 @@ public sealed class DocumentBatcher<T>
     /// Adds an item; when the batch is full it is sent and its results returned (else an empty list).
     /// If the request itself fails, the exception propagates and the batch's items are dropped (not resent).
     /// </summary>
-    public Task<IReadOnlyList<C8BatchItem<T>>> AddAsync(T item, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<C8BatchItem<T>>> AddAsync(T item, CancellationToken cancellationToken = default) =>
+        Add(item) ? SendPendingAsync(cancellationToken) : Task.FromResult<IReadOnlyList<C8BatchItem<T>>>(Array.Empty<C8BatchItem<T>>());
+
+    /// <summary>
+    /// Adds an item without sending anything; true when the batch is now full and <see cref="FlushAsync"/> should send
+    /// it. For callers that must not pay for an asynchronous call per item.
+    /// </summary>
+    public bool Add(T item)
     {
         _pending.Add(item);
-        return _pending.Count >= BatchSize ? SendPendingAsync(cancellationToken) : Task.FromResult<IReadOnlyList<C8BatchItem<T>>>(Array.Empty<C8BatchItem<T>>());
+        return _pending.Count >= BatchSize;
     }
 
     /// <summary>Sends what is pending (if anything) and returns its results.</summary>

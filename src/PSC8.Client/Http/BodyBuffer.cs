@@ -41,6 +41,18 @@ internal sealed class BodyBuffer : Stream
     public ArraySegment<byte> Written => new ArraySegment<byte>(_buffer, 0, _length);
 
     /// <summary>A copy of what was written, in an array of its size.</summary>
+    /// <summary>Forgets everything written after the first <paramref name="length"/> bytes (the buffer is kept).</summary>
+    public void Truncate(int length)
+    {
+        if (length < 0 || length > _length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length));
+        }
+
+        _length = length;
+        _full = false;
+    }
+
     public byte[] ToArray()
     {
         var copy = new byte[_length];

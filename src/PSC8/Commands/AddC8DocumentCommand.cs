@@ -1,21 +1,24 @@
 using System.Management.Automation;
-using System.Text.Json;
 using PSC8.Client.Batching;
+using PSC8.Client.Json;
 using PSC8.Client.Models;
 using PSC8.Completion;
 using PSC8.Engine;
 using PSC8.Json;
+using PSC8.Sessions;
 
 namespace PSC8.Commands;
 
 /// <summary>
 /// Add-C8Document: inserts pipeline input (hashtables, objects, JSON text) in bulk requests of -BatchSize documents;
-/// a document the server rejects is a non-terminating error about that input, the others are stored.
+/// a document the server rejects is a non-terminating error about that input, the others are stored. Each document is
+/// serialised once, when it arrives, straight into its batch's buffer.
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "C8Document", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PSObject))]
 public sealed class AddC8DocumentCommand : C8ConnectedCmdlet
 {
+    private readonly JsonValueWriter _writer = Json.NewWriter();
     private DocumentBatches<PendingDocument>? _batches;
 
     [Parameter(Mandatory = true, Position = 0)]
@@ -26,7 +29,6 @@ public sealed class AddC8DocumentCommand : C8ConnectedCmdlet
     /// <summary>A document: a hashtable, an object, or JSON text of an object or of an array of objects.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
     [Alias("Document")]
-    [ValidateNotNull]
     public object? InputObject { get; set; }
 
     [Parameter]
@@ -57,21 +59,35 @@ public sealed class AddC8DocumentCommand : C8ConnectedCmdlet
             collection,
             "POST",
             "Adding documents to " + fabric + "/" + collection,
-            new DocumentBatcher<PendingDocument>(BatchSize, (batch, token) =>
-                session.Client.Documents.InsertManyAsync(fabric, collection, batch, (writer, pending) => pending.Json.WriteTo(writer), options, token))));
+            new DocumentBatcher<PendingDocument>(BatchSize, async (batch, token) =>
+            {
+                try
+                {
+                    return await session.Client.Documents.InsertManyAsync(fabric, collection, batch, (writer, pending) => pending.Buffer.WriteTo(writer, pending.Index), options, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    batch[0].Buffer.Clear();
+                }
+            }),
+            serializes: true));
     }
 
     protected override void ProcessRecord() => Attempt(InputObject, () =>
     {
         var session = Session;
         var fabric = FabricFor(Fabric, InputObject, session);
-        foreach (var document in Json.ToDocuments(InputObject))
+        foreach (var document in Json.Documents(InputObject))
         {
-            var key = document.TryGetProperty("_key", out var k) ? k.ToString() : "(new key)";
-            if (ShouldProcess(Where(fabric + "/" + Collection + "/" + key, session), "Add document"))
+            if (ShouldProcessMatters && !ShouldProcess(Where(fabric + "/" + Collection + "/" + (Json.KeyOf(document) ?? "(new key)"), session), "Add document"))
             {
-                AddTo(_batches!.For(session, fabric, Collection), new PendingDocument(InputObject, document), pending => pending.Source, Stored);
+                continue;
             }
+
+            var batch = _batches!.For(session, fabric, Collection);
+            var buffer = batch.Serialized!;
+            var index = buffer.Add(json => DocumentJson.WriteDocument(_writer, json, document));
+            AddTo(batch, new PendingDocument(InputObject, buffer, index), pending => pending.Source, Stored);
         }
     });
 
@@ -81,17 +97,20 @@ public sealed class AddC8DocumentCommand : C8ConnectedCmdlet
         ? (result, session) => Emit(JsonObjects.Header(result, PSObjectBuilder.Instance), session)
         : null;
 
-    /// <summary>A document waiting for its bulk request, with the input it came from (the target of its error, if any).</summary>
+    /// <summary>A document waiting for its bulk request: the input it came from (the target of its error) and where it is serialised.</summary>
     private sealed class PendingDocument
     {
-        public PendingDocument(object? source, JsonElement json)
+        public PendingDocument(object? source, JsonItemBuffer buffer, int index)
         {
             Source = source;
-            Json = json;
+            Buffer = buffer;
+            Index = index;
         }
 
         public object? Source { get; }
 
-        public JsonElement Json { get; }
+        public JsonItemBuffer Buffer { get; }
+
+        public int Index { get; }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -26,9 +25,13 @@ public abstract class C8Cmdlet : PSCmdlet, IDisposable
 
     internal static DocumentJson Json { get; } = new(PSObjectShape.Instance);
 
-    internal C8SessionRegistry Registry => C8SessionRegistry.For(Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty);
+    // An invocation runs in one runspace; looking its registry up once saves that work for every pipeline object.
+    internal C8SessionRegistry Registry => _registry ??= C8SessionRegistry.ForCurrentRunspace();
 
     /// <summary>This invocation's progress activity id, so parallel invocations' bars stay apart.</summary>
+    private bool? _shouldProcessMatters;
+    private C8SessionRegistry? _registry;
+
     internal int ActivityId { get; } = Interlocked.Increment(ref s_lastActivityId);
 
     internal AsyncBridge Bridge => _bridge ??= new AsyncBridge(WriteVerbose);
@@ -86,6 +89,20 @@ public abstract class C8Cmdlet : PSCmdlet, IDisposable
 
         return found.Matches;
     }
+
+    /// <summary>
+    /// Whether ShouldProcess can do more than say yes in this invocation: under -WhatIf or -Confirm, with a
+    /// $ConfirmPreference at or below the cmdlet's impact, or with verbose output (where it reports each change).
+    /// When it cannot, cmdlets that change many items skip it, and the text it would show is never built.
+    /// </summary>
+    internal bool ShouldProcessMatters => _shouldProcessMatters ??= ConfirmationPolicy.ShouldProcessMatters(
+        WhatIfRequested(),
+        MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && LanguagePrimitives.IsTrue(confirm),
+        GetVariableValue("ConfirmPreference") is ConfirmImpact preference ? preference : ConfirmImpact.High,
+        ConfirmationPolicy.ImpactOf(GetType()),
+        MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose)
+            ? LanguagePrimitives.IsTrue(verbose)
+            : GetVariableValue("VerbosePreference") is ActionPreference action && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore);
 
     /// <summary>ShouldProcess, skipped under -Force unless -Confirm or -WhatIf asks otherwise (see <see cref="ConfirmationPolicy"/>).</summary>
     internal bool ShouldChange(string target, string action, bool force) =>

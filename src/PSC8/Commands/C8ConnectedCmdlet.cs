@@ -170,19 +170,42 @@ public abstract class C8ConnectedCmdlet : C8Cmdlet
         }
     }
 
-    /// <summary>Sends what every batch still holds and completes their progress.</summary>
+    /// <summary>Sends what every batch still holds, reports every result and completes their progress.</summary>
     internal void FlushAll<T>(DocumentBatches<T> batches, Func<T, object?> target, Action<C8DocumentResult, C8Session>? succeeded)
     {
         foreach (var batch in batches.All)
         {
-            Attempt(batch.Collection, () => WriteBatchResults(batch, Await(token => batch.Batcher.FlushAsync(token)), target, Succeeded(succeeded, batch)));
+            Attempt(batch.Collection, () =>
+            {
+                Settle(batch, target, succeeded);
+                WriteBatchResults(batch, Await(token => batch.Batcher.FlushAsync(token)), target, Succeeded(succeeded, batch));
+            });
             CompleteProgress(batch.Progress, batch.Activity);
+            batch.Release();
         }
     }
 
-    /// <summary>Adds an item to its batch and reports what a full batch sent.</summary>
-    internal void AddTo<T>(DocumentBatch<T> batch, T item, Func<T, object?> target, Action<C8DocumentResult, C8Session>? succeeded) =>
-        WriteBatchResults(batch, Await(token => batch.Batcher.AddAsync(item, token)), target, Succeeded(succeeded, batch));
+    /// <summary>
+    /// Adds an item to its batch. A full batch is sent without waiting for it, so the server stores one batch while
+    /// the pipeline prepares the next; the results of the one before are reported first, in order.
+    /// </summary>
+    internal void AddTo<T>(DocumentBatch<T> batch, T item, Func<T, object?> target, Action<C8DocumentResult, C8Session>? succeeded)
+    {
+        if (batch.Batcher.Add(item))
+        {
+            Settle(batch, target, succeeded);
+            batch.Sent(Bridge.Start(token => batch.Batcher.FlushAsync(token)));
+        }
+    }
+
+    /// <summary>Waits for the batch's request in flight, if any, and reports its results.</summary>
+    private void Settle<T>(DocumentBatch<T> batch, Func<T, object?> target, Action<C8DocumentResult, C8Session>? succeeded)
+    {
+        if (batch.TakeInFlight() is { } request)
+        {
+            WriteBatchResults(batch, Await(_ => request), target, Succeeded(succeeded, batch));
+        }
+    }
 
     private C8Origin? OriginOf(object? source) => C8Origins.Of(source) ?? C8Origins.Of(PipelineInput);
 

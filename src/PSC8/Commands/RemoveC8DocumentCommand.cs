@@ -78,7 +78,7 @@ public sealed class RemoveC8DocumentCommand : C8ConnectedCmdlet
                 var session = Session;
                 var fabric = FabricFor(Fabric, null, session);
                 var collection = DocumentAddress.Collection(Collection, PipelineInput);
-                if (ShouldProcess(Where(fabric + "/" + collection + "/" + key, session), "Remove document"))
+                if (!ShouldProcessMatters || ShouldProcess(Where(fabric + "/" + collection + "/" + key, session), "Remove document"))
                 {
                     AddTo(_batches!.For(session, fabric, collection), key, k => k, null);
                 }

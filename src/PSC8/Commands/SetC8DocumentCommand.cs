@@ -20,7 +20,6 @@ public sealed class SetC8DocumentCommand : C8ConnectedCmdlet
     /// <summary>The new content or the attributes to merge: a hashtable, an object or JSON text.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
     [Alias("Document")]
-    [ValidateNotNull]
     public object? InputObject { get; set; }
 
     /// <summary>The document to change; taken from the input's _key when omitted.</summary>

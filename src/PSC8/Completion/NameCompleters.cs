@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Management.Automation.Runspaces;
 using PSC8.Engine;
 using PSC8.Sessions;
 
@@ -23,7 +22,7 @@ public abstract class NameCompleter : IArgumentCompleter
         try
         {
             var session = Bound(fakeBoundParameters, "Connection") as C8Session
-                ?? C8SessionRegistry.For(Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty).Default;
+                ?? C8SessionRegistry.ForCurrentRunspace().Default;
             var fabric = Bound(fakeBoundParameters, "Fabric") as string;
             return NameCompletion.Complete(session, Kind, fabric, wordToComplete)
                 .Select(name => new CompletionResult(NameCompletion.Quote(name), name, CompletionResultType.ParameterValue, name))

@@ -41,13 +41,7 @@ internal sealed class AsyncBridge : IDisposable
             throw new ArgumentNullException(nameof(work));
         }
 
-        Token.ThrowIfCancellationRequested();
-        Task<T> task;
-        using (C8LogScope.Enter(this))
-        {
-            task = work(Token);
-        }
-
+        var task = Start(work);
         if (!task.IsCompleted)
         {
             task.ContinueWith(_ => _wake.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -60,6 +54,25 @@ internal sealed class AsyncBridge : IDisposable
 
         Drain();
         return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Starts <paramref name="work"/> without waiting for it, so the pipeline thread can prepare the next request
+    /// meanwhile; <see cref="Run{T}"/> with the returned task waits for it later and passes on what it logged.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The bridge was cancelled.</exception>
+    public Task<T> Start<T>(Func<CancellationToken, Task<T>> work)
+    {
+        if (work is null)
+        {
+            throw new ArgumentNullException(nameof(work));
+        }
+
+        Token.ThrowIfCancellationRequested();
+        using (C8LogScope.Enter(this))
+        {
+            return work(Token);
+        }
     }
 
     /// <summary>As <see cref="Run{T}"/> for work without a result.</summary>

@@ -1,14 +1,25 @@
 using System;
 using System.Collections.Generic;
+using System.Threading.Tasks;
 using PSC8.Client.Batching;
+using PSC8.Client.Json;
 
 namespace PSC8.Engine;
 
 /// <summary>The bulk requests one cmdlet call sends to one collection through one connection, and how they are reported.</summary>
 internal sealed class DocumentBatch<T>
 {
-    public DocumentBatch(C8Session session, string fabric, string collection, string method, string activity, DocumentBatcher<T> batcher)
+    private JsonItemBuffer? _spare;
+
+    /// <param name="serializes">Whether the batch's items are documents serialised into its buffers as they are added.</param>
+    public DocumentBatch(C8Session session, string fabric, string collection, string method, string activity, DocumentBatcher<T> batcher, bool serializes = false)
     {
+        if (serializes)
+        {
+            Serialized = new JsonItemBuffer();
+            _spare = new JsonItemBuffer();
+        }
+
         Session = session;
         Fabric = fabric;
         Collection = collection;
@@ -34,6 +45,37 @@ internal sealed class DocumentBatch<T>
     public DocumentBatcher<T> Batcher { get; }
 
     public ProgressThrottle Progress { get; } = new();
+
+    /// <summary>
+    /// The buffer the documents being added are serialised into (for cmdlets that send documents). While one request
+    /// is in flight its documents stay in the other buffer, which the request empties when it is done.
+    /// </summary>
+    public JsonItemBuffer? Serialized { get; private set; }
+
+    /// <summary>The request sent while the next batch fills, if any; its results are reported before the next is sent.</summary>
+    public Task<IReadOnlyList<C8BatchItem<T>>>? InFlight { get; private set; }
+
+    /// <summary>Records the request just started and switches to the other buffer for the documents that follow.</summary>
+    public void Sent(Task<IReadOnlyList<C8BatchItem<T>>> request)
+    {
+        InFlight = request;
+        (Serialized, _spare) = (_spare, Serialized);
+    }
+
+    /// <summary>Takes the request in flight (to wait for it).</summary>
+    public Task<IReadOnlyList<C8BatchItem<T>>>? TakeInFlight()
+    {
+        var request = InFlight;
+        InFlight = null;
+        return request;
+    }
+
+    /// <summary>Returns the buffers' memory to the pool.</summary>
+    public void Release()
+    {
+        Serialized?.Dispose();
+        _spare?.Dispose();
+    }
 }
 
 /// <summary>

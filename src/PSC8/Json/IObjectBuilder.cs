@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace PSC8.Json;
 
 /// <summary>
@@ -7,9 +9,9 @@ namespace PSC8.Json;
 internal interface IObjectBuilder<TObject>
     where TObject : class
 {
-    /// <summary>A new empty object, tagged with <paramref name="typeName"/> when it is not null.</summary>
-    TObject Create(string? typeName);
-
-    /// <summary>Adds a property; a later property with the same name replaces the earlier one.</summary>
-    void Set(TObject target, string name, object? value);
+    /// <summary>
+    /// A new object with <paramref name="properties"/> in order, tagged with <paramref name="typeName"/> when it is not
+    /// null; of properties whose names differ only in case (one PowerShell property), the last one wins.
+    /// </summary>
+    TObject Create(string? typeName, IReadOnlyList<KeyValuePair<string, object?>> properties);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using PSC8.Client.Models;
@@ -36,13 +37,13 @@ internal static class JsonObjects
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                var target = builder.Create(typeName);
+                var properties = new List<KeyValuePair<string, object?>>();
                 foreach (var property in value.EnumerateObject())
                 {
-                    builder.Set(target, property.Name, Convert(property.Value, builder, null));
+                    properties.Add(new KeyValuePair<string, object?>(property.Name, Convert(property.Value, builder, null)));
                 }
 
-                return target;
+                return builder.Create(typeName, properties);
             case JsonValueKind.Array:
                 var items = new object?[value.GetArrayLength()];
                 var i = 0;
@@ -74,39 +75,40 @@ internal static class JsonObjects
             throw new ArgumentNullException(nameof(result));
         }
 
-        var header = builder.Create(DocumentTypeName);
-        builder.Set(header, "_id", result.Id);
-        builder.Set(header, "_key", result.Key);
-        builder.Set(header, "_rev", result.Rev);
+        var properties = new List<KeyValuePair<string, object?>>(4)
+        {
+            new("_id", result.Id),
+            new("_key", result.Key),
+            new("_rev", result.Rev),
+        };
         if (result.OldRev is not null)
         {
-            builder.Set(header, "_oldRev", result.OldRev);
+            properties.Add(new("_oldRev", result.OldRev));
         }
 
-        return header;
+        return builder.Create(DocumentTypeName, properties);
     }
+
+    private static readonly char[] FractionOrExponent = { '.', 'e', 'E' };
 
     private static object Number(JsonElement value)
     {
-        var text = value.GetRawText();
-        var integral = text.IndexOfAny(new[] { '.', 'e', 'E' }) < 0;
-        if (integral)
+        // These succeed only for integer literals, so 1.0 and 1e2 fall through to the checks below.
+        if (value.TryGetInt32(out var i))
         {
-            if (value.TryGetInt32(out var i))
-            {
-                return i;
-            }
+            return i;
+        }
 
-            if (value.TryGetInt64(out var l))
-            {
-                return l;
-            }
+        if (value.TryGetInt64(out var l))
+        {
+            return l;
+        }
 
-            // Beyond Int64 an integer keeps every digit as a decimal (up to 28 digits) rather than losing them to a double.
-            if (decimal.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var big))
-            {
-                return big;
-            }
+        // Beyond Int64 an integer keeps every digit as a decimal (up to 28 digits) rather than losing them to a double.
+        var text = value.GetRawText();
+        if (text.IndexOfAny(FractionOrExponent) < 0 && decimal.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var big))
+        {
+            return big;
         }
 
         return value.GetDouble();

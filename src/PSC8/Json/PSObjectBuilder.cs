@@ -1,5 +1,6 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
-using PSC8.Json;
 
 namespace PSC8.Json;
 
@@ -12,7 +13,7 @@ internal sealed class PSObjectBuilder : IObjectBuilder<PSObject>
     {
     }
 
-    public PSObject Create(string? typeName)
+    public PSObject Create(string? typeName, IReadOnlyList<KeyValuePair<string, object?>> properties)
     {
         var value = new PSObject();
         if (typeName is not null)
@@ -20,18 +21,55 @@ internal sealed class PSObjectBuilder : IObjectBuilder<PSObject>
             value.TypeNames.Insert(0, typeName);
         }
 
+        // Adding unchecked skips a name lookup per property, which costs more than building the object; only names that
+        // repeat ignoring case (one PowerShell property) need the checked path.
+        var distinct = Distinct(properties);
+        foreach (var property in properties)
+        {
+            if (distinct)
+            {
+                value.Properties.Add(new PSNoteProperty(property.Key, property.Value), preValidated: true);
+            }
+            else if (value.Properties[property.Key] is PSPropertyInfo existing)
+            {
+                existing.Value = property.Value;
+            }
+            else
+            {
+                value.Properties.Add(new PSNoteProperty(property.Key, property.Value));
+            }
+        }
+
         return value;
     }
 
-    public void Set(PSObject target, string name, object? value)
+    private static bool Distinct(IReadOnlyList<KeyValuePair<string, object?>> properties)
     {
-        // PowerShell property names are case-insensitive, so "a" and "A" in one JSON object share one property.
-        if (target.Properties[name] is PSPropertyInfo existing)
+        if (properties.Count <= 8)
         {
-            existing.Value = value;
-            return;
+            for (var i = 1; i < properties.Count; i++)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    if (string.Equals(properties[i].Key, properties[j].Key, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
         }
 
-        target.Properties.Add(new PSNoteProperty(name, value));
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in properties)
+        {
+            if (!seen.Add(property.Key))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using PSC8.Json;
+using System.Reflection;
+using PSC8.Client.Json;
 
 namespace PSC8.Json;
 
@@ -8,10 +10,28 @@ namespace PSC8.Json;
 /// How PowerShell objects become JSON: a PSObject stands for what it wraps, except a PSCustomObject, which is a
 /// property bag; other objects contribute the properties PowerShell shows for them (as ConvertTo-Json does).
 /// </summary>
-internal sealed class PSObjectShape : IObjectShape
+internal sealed class PSObjectShape : JsonObjectShape
 {
     private const PSMemberTypes ValueMembers =
         PSMemberTypes.NoteProperty | PSMemberTypes.Property | PSMemberTypes.ScriptProperty | PSMemberTypes.AliasProperty | PSMemberTypes.CodeProperty;
+
+    // Type names that no type data extends, so a bag with only these has no properties beyond its own members.
+    private static readonly HashSet<string> PlainTypeNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "System.Management.Automation.PSCustomObject",
+        "System.Object",
+        "Selected.System.Management.Automation.PSCustomObject",
+        JsonObjects.DocumentTypeName,
+    };
+
+    // A PSObject's own members: for a plain property bag, all of its properties. The public Properties collection
+    // merges them with type data and adapters when first read, about 15 µs for each new object — most of what piping
+    // objects into Add-C8Document cost. Null where a PowerShell version has no such member; then the public path runs.
+    private static readonly Func<PSObject, IEnumerable<PSMemberInfo>>? OwnMembers = Internal<IEnumerable<PSMemberInfo>>("InstanceMembers");
+
+    private static readonly Func<PSObject, IEnumerable<string>>? OwnTypeNames = Internal<IEnumerable<string>>("InternalTypeNames");
+
+    private static object? s_lastPlainNames;
 
     public static PSObjectShape Instance { get; } = new();
 
@@ -19,15 +39,18 @@ internal sealed class PSObjectShape : IObjectShape
     {
     }
 
-    public object? Unwrap(object value) =>
+    public override object? Unwrap(object value) =>
         value is PSObject wrapper && wrapper.BaseObject is not PSCustomObject ? wrapper.BaseObject : value;
 
-    public bool TryGetProperties(object value, out IEnumerable<KeyValuePair<string, object?>> properties)
+    public override bool TryGetProperties(object value, List<KeyValuePair<string, object?>> properties)
     {
-        var list = new List<KeyValuePair<string, object?>>();
-        foreach (var property in PSObject.AsPSObject(value).Properties)
+        var wrapped = PSObject.AsPSObject(value);
+        var members = OwnMembers is not null && wrapped.BaseObject is PSCustomObject && HasPlainTypeNames(wrapped)
+            ? OwnMembers(wrapped)
+            : wrapped.Properties;
+        foreach (var member in members)
         {
-            if ((property.MemberType & ValueMembers) == 0 || !property.IsGettable)
+            if ((member.MemberType & ValueMembers) == 0 || member is not PSPropertyInfo property || !property.IsGettable)
             {
                 continue;
             }
@@ -43,10 +66,44 @@ internal sealed class PSObjectShape : IObjectShape
                 continue;
             }
 
-            list.Add(new KeyValuePair<string, object?>(property.Name, propertyValue));
+            properties.Add(new KeyValuePair<string, object?>(property.Name, propertyValue));
         }
 
-        properties = list;
         return true;
+    }
+
+    private static bool HasPlainTypeNames(PSObject wrapped)
+    {
+        // Objects of one kind share one internal type-name list (the public TypeNames is a fresh copy per call), so
+        // the list seen last is recognised by reference instead of walked again for every object.
+        var names = OwnTypeNames?.Invoke(wrapped) ?? wrapped.TypeNames;
+        if (ReferenceEquals(names, s_lastPlainNames))
+        {
+            return true;
+        }
+
+        foreach (var name in names)
+        {
+            if (!PlainTypeNames.Contains(name))
+            {
+                return false;
+            }
+        }
+
+        s_lastPlainNames = names;
+        return true;
+    }
+
+    // The getter of an internal PSObject property as a delegate, or null where this PowerShell has no such property.
+    private static Func<PSObject, TValue>? Internal<TValue>(string name)
+        where TValue : class
+    {
+        var getter = typeof(PSObject).GetProperty(name, BindingFlags.NonPublic | BindingFlags.Instance)?.GetGetMethod(nonPublic: true);
+        if (getter is null || !typeof(TValue).IsAssignableFrom(getter.ReturnType))
+        {
+            return null;
+        }
+
+        return (Func<PSObject, TValue>)Delegate.CreateDelegate(typeof(Func<PSObject, TValue>), getter);
     }
 }

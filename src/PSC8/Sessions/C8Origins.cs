@@ -71,10 +71,8 @@ internal static class C8Origins
             return null;
         }
 
-        lock (Table)
-        {
-            return Table.TryGetValue(value is PSObject wrapped ? KeyOf(wrapped) : value, out var origin) ? origin : null;
-        }
+        // Reading needs no lock: the table is safe for concurrent readers; the lock only keeps Remove and Add together.
+        return Table.TryGetValue(value is PSObject wrapped ? KeyOf(wrapped) : value, out var origin) ? origin : null;
     }
 
     // A property bag is its PSObject (its base object is one shared PSCustomObject); a .NET object is itself.

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Management.Automation.Runspaces;
 using PSC8.Client;
 using PSC8.Engine;
 
@@ -21,18 +22,49 @@ internal sealed class C8SessionRegistry
 
     public static C8SessionRegistry For(Guid runspaceId) => ByRunspace.GetOrAdd(runspaceId, _ => new C8SessionRegistry());
 
-    /// <summary>Closes every connection of every runspace (the module is being removed).</summary>
-    public static void CloseAll()
+    /// <summary>
+    /// The registry of the runspace a command runs in; its connections are closed when that runspace closes, so
+    /// hosts that open and close many runspaces (job engines, test hosts) leave nothing behind.
+    /// </summary>
+    public static C8SessionRegistry ForCurrentRunspace()
     {
-        foreach (var registry in ByRunspace.Values)
+        var runspace = Runspace.DefaultRunspace;
+        if (runspace is null)
+        {
+            return For(Guid.Empty);
+        }
+
+        if (ByRunspace.TryGetValue(runspace.InstanceId, out var known))
+        {
+            return known;
+        }
+
+        return ByRunspace.GetOrAdd(runspace.InstanceId, id =>
+        {
+            runspace.StateChanged += (_, e) =>
+            {
+                if (e.RunspaceStateInfo.State is RunspaceState.Closed or RunspaceState.Broken)
+                {
+                    CloseRunspace(id);
+                }
+            };
+            return new C8SessionRegistry();
+        });
+    }
+
+    /// <summary>
+    /// Closes every connection of one runspace and forgets it (the module is removed there). Other runspaces of the
+    /// process may still use the module and their connections: a script's Import-Module -Force must not close them.
+    /// </summary>
+    public static void CloseRunspace(Guid runspaceId)
+    {
+        if (ByRunspace.TryRemove(runspaceId, out var registry))
         {
             foreach (var session in registry.All)
             {
                 registry.Close(session);
             }
         }
-
-        ByRunspace.Clear();
     }
 
     public C8Session? Default

@@ -7,9 +7,16 @@ internal sealed class DictionaryBuilder : IObjectBuilder<TypedBag>
 {
     public static DictionaryBuilder Instance { get; } = new();
 
-    public TypedBag Create(string? typeName) => new(typeName);
+    public TypedBag Create(string? typeName, IReadOnlyList<KeyValuePair<string, object?>> properties)
+    {
+        var bag = new TypedBag(typeName);
+        foreach (var property in properties)
+        {
+            bag[property.Key] = property.Value;
+        }
 
-    public void Set(TypedBag target, string name, object? value) => target[name] = value;
+        return bag;
+    }
 }
 
 /// <summary>A property bag with the type name PowerShell would show first in PSTypeNames.</summary>

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Specialized;
 using System.Globalization;
 using System.Text.Json;
+using PSC8.Client.Json;
 using PSC8.Engine;
 using PSC8.Json;
 using PSC8.Module.Tests.Infrastructure;
@@ -10,7 +11,7 @@ namespace PSC8.Module.Tests.Json;
 
 public sealed class DocumentJsonTests
 {
-    private static readonly DocumentJson Plain = new(ReflectionShape.Instance);
+    private static readonly DocumentJson Plain = new(JsonObjectShape.Plain);
 
     private static string Text(JsonElement e) => e.GetRawText();
 
@@ -192,13 +193,17 @@ public sealed class DocumentJsonTests
         public IEnumerable<KeyValuePair<string, object?>> Properties => properties.Select(p => new KeyValuePair<string, object?>(p.Name, p.Value));
     }
 
-    private sealed class WrapperShape : IObjectShape
+    private sealed class WrapperShape : JsonObjectShape
     {
-        public object? Unwrap(object value) => value is Wrapper w ? w.Value : value;
+        public override object? Unwrap(object value) => value is Wrapper w ? w.Value : value;
 
-        public bool TryGetProperties(object value, out IEnumerable<KeyValuePair<string, object?>> properties)
+        public override bool TryGetProperties(object value, List<KeyValuePair<string, object?>> properties)
         {
-            properties = value is Bag bag ? bag.Properties : Array.Empty<KeyValuePair<string, object?>>();
+            if (value is Bag bag)
+            {
+                properties.AddRange(bag.Properties);
+            }
+
             return value is Bag;
         }
     }

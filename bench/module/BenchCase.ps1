@@ -1,0 +1,142 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+One measurement of the module benchmark, in a fresh pwsh so that its CPU time and peak memory are its own.
+
+.DESCRIPTION
+Invoke-ModuleBench.ps1 runs this once per case and run; it prints one JSON line: the items the case handled, the
+wall time of the measured part, this process's CPU time for it and its peak working set.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $Case,
+    [Parameter(Mandatory)] [string] $Module,
+    [Parameter(Mandatory)] [string] $Url,
+    [Parameter(Mandatory)] [string] $Password,
+    [Parameter(Mandatory)] [string] $Data,
+    [string] $Collection = 'bench',
+    [int] $Count = 100000
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+Import-Module $Module
+$secure = ConvertTo-SecureString -String $Password -AsPlainText -Force
+$credential = [pscredential]::new('root@c8.local', $secure)
+$null = Connect-C8 -Url $Url -Credential $credential
+
+# What a user writing it by hand needs: a token and the REST paths.
+$login = Invoke-RestMethod -Method Post -Uri "$Url/_open/auth" -Body (@{ email = 'root@c8.local'; password = $Password } | ConvertTo-Json) -ContentType 'application/json'
+$headers = @{ Authorization = "bearer $($login.jwt)" }
+$api = "$Url/_fabric/_system/_api"
+
+function New-Objects {
+    foreach ($i in 1..$Count) {
+        [pscustomobject]@{ name = "account $i"; city = 'Gotham'; balance = $i % 1000; active = ($i % 2) -eq 0; opened = '2026-01-01' }
+    }
+}
+
+function New-Hashtables {
+    foreach ($i in 1..$Count) {
+        @{ name = "account $i"; city = 'Gotham'; balance = $i % 1000; active = ($i % 2) -eq 0; opened = '2026-01-01' }
+    }
+}
+
+# Prepared before the clock starts: the input a user already holds.
+$prepared = switch -Wildcard ($Case) {
+    'objects*' { @(New-Objects) }
+    'hashtables*' { @(New-Hashtables) }
+    'byhand-insert' { @(New-Objects) }
+    'floor-json' {
+        # The server's pages as text: the floor is turning them into objects, nothing else.
+        $page = Invoke-WebRequest -Method Post -Uri "$api/cursor" -Headers $headers -Body (@{ query = "FOR d IN $Collection LIMIT $Count RETURN d"; batchSize = 1000 } | ConvertTo-Json) -ContentType 'application/json'
+        $texts = [System.Collections.Generic.List[string]]::new()
+        $texts.Add($page.Content)
+        $next = $page.Content | ConvertFrom-Json
+        while ($next.hasMore) {
+            $page = Invoke-WebRequest -Method Put -Uri "$api/cursor/$($next.id)" -Headers $headers
+            $texts.Add($page.Content)
+            $next = $page.Content | ConvertFrom-Json
+        }
+        $texts
+    }
+    default { $null }
+}
+if ($Case -like 'get*' -or $Case -like 'set*' -or $Case -like 'byhand-get*' -or $Case -like 'byhand-set*') {
+    $keys = @(Invoke-C8Query "FOR d IN $Collection LIMIT 2000 RETURN d._key")
+}
+
+$self = [System.Diagnostics.Process]::GetCurrentProcess()
+[GC]::Collect()
+$cpu = $self.TotalProcessorTime
+$latencies = [System.Collections.Generic.List[double]]::new()
+$watch = [System.Diagnostics.Stopwatch]::StartNew()
+$items = switch ($Case) {
+    'csv' { Import-Csv -Path $Data | Add-C8Document -Collection $Collection; $Count }
+    'objects' { $prepared | Add-C8Document -Collection $Collection; $Count }
+    'hashtables' { $prepared | Add-C8Document -Collection $Collection; $Count }
+    'byhand-insert' {
+        for ($i = 0; $i -lt $prepared.Count; $i += 500) {
+            $batch = $prepared[$i..([math]::Min($i + 499, $prepared.Count - 1))]
+            $null = Invoke-RestMethod -Method Post -Uri "$api/document/$Collection" -Headers $headers -Body (ConvertTo-Json -InputObject $batch -Depth 5 -Compress) -ContentType 'application/json'
+        }
+        $Count
+    }
+    'floor-csv' { Import-Csv -Path $Data | Out-Null; $Count }
+    'query' { (Invoke-C8Query "FOR d IN $Collection LIMIT $Count RETURN d" | Measure-Object).Count }
+    'byhand-query' {
+        $rows = 0
+        $page = Invoke-RestMethod -Method Post -Uri "$api/cursor" -Headers $headers -Body (@{ query = "FOR d IN $Collection LIMIT $Count RETURN d"; batchSize = 1000 } | ConvertTo-Json) -ContentType 'application/json'
+        $rows += $page.result.Count
+        while ($page.hasMore) {
+            $page = Invoke-RestMethod -Method Put -Uri "$api/cursor/$($page.id)" -Headers $headers
+            $rows += $page.result.Count
+        }
+        $rows
+    }
+    'floor-json' { ($prepared | ForEach-Object { ($_ | ConvertFrom-Json).result.Count } | Measure-Object -Sum).Sum }
+    'get' {
+        foreach ($key in $keys) {
+            $start = $watch.Elapsed.TotalMilliseconds
+            $null = Get-C8Document $Collection $key
+            $latencies.Add($watch.Elapsed.TotalMilliseconds - $start)
+        }
+        $keys.Count
+    }
+    'byhand-get' {
+        foreach ($key in $keys) {
+            $start = $watch.Elapsed.TotalMilliseconds
+            $null = Invoke-RestMethod -Uri "$api/document/$Collection/$key" -Headers $headers
+            $latencies.Add($watch.Elapsed.TotalMilliseconds - $start)
+        }
+        $keys.Count
+    }
+    'set' {
+        foreach ($key in $keys) {
+            $start = $watch.Elapsed.TotalMilliseconds
+            Set-C8Document $Collection @{ touched = $true } -Key $key
+            $latencies.Add($watch.Elapsed.TotalMilliseconds - $start)
+        }
+        $keys.Count
+    }
+    'byhand-set' {
+        foreach ($key in $keys) {
+            $start = $watch.Elapsed.TotalMilliseconds
+            $null = Invoke-RestMethod -Method Patch -Uri "$api/document/$Collection/$key" -Headers $headers -Body '{"touched":true}' -ContentType 'application/json'
+            $latencies.Add($watch.Elapsed.TotalMilliseconds - $start)
+        }
+        $keys.Count
+    }
+    default { throw "Unknown case '$Case'." }
+}
+$watch.Stop()
+$self.Refresh()
+$sorted = @($latencies | Sort-Object)
+[pscustomobject]@{
+    Case         = $Case
+    Items        = [long]$items
+    Seconds      = $watch.Elapsed.TotalSeconds
+    CpuSeconds   = ($self.TotalProcessorTime - $cpu).TotalSeconds
+    PeakMB       = [math]::Round($self.PeakWorkingSet64 / 1MB, 1)
+    P50Ms        = if ($sorted.Count) { $sorted[[int]($sorted.Count / 2)] } else { $null }
+} | ConvertTo-Json -Compress

@@ -1,0 +1,153 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+The module's own speed in PowerShell, next to the same work written with Invoke-RestMethod and PowerShell's floor.
+
+.DESCRIPTION
+Builds the module, starts C8 Local in memory (one region, or -Regions 3), loads the data the read cases need, and
+runs every case -Runs times, each in a fresh pwsh (bench/module/BenchCase.ps1) so that its CPU time and peak memory
+are its own. Prints a Markdown table of medians with ratios, then the memory figures: the pwsh process streaming
+-Count and -StreamCount rows, and C8 Local's peak resident memory while the larger stream runs.
+
+.EXAMPLE
+dotnet pwsh ./bench/module/Invoke-ModuleBench.ps1            # the full run
+dotnet pwsh ./bench/module/Invoke-ModuleBench.ps1 -Quick     # 10,000 documents, one run: a smoke test
+#>
+[CmdletBinding()]
+param(
+    [ValidateRange(1, 20)] [int] $Runs = 3,
+    [ValidateRange(1000, 10000000)] [int] $Count = 100000,
+    [ValidateRange(1000, 10000000)] [int] $StreamCount = 1000000,
+    [ValidateSet(1, 3)] [int] $Regions = 1,
+    [switch] $Quick
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+if ($Quick) {
+    $Runs = 1
+    $Count = 10000
+    $StreamCount = 50000
+}
+
+$root = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+& (Join-Path $root 'build.ps1') -Task Module | Out-Host
+$version = (Select-Xml -Path (Join-Path $root 'Directory.Build.props') -XPath '/Project/PropertyGroup/Version').Node.InnerText
+$module = Join-Path $root "out/PSC8/$version/PSC8.psd1"
+Import-Module (Join-Path $root 'tests/PSC8.TestHelpers.psm1') -Force
+$regionNames = @('us-west', 'eu-central', 'ap-south')[0..($Regions - 1)] -join ','
+$server = Start-C8Local -ArgumentList '--regions', $regionNames
+$scratch = Join-Path ([System.IO.Path]::GetTempPath()) ('psc8-bench-' + [guid]::NewGuid().ToString('N'))
+$null = New-Item -ItemType Directory -Path $scratch
+
+function Invoke-Rest {
+    param([string] $Method, [string] $Path, [object] $Body)
+    $arguments = @{ Method = $Method; Uri = $script:Api + $Path; Headers = $script:Headers; ContentType = 'application/json' }
+    if ($null -ne $Body) { $arguments.Body = $Body | ConvertTo-Json -Depth 5 -Compress }
+    Invoke-RestMethod @arguments
+}
+
+function Get-ServerRssMB {
+    $status = Get-Content -Path "/proc/$($server.Process.Id)/status" -ErrorAction SilentlyContinue
+    $line = $status | Where-Object { $_ -like 'VmRSS:*' }
+    if ($line) { [math]::Round([double]($line -split '\s+')[1] / 1024, 1) } else { $null }
+}
+
+# One case in a fresh pwsh; while it runs, C8 Local's resident memory is sampled.
+function Measure-Case {
+    param([string] $Case, [string] $Collection, [int] $Items)
+    $password = $server.Credential.GetNetworkCredential().Password
+    $start = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME 'pwsh'))
+    foreach ($argument in @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'BenchCase.ps1'), '-Case', $Case, '-Module', $module,
+            '-Url', $server.GlobalUrl, '-Password', $password, '-Data', (Join-Path $scratch 'accounts.csv'), '-Collection', $Collection, '-Count', $Items)) {
+        $start.ArgumentList.Add([string]$argument)
+    }
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
+    $read = $process.StandardOutput.ReadToEndAsync()
+    $serverPeak = 0.0
+    while (-not $process.WaitForExit(100)) {
+        $serverPeak = [math]::Max($serverPeak, (Get-ServerRssMB))
+    }
+    $process.WaitForExit()
+    if ($process.ExitCode -ne 0) { throw "Case $Case failed with exit code $($process.ExitCode)." }
+    $result = ($read.Result -split "`n" | Where-Object { $_ -like '{*' } | Select-Object -Last 1) | ConvertFrom-Json
+    $result | Add-Member -NotePropertyName ServerPeakMB -NotePropertyValue $serverPeak -PassThru
+}
+
+function Get-Median {
+    param([double[]] $Values)
+    $sorted = @($Values | Sort-Object)
+    $sorted[[int][math]::Floor(($sorted.Count - 1) / 2)]
+}
+
+try {
+    $login = Invoke-RestMethod -Method Post -Uri "$($server.GlobalUrl)/_open/auth" -ContentType 'application/json' -Body (@{ email = 'root@c8.local'; password = $server.Credential.GetNetworkCredential().Password } | ConvertTo-Json)
+    $script:Headers = @{ Authorization = "bearer $($login.jwt)" }
+    $script:Api = "$($server.GlobalUrl)/_fabric/_system/_api"
+    foreach ($name in 'ins', 'data') { $null = Invoke-Rest POST '/collection' @{ name = $name } }
+    Write-Host "Loading $StreamCount documents into 'data'..."
+    $null = Invoke-Rest POST '/cursor' @{ query = "FOR i IN 1..$StreamCount INSERT { name: CONCAT('account ', i), city: 'Gotham', balance: i % 1000, active: i % 2 == 0, opened: '2026-01-01' } INTO data" }
+    & {
+        foreach ($i in 1..$Count) {
+            [pscustomobject]@{ name = "account $i"; city = 'Gotham'; balance = $i % 1000; active = ($i % 2) -eq 0; opened = '2026-01-01' }
+        }
+    } | Export-Csv -Path (Join-Path $scratch 'accounts.csv')
+
+    $cases = [ordered]@{
+        'csv' = 'ins'; 'objects' = 'ins'; 'hashtables' = 'ins'; 'byhand-insert' = 'ins'; 'floor-csv' = 'ins'
+        'query' = 'data'; 'byhand-query' = 'data'; 'floor-json' = 'data'
+        'get' = 'data'; 'byhand-get' = 'data'; 'set' = 'data'; 'byhand-set' = 'data'
+    }
+    # One warm-up of each path, so the first measured run does not pay for C8 Local's JIT alone.
+    $null = Measure-Case 'objects' 'ins' 1000
+    $null = Measure-Case 'query' 'data' 1000
+    $results = @{}
+    foreach ($case in $cases.Keys) {
+        $results[$case] = foreach ($run in 1..$Runs) {
+            if ($cases[$case] -eq 'ins') { $null = Invoke-Rest PUT '/collection/ins/truncate' }
+            Write-Host "$case, run $run of $Runs"
+            Measure-Case $case $cases[$case] $Count
+        }
+    }
+    $serverBefore = Get-ServerRssMB
+    $stream = Measure-Case 'query' 'data' $StreamCount
+
+    function Rate([string] $case) { Get-Median ($results[$case] | ForEach-Object { $_.Items / $_.Seconds }) }
+    function P50([string] $case) { Get-Median ($results[$case] | ForEach-Object { $_.P50Ms }) }
+    function Ratio([double] $a, [double] $b) { '{0:0.0}x' -f ($a / $b) }
+
+    $rows = @(
+        @{ Work = '`Import-Csv | Add-C8Document` (docs/s)'; Psc8 = Rate 'csv'; ByHand = Rate 'byhand-insert'; Floor = Rate 'floor-csv'; Goal = 100000 }
+        @{ Work = 'PSCustomObjects `| Add-C8Document` (docs/s)'; Psc8 = Rate 'objects'; ByHand = Rate 'byhand-insert'; Floor = $null; Goal = 120000 }
+        @{ Work = 'hashtables `| Add-C8Document` (docs/s)'; Psc8 = Rate 'hashtables'; ByHand = Rate 'byhand-insert'; Floor = $null; Goal = 120000 }
+        @{ Work = '`Invoke-C8Query` to the end (rows/s)'; Psc8 = Rate 'query'; ByHand = Rate 'byhand-query'; Floor = Rate 'floor-json'; Goal = 120000 }
+        @{ Work = '`Get-C8Document` by key (calls/s)'; Psc8 = Rate 'get'; ByHand = Rate 'byhand-get'; Floor = $null; Goal = $null }
+        @{ Work = '`Set-C8Document` by key (calls/s)'; Psc8 = Rate 'set'; ByHand = Rate 'byhand-set'; Floor = $null; Goal = $null }
+    )
+    Write-Output ''
+    Write-Output "C8 Local in memory, $Regions region(s); $Count documents of five fields; medians of $Runs runs; $([Environment]::ProcessorCount) cores."
+    Write-Output ''
+    Write-Output '| work | PSC8 | by hand (Invoke-RestMethod) | PSC8 / by hand | PowerShell''s floor | goal |'
+    Write-Output '|---|---:|---:|---:|---:|---|'
+    foreach ($row in $rows) {
+        $met = if ($null -eq $row.Goal) { '' } elseif ($row.Psc8 -ge $row.Goal -and $row.Psc8 -ge 3 * $row.ByHand) { "≥ $($row.Goal) and ≥ 3x: met" } else { "≥ $($row.Goal) and ≥ 3x: missed" }
+        $floor = if ($null -eq $row.Floor) { '–' } else { '{0:N0}' -f $row.Floor }
+        Write-Output ('| {0} | {1:N0} | {2:N0} | {3} | {4} | {5} |' -f $row.Work, $row.Psc8, $row.ByHand, (Ratio $row.Psc8 $row.ByHand), $floor, $met)
+    }
+    Write-Output ''
+    Write-Output ('Per-call p50: Get-C8Document {0:0.000} ms (by hand {1:0.000}; goal ≤ 0.3: {2}), Set-C8Document {3:0.000} ms (by hand {4:0.000}).' -f
+        (P50 'get'), (P50 'byhand-get'), $(if ((P50 'get') -le 0.3) { 'met' } else { 'missed' }), (P50 'set'), (P50 'byhand-set'))
+    $cpu = Get-Median ($results['objects'] | ForEach-Object { $_.CpuSeconds / $_.Items * 100000 })
+    $cpuCsv = Get-Median ($results['csv'] | ForEach-Object { $_.CpuSeconds / $_.Items * 100000 })
+    $cpuQuery = Get-Median ($results['query'] | ForEach-Object { $_.CpuSeconds / $_.Items * 100000 })
+    Write-Output ('pwsh CPU per 100k: objects inserted {0:0.00} s, CSV rows inserted {1:0.00} s, rows streamed {2:0.00} s.' -f $cpu, $cpuCsv, $cpuQuery)
+    $small = Get-Median ($results['query'] | ForEach-Object { $_.PeakMB })
+    Write-Output ('pwsh peak working set streaming {0:N0} rows: {1} MB; {2:N0} rows: {3} MB. C8 Local peak RSS during the {2:N0}-row stream: {4} MB (before it: {5} MB).' -f
+        $Count, $small, $StreamCount, $stream.PeakMB, $stream.ServerPeakMB, $serverBefore)
+}
+finally {
+    $server | Stop-C8Local
+    Remove-Item -Path $scratch -Recurse -Force -ErrorAction SilentlyContinue
+}
