@@ -9,8 +9,6 @@ public sealed class HybridClock(long floor = 0)
 {
     private long _last = floor;
 
-    public static long PhysicalPart(long stamp) => stamp >> 16;
-
     public long Next()
     {
         while (true)

@@ -26,24 +26,4 @@ public static class Versions
         text[12] = Alphabet[regionIndex & 63];
         return new string(text);
     }
-
-    /// <summary>The stamp inside a revision made by <see cref="Revision"/>; null for anything else.</summary>
-    public static long? StampOf(string revision)
-    {
-        if (revision.Length != 13 || revision[0] != '_')
-        {
-            return null;
-        }
-        ulong value = 0;
-        for (var i = 1; i <= 11; i++)
-        {
-            var digit = Alphabet.IndexOf(revision[i], StringComparison.Ordinal);
-            if (digit < 0)
-            {
-                return null;
-            }
-            value = (value << 6) | (uint)digit;
-        }
-        return (long)value;
-    }
 }
