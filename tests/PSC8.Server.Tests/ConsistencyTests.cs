@@ -249,9 +249,9 @@ public sealed class ConsistencyTests(C8HostFixture fx) : IClassFixture<C8HostFix
             (await api.PatchAsync(Paths.Document(fabric, local, "a"), new { v = 1 })).ShouldFail(404, 1203);
             (await api.DeleteAsync(Paths.Document(fabric, local, "a"))).ShouldFail(404, 1203);
             (await api.GetAsync(Paths.Collection(fabric, local, "count"))).ShouldFail(404, 1203);
-            Assert.Equal(0, fx.Host.Cluster.Stores[other].Read(reader => reader.Count(id)));
+            Assert.Equal(0, fx.Host.Cluster.Region(other).Store.Read(reader => reader.Count(id)));
         }
-        Assert.Equal(2, fx.Host.Cluster.Stores[B].Read(reader => reader.Count(id)));
+        Assert.Equal(2, fx.Host.Cluster.Region(B).Store.Read(reader => reader.Count(id)));
         Assert.Equal(2, (await fx.Api(B).GetAsync(Paths.Collection(fabric, local, "count"))).ShouldBe(200).Json.Long("count"));
     }
 

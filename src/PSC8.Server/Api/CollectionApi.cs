@@ -213,9 +213,9 @@ public static class CollectionApi
         }
         var cluster = request.Cluster;
         cluster.Catalog.RemoveCollection(collection);
-        foreach (var store in cluster.Stores.Values)
+        foreach (var region in cluster.Regions)
         {
-            store.Write(writer =>
+            region.Store.Write(writer =>
             {
                 writer.Clear(collection.Id, resetKeys: true);
                 return 0;

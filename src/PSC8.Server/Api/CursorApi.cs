@@ -32,7 +32,7 @@ public static class CursorApi
     private static Task CloseAsync(C8Request request)
     {
         var id = request.Route("id");
-        var cursors = request.Cluster.Cursors(request.Region.Name);
+        var cursors = request.Region.Cursors;
         cursors.Get(id, request.Principal.UserId);
         cursors.Remove(id);
         return Responses.WriteEnvelopeAsync(request.Http, 202, w => w.WriteString("id", id));

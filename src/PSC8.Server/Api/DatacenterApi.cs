@@ -53,11 +53,11 @@ public static class DatacenterApi
         return Responses.WriteValueAsync(request.Http, 200, O(new C8Object.Builder().Set("result", B(true))));
     }
 
-    private static RegionInfo Find(C8Request request, string name) =>
+    private static Region Find(C8Request request, string name) =>
         request.Cluster.FindRegion(name) ?? request.Cluster.FindRegionByHost(name)
         ?? throw new C8Exception(404, C8Errors.DatacenterNotFound, "Datacenter does not exist");
 
-    private static C8Value Describe(C8Request request, RegionInfo region, bool full)
+    private static C8Value Describe(C8Request request, Region region, bool full)
     {
         Places.TryGetValue(region.Name, out var place);
         var location = new C8Object.Builder()

@@ -20,7 +20,7 @@ public static class Execution
         return fabric;
     }
 
-    public static RegionInfo HomeRegion(C8Cluster cluster, FabricInfo fabric, RegionInfo receiving, bool spot)
+    public static Region HomeRegion(C8Cluster cluster, FabricInfo fabric, Region receiving, bool spot)
     {
         if (spot)
         {
@@ -39,26 +39,26 @@ public static class Execution
     /// <summary>Runs <paramref name="work"/> in a read transaction of the region that must serve it.</summary>
     public static Task<T> ReadAsync<T>(C8Request request, FabricInfo fabric, bool spot, Func<FabricTransaction, T> work) =>
         RunAsync(request, fabric, spot, home =>
-            request.Cluster.Stores[home.Name].Read(reader => work(new FabricTransaction(request.Cluster, fabric, home, reader, request.Principal))));
+            home.Store.Read(reader => work(new FabricTransaction(request.Cluster, fabric, home, reader, request.Principal))));
 
     /// <summary>Runs <paramref name="work"/> in a write transaction: all of it commits or none of it.</summary>
     public static Task<T> WriteAsync<T>(C8Request request, FabricInfo fabric, bool spot, Func<FabricTransaction, T> work) =>
         RunAsync(request, fabric, spot, home =>
-            request.Cluster.Stores[home.Name].Write(writer => work(new FabricTransaction(request.Cluster, fabric, home, writer, request.Principal))));
+            home.Store.Write(writer => work(new FabricTransaction(request.Cluster, fabric, home, writer, request.Principal))));
 
     /// <summary>
     /// Opens a read transaction in the region that must serve the request and leaves it open: a streaming
     /// cursor keeps reading that snapshot across requests. The caller disposes the session.
     /// </summary>
-    public static Task<(RegionInfo Home, Storage.RegionStore.ReadSession Session, FabricTransaction Transaction)> OpenSnapshotAsync(
+    public static Task<(Region Home, Storage.RegionStore.ReadSession Session, FabricTransaction Transaction)> OpenSnapshotAsync(
         C8Request request, FabricInfo fabric, bool spot) =>
         RunAsync(request, fabric, spot, home =>
         {
-            var session = request.Cluster.Stores[home.Name].OpenReadSession();
+            var session = home.Store.OpenReadSession();
             return (home, session, new FabricTransaction(request.Cluster, fabric, home, session.Reader, request.Principal));
         });
 
-    private static async Task<T> RunAsync<T>(C8Request request, FabricInfo fabric, bool spot, Func<RegionInfo, T> run)
+    private static async Task<T> RunAsync<T>(C8Request request, FabricInfo fabric, bool spot, Func<Region, T> run)
     {
         var cluster = request.Cluster;
         var gate = spot ? cluster.SpotGate(fabric.Name) : null;
@@ -93,7 +93,7 @@ public static class Execution
     }
 
     /// <summary>Pays the link latency to <paramref name="home"/>, or fails fast when the regions cannot reach each other.</summary>
-    public static async Task CrossLinkAsync(C8Request request, RegionInfo home)
+    public static async Task CrossLinkAsync(C8Request request, Region home)
     {
         if (home == request.Region)
         {

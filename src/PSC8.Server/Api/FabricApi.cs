@@ -105,9 +105,9 @@ public static class FabricApi
         try
         {
             var collections = cluster.Catalog.RemoveFabric(name);
-            foreach (var store in cluster.Stores.Values)
+            foreach (var region in cluster.Regions)
             {
-                store.Write(writer =>
+                region.Store.Write(writer =>
                 {
                     foreach (var collection in collections)
                     {
@@ -161,7 +161,7 @@ public static class FabricApi
             {
                 if (fabric.HasSpotRegion)
                 {
-                    CopySpotData(cluster, fabric, cluster.Stores[fabric.SpotRegion], cluster.Stores[target.Name]);
+                    CopySpotData(cluster, fabric, cluster.Region(fabric.SpotRegion).Store, target.Store);
                 }
                 var regions = fabric.Regions.Contains(target.Name) ? fabric.Regions : fabric.Regions.Append(target.Name).ToList();
                 cluster.Catalog.UpdateFabric(fabric with { SpotRegion = target.Name, Regions = regions });
@@ -224,7 +224,7 @@ public static class FabricApi
         return region.SpotCapable ? region.Name : throw C8Errors.BadRequest($"region '{region.Name}' is not spot-capable");
     }
 
-    private static RegionInfo ResolveRegion(C8Cluster cluster, string nameOrHost) =>
+    private static Region ResolveRegion(C8Cluster cluster, string nameOrHost) =>
         cluster.FindRegion(nameOrHost) ?? cluster.FindRegionByHost(nameOrHost)
         ?? throw C8Errors.BadRequest($"unknown region '{nameOrHost}': this C8 Local has {string.Join(", ", cluster.Regions.Select(r => r.Name))}");
 

@@ -71,7 +71,7 @@ public static class QueryRunner
             var (batch, hasMore) = cursor.NextBatch();
             if (hasMore)
             {
-                cluster.Cursors(request.Region.Name).Add(cursor);
+                request.Region.Cursors.Add(cursor);
             }
             else
             {
@@ -97,7 +97,7 @@ public static class QueryRunner
     /// <summary>The next batch of an open cursor of the caller's, from the region that holds it. A cursor whose query fails is closed.</summary>
     public static async Task<(ServerCursor Cursor, List<C8Value> Batch, bool HasMore)> NextAsync(C8Request request, string id)
     {
-        var cursors = request.Cluster.Cursors(request.Region.Name);
+        var cursors = request.Region.Cursors;
         var cursor = cursors.Get(id, request.Principal.UserId);
         await Execution.CrossLinkAsync(request, request.Cluster.Region(cursor.HomeRegion)).ConfigureAwait(false);
         List<C8Value> batch;

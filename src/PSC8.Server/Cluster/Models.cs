@@ -1,24 +1,5 @@
 namespace PSC8.Server.Cluster;
 
-/// <summary>A simulated region (data center) and how it is advertised.</summary>
-public sealed class RegionInfo(string name, int index, string domain)
-{
-    public string Name { get; } = name;
-
-    /// <summary>Position in the region list; makes generated keys unique across regions.</summary>
-    public int Index { get; } = index;
-
-    /// <summary>GDN's tags.url: the region's UI host.</summary>
-    public string Host { get; } = $"{name}.{domain}";
-
-    /// <summary>GDN's tags.api: the API host, "api-" + Host, which the official drivers require.</summary>
-    public string ApiHost { get; } = $"api-{name}.{domain}";
-
-    public Uri? Url { get; set; }
-
-    public volatile bool SpotCapable;
-}
-
 public sealed record KeyOptionsInfo(string Type, bool AllowUserKeys, long Increment, long Offset)
 {
     public static KeyOptionsInfo Traditional { get; } = new("traditional", true, 1, 0);

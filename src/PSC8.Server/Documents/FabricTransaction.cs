@@ -26,7 +26,7 @@ public sealed class FabricTransaction : IQueryStore
     private readonly ArrayBufferWriter<byte> _bodyBuffer = new(1024);
     private Utf8JsonWriter? _bodyWriter;
 
-    public FabricTransaction(C8Cluster cluster, FabricInfo fabric, RegionInfo region, RegionReader reader, Principal principal)
+    public FabricTransaction(C8Cluster cluster, FabricInfo fabric, Region region, RegionReader reader, Principal principal)
     {
         _cluster = cluster;
         Fabric = fabric;
@@ -39,7 +39,7 @@ public sealed class FabricTransaction : IQueryStore
 
     public FabricInfo Fabric { get; }
 
-    public RegionInfo Region { get; }
+    public Region Region { get; }
 
     public string CurrentUser => _principal.OwnerId;
 
@@ -155,7 +155,7 @@ public sealed class FabricTransaction : IQueryStore
         writer.Delete(collection.Id, key);
         if (IsReplicated(collection))
         {
-            var stamp = _cluster.Clocks[Region.Name].Next();
+            var stamp = Region.Clock.Next();
             writer.PutTombstone(collection.Id, key, stamp, Region.Name);
             writer.AppendLog(Fabric.Name, collection.Id, key, ReplicatedOp.Delete, stamp, null);
         }
@@ -174,7 +174,7 @@ public sealed class FabricTransaction : IQueryStore
         }
         // A fresh stamp is newer than everything this region holds, so the collection is emptied here; the other
         // regions apply the same versioned truncate, which spares writes made after it (see ReplicaApplier.Truncate).
-        var stamp = _cluster.Clocks[Region.Name].Next();
+        var stamp = Region.Clock.Next();
         ReplicaApplier.Truncate(writer, collection.Id, stamp, Region.Name);
         writer.AppendLog(Fabric.Name, collection.Id, "", ReplicatedOp.Truncate, stamp, null);
     }
@@ -227,7 +227,7 @@ public sealed class FabricTransaction : IQueryStore
     /// <summary>As above; with <paramref name="onlyIfNew"/> nothing is stored, and null returned, when the key is taken.</summary>
     private (string Rev, C8Object Stored)? Commit(CollectionInfo collection, string key, C8Object attributes, bool onlyIfNew)
     {
-        var stamp = _cluster.Clocks[Region.Name].Next();
+        var stamp = Region.Clock.Next();
         var rev = Versions.Revision(stamp, Region.Index);
         var builder = new C8Object.Builder(attributes.Count + 3)
             .Set("_key", C8Value.From(key))

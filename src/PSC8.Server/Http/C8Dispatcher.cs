@@ -70,7 +70,7 @@ public sealed class C8Dispatcher(C8Cluster cluster)
     }
 
     /// <summary>A Host header naming a region (NAME.domain or api-NAME.domain) wins; otherwise the listener's region.</summary>
-    private RegionInfo ResolveRegion(HttpContext http)
+    private Region ResolveRegion(HttpContext http)
     {
         var host = http.Request.Host.Host;
         if (host.Length > 0 && cluster.FindRegionByHost(host) is { } byHost)

@@ -11,7 +11,7 @@ public sealed class C8Request
 {
     private readonly Dictionary<string, string> _routeValues;
 
-    internal C8Request(HttpContext http, C8Cluster cluster, RegionInfo region, RequestPath path, Dictionary<string, string> routeValues)
+    internal C8Request(HttpContext http, C8Cluster cluster, Region region, RequestPath path, Dictionary<string, string> routeValues)
     {
         Http = http;
         Cluster = cluster;
@@ -25,7 +25,7 @@ public sealed class C8Request
     public C8Cluster Cluster { get; }
 
     /// <summary>The region whose endpoint received the request.</summary>
-    public RegionInfo Region { get; }
+    public Region Region { get; }
 
     public RequestPath Path { get; }
 
