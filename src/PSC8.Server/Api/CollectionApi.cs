@@ -1,4 +1,5 @@
 using System.Globalization;
+using PSC8.Server.Application;
 using PSC8.Server.Cluster;
 using PSC8.Server.Http;
 using PSC8.Server.Model;
@@ -56,7 +57,7 @@ public static class CollectionApi
     /// <summary>The collection by route name, after checking the fabric and the caller's level on the collection.</summary>
     public static CollectionInfo Find(C8Request request, AccessLevel needed, string routeName = "name")
     {
-        var fabric = Execution.Fabric(request);
+        var fabric = RegionExecutor.Fabric(request);
         var name = request.Route(routeName);
         var collection = request.Cluster.Catalog.FindCollection(fabric.Name, name) ?? throw C8Errors.CollectionNotFound(name);
         request.Cluster.Access.RequireCollection(request.Principal, fabric.Name, name, needed);
@@ -65,7 +66,7 @@ public static class CollectionApi
 
     private static Task ListAsync(C8Request request)
     {
-        var fabric = Execution.Fabric(request);
+        var fabric = RegionExecutor.Fabric(request);
         var excludeSystem = request.QueryBool("excludeSystem", false);
         var items = request.Cluster.Catalog.Collections(fabric.Name)
             .Where(c => !(excludeSystem && c.IsSystem))
@@ -76,7 +77,7 @@ public static class CollectionApi
 
     private static async Task CreateAsync(C8Request request)
     {
-        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var name = String(body, "name") ?? throw C8Errors.BadRequest("'name' is required");
         var isSystem = Bool(body, "isSystem", false);
@@ -94,7 +95,7 @@ public static class CollectionApi
         }
         if (spot && !fabric.HasSpotRegion)
         {
-            throw Execution.NoSpotRegion(fabric);
+            throw RegionExecutor.NoSpotRegion(fabric);
         }
         var keyOptions = ParseKeyOptions(body["keyOptions"]);
         if (keyOptions.Type == "autoincrement" && !spot && !local)
@@ -104,7 +105,7 @@ public static class CollectionApi
         }
         var collection = new CollectionInfo(
             request.Cluster.Catalog.NextCollectionId(), fabric.Name, name, type, spot, local,
-            local ? Execution.HomeRegion(request.Cluster, fabric, request.Region, spot: false).Name : null,
+            local ? RegionExecutor.HomeRegion(request.Cluster, fabric, request.Region, spot: false).Name : null,
             HasStream: Bool(body, "stream", false) || Bool(body, "hasStream", false),
             WaitForSync: Bool(body, "waitForSync", false),
             IsSystem: isSystem,
@@ -164,16 +165,16 @@ public static class CollectionApi
     private static async Task CountAsync(C8Request request)
     {
         var collection = Find(request, AccessLevel.ReadOnly);
-        var fabric = Execution.Fabric(request);
-        var count = await Execution.ReadAsync(request, fabric, collection.IsSpot, t => t.Count(collection.Name)).ConfigureAwait(false);
+        var fabric = RegionExecutor.Fabric(request);
+        var count = await RegionExecutor.ReadAsync(request, fabric, collection.IsSpot, t => t.Count(collection.Name)).ConfigureAwait(false);
         await Responses.WriteFlatAsync(request.Http, 200, new C8Object.Builder().AddRange(Info(collection)).Set("count", N(count)).Build()).ConfigureAwait(false);
     }
 
     private static async Task FiguresAsync(C8Request request)
     {
         var collection = Find(request, AccessLevel.ReadOnly);
-        var fabric = Execution.Fabric(request);
-        var (count, bytes) = await Execution.ReadAsync(request, fabric, collection.IsSpot, t =>
+        var fabric = RegionExecutor.Fabric(request);
+        var (count, bytes) = await RegionExecutor.ReadAsync(request, fabric, collection.IsSpot, t =>
         {
             long n = 0, size = 0;
             foreach (var document in t.Scan(collection.Name))
@@ -195,8 +196,8 @@ public static class CollectionApi
     private static async Task TruncateAsync(C8Request request)
     {
         var collection = Find(request, AccessLevel.ReadWrite);
-        var fabric = Execution.Fabric(request);
-        await Execution.WriteAsync(request, fabric, collection.IsSpot, t =>
+        var fabric = RegionExecutor.Fabric(request);
+        await RegionExecutor.WriteAsync(request, fabric, collection.IsSpot, t =>
         {
             t.Truncate(t.Collection(collection.Name, AccessLevel.ReadWrite));
             return 0;

@@ -1,11 +1,20 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using PSC8.Server.Application;
+using PSC8.Server.Cursors;
 using PSC8.Server.Http;
 using PSC8.Server.Model;
+using PSC8.Server.Query;
 
 namespace PSC8.Server.Api;
 
 /// <summary>The cursor API: run C8QL and page through the results; plus parse-only and explain.</summary>
 public static class CursorApi
 {
+    private const int DefaultBatchSize = 100;
+    private const int MaxBatchSize = 1000;
+    private static readonly TimeSpan DefaultTtl = TimeSpan.FromSeconds(30);
+
     public static void Map(Router router)
     {
         router.Map("POST", "cursor", OpenAsync);
@@ -18,15 +27,15 @@ public static class CursorApi
 
     private static async Task OpenAsync(C8Request request)
     {
-        var query = QueryRunner.Parse(await request.ReadObjectAsync().ConfigureAwait(false));
-        var opening = await QueryRunner.OpenAsync(request, query).ConfigureAwait(false);
-        await QueryRunner.WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count).ConfigureAwait(false);
+        var query = ReadQuery(await request.ReadObjectAsync().ConfigureAwait(false));
+        var opening = await QueryService.OpenAsync(request, query).ConfigureAwait(false);
+        await WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count).ConfigureAwait(false);
     }
 
     private static async Task NextAsync(C8Request request)
     {
-        var (cursor, batch, hasMore) = await QueryRunner.NextAsync(request, request.Route("id")).ConfigureAwait(false);
-        await QueryRunner.WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null).ConfigureAwait(false);
+        var (cursor, batch, hasMore) = await QueryService.NextAsync(request, request.Route("id")).ConfigureAwait(false);
+        await WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null).ConfigureAwait(false);
     }
 
     private static Task CloseAsync(C8Request request)
@@ -40,7 +49,7 @@ public static class CursorApi
 
     private static async Task ParseAsync(C8Request request)
     {
-        Execution.Fabric(request);
+        RegionExecutor.Fabric(request);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var query = Json.String(body, "query") ?? throw C8Errors.BadRequest("'query' must be a string");
         var parsed = request.Cluster.Engine.Parse(query);
@@ -56,9 +65,108 @@ public static class CursorApi
 
     private static async Task ExplainAsync(C8Request request)
     {
-        Execution.Fabric(request);
-        var query = QueryRunner.Parse(await request.ReadObjectAsync().ConfigureAwait(false));
+        RegionExecutor.Fabric(request);
+        var query = ReadQuery(await request.ReadObjectAsync().ConfigureAwait(false));
         var explained = request.Cluster.Engine.Prepare(query.Query, query.BindVars).Explain();
         await Responses.WriteFlatAsync(request.Http, 200, explained.AsObject).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads the cursor API's body (options may also sit at the top level, as pyC8 sends them); a RestQL execute and a
+    /// query export take the same body.
+    /// </summary>
+    public static QueryRequest ReadQuery(C8Object body, string? defaultQuery = null)
+    {
+        var queryValue = body["query"];
+        var query = queryValue.IsNull && defaultQuery is not null ? defaultQuery
+            : queryValue.TryGetString(out var text) ? text
+            : throw C8Errors.BadRequest("'query' must be a string");
+        var bindVars = body["bindVars"];
+        if (!bindVars.IsNull && !bindVars.IsObject)
+        {
+            throw C8Errors.BadRequest("'bindVars' must be an object");
+        }
+        var batchSize = Json.Long(body, "batchSize") ?? DefaultBatchSize;
+        if (batchSize is < 1 or > MaxBatchSize)
+        {
+            throw C8Errors.BadRequest($"'batchSize' must be between 1 and {MaxBatchSize}");
+        }
+        var ttlValue = body["ttl"];
+        var ttl = ttlValue.IsNull ? DefaultTtl
+            : ttlValue.IsNumber && ttlValue.AsNumber > 0 ? TimeSpan.FromSeconds(Math.Min(ttlValue.AsNumber, 86400))
+            : throw C8Errors.BadRequest("'ttl' must be a positive number of seconds");
+        var options = body["options"];
+        if (!options.IsNull && !options.IsObject)
+        {
+            throw C8Errors.BadRequest("'options' must be an object");
+        }
+        var optionObject = options.IsObject ? options.AsObject : C8Object.Empty;
+        bool Flag(string name) => Json.Bool(optionObject, name, Json.Bool(body, name, false));
+        return new QueryRequest(query, bindVars.IsObject ? bindVars.AsObject : C8Object.Empty, (int)batchSize, Json.Bool(body, "count", false), ttl,
+            Flag("stream"),
+            new QueryOptions
+            {
+                FullCount = Flag("fullCount"),
+                FailOnWarning = Flag("failOnWarning"),
+                Profile = optionObject["profile"].IsBool ? optionObject["profile"].AsBool : optionObject["profile"].IsNumber && optionObject["profile"].AsNumber > 0,
+                MaxWarningCount = (int)(Json.Long(optionObject, "maxWarningCount") ?? 10),
+            });
+    }
+
+    /// <summary>The cursor response: result, hasMore, id while more follow, count when asked, extra (not on a streaming cursor's middle batches).</summary>
+    public static Task WriteBatchAsync(HttpContext http, int status, ServerCursor cursor, List<C8Value> batch, bool hasMore, long? count) =>
+        Responses.WriteEnvelopeAsync(http, status, w =>
+        {
+            w.WritePropertyName("result");
+            w.WriteStartArray();
+            foreach (var row in batch)
+            {
+                C8Json.Write(w, row);
+            }
+            w.WriteEndArray();
+            w.WriteBoolean("hasMore", hasMore);
+            if (hasMore)
+            {
+                w.WriteString("id", cursor.Id);
+            }
+            if (count is { } n)
+            {
+                w.WriteNumber("count", n);
+            }
+            if (!(cursor.Settings.Stream && hasMore))
+            {
+                w.WritePropertyName("extra");
+                WriteExtra(w, cursor.Stats, cursor.Warnings, cursor.Settings.FullCount);
+            }
+            w.WriteBoolean("cached", false);
+        });
+
+    private static void WriteExtra(Utf8JsonWriter w, QueryStats stats, IReadOnlyList<QueryWarning> warnings, bool fullCount)
+    {
+        w.WriteStartObject();
+        w.WriteStartObject("stats");
+        w.WriteNumber("writesExecuted", stats.WritesExecuted);
+        w.WriteNumber("writesIgnored", stats.WritesIgnored);
+        w.WriteNumber("scannedFull", stats.ScannedFull);
+        w.WriteNumber("scannedIndex", stats.ScannedIndex);
+        w.WriteNumber("filtered", stats.Filtered);
+        w.WriteNumber("httpRequests", 0);
+        w.WriteNumber("executionTime", stats.ExecutionTime);
+        w.WriteNumber("peakMemoryUsage", stats.PeakMemoryUsage);
+        if (fullCount)
+        {
+            w.WriteNumber("fullCount", stats.FullCount ?? 0);
+        }
+        w.WriteEndObject();
+        w.WriteStartArray("warnings");
+        foreach (var warning in warnings)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("code", warning.Code);
+            w.WriteString("message", warning.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PSC8.Server.Application;
 using PSC8.Server.Cluster;
 using PSC8.Server.Documents;
 using PSC8.Server.Http;
@@ -35,14 +36,14 @@ public static class DocumentApi
         {
             throw C8Errors.BadRequest($"strongConsistency=true is only valid on spot collections; '{collection.Name}' is not one");
         }
-        return (Execution.Fabric(request), collection);
+        return (RegionExecutor.Fabric(request), collection);
     }
 
     private static async Task ReadAsync(C8Request request)
     {
         var (fabric, collection) = Target(request, AccessLevel.ReadOnly);
         var key = request.Route("key");
-        var stored = await Execution.ReadAsync(request, fabric, collection.IsSpot, t =>
+        var stored = await RegionExecutor.ReadAsync(request, fabric, collection.IsSpot, t =>
         {
             DocumentKeys.Validate(key);
             return t.GetStored(t.Collection(collection.Name, AccessLevel.ReadOnly), key);
@@ -91,7 +92,7 @@ public static class DocumentApi
             }
             var document = operation == Operation.Remove ? C8Object.Empty : AsDocument(body);
             var key = single ?? "";
-            var result = await Execution.WriteAsync(request, fabric, collection.IsSpot,
+            var result = await RegionExecutor.WriteAsync(request, fabric, collection.IsSpot,
                 t => Apply(t, t.Collection(collection.Name, AccessLevel.ReadWrite), operation, key, document, options)).ConfigureAwait(false);
             request.Http.Response.Headers.ETag = $"\"{result.Rev}\"";
             if (operation == Operation.Insert)
@@ -118,7 +119,7 @@ public static class DocumentApi
             throw C8Errors.InvalidDocument("invalid document type: the body must be a JSON object or an array of them");
         }
         var items = body.AsArray;
-        var outcomes = await Execution.WriteAsync(request, fabric, collection.IsSpot, t =>
+        var outcomes = await RegionExecutor.WriteAsync(request, fabric, collection.IsSpot, t =>
         {
             // Looked up and access-checked once per transaction, not per item.
             var target = t.Collection(collection.Name, AccessLevel.ReadWrite);

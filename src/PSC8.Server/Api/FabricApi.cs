@@ -1,3 +1,4 @@
+using PSC8.Server.Application;
 using PSC8.Server.Cluster;
 using PSC8.Server.Http;
 using PSC8.Server.Model;
@@ -12,8 +13,8 @@ public static class FabricApi
     {
         router.Map("GET", "database", ListNamesAsync);
         router.Map("GET", "database/user", ListForUserAsync);
-        router.Map("GET", "database/current", r => Responses.WriteResultAsync(r.Http, 200, Describe(r.Cluster, Execution.Fabric(r))));
-        router.Map("GET", "database/metadata", r => Responses.WriteResultAsync(r.Http, 200, Describe(r.Cluster, Execution.Fabric(r))));
+        router.Map("GET", "database/current", r => Responses.WriteResultAsync(r.Http, 200, Describe(r.Cluster, RegionExecutor.Fabric(r))));
+        router.Map("GET", "database/metadata", r => Responses.WriteResultAsync(r.Http, 200, Describe(r.Cluster, RegionExecutor.Fabric(r))));
         router.Map("PUT", "database/metadata", r => SetMetadataAsync(r, merge: false));
         router.Map("PATCH", "database/metadata", r => SetMetadataAsync(r, merge: true));
         router.Map("POST", "database", CreateAsync);
@@ -126,7 +127,7 @@ public static class FabricApi
 
     private static async Task SetMetadataAsync(C8Request request, bool merge)
     {
-        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var given = body["metadata"];
         if (!given.IsObject)

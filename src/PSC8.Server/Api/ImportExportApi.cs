@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PSC8.Server.Application;
 using PSC8.Server.Cluster;
 using PSC8.Server.Documents;
 using PSC8.Server.Http;
@@ -24,13 +25,13 @@ public static class ImportExportApi
 
     private static async Task ImportAsync(C8Request request, string collectionName)
     {
-        var fabric = Execution.Fabric(request);
+        var fabric = RegionExecutor.Fabric(request);
         var collection = request.Cluster.Catalog.FindCollection(fabric.Name, collectionName) ?? throw C8Errors.CollectionNotFound(collectionName);
         request.Cluster.Access.RequireCollection(request.Principal, fabric.Name, collectionName, AccessLevel.ReadWrite);
         var (documents, details, primaryKey, replace) = ReadImport(await request.ReadBodyAsync().ConfigureAwait(false), request);
         var options = WriteOptions.Default with { Overwrite = replace ? OverwriteMode.Replace : OverwriteMode.Conflict };
 
-        var errors = await Execution.WriteAsync(request, fabric, collection.IsSpot, t =>
+        var errors = await RegionExecutor.WriteAsync(request, fabric, collection.IsSpot, t =>
         {
             var failed = new List<(int Line, C8Value Document, C8Exception Error)>();
             for (var i = 0; i < documents.Count; i++)
@@ -118,7 +119,7 @@ public static class ImportExportApi
     private static async Task ExportCollectionAsync(C8Request request)
     {
         var collection = CollectionApi.Find(request, AccessLevel.ReadOnly, "collection");
-        var fabric = Execution.Fabric(request);
+        var fabric = RegionExecutor.Fabric(request);
         var offset = request.QueryLong("offset") ?? 0;
         var limit = request.QueryLong("limit") ?? long.MaxValue;
         var order = request.Query("order")?.ToLowerInvariant() ?? "asc";
@@ -126,7 +127,7 @@ public static class ImportExportApi
         {
             throw C8Errors.BadRequest("offset and limit must not be negative and order must be asc or desc");
         }
-        var documents = await Execution.ReadAsync(request, fabric, collection.IsSpot, t =>
+        var documents = await RegionExecutor.ReadAsync(request, fabric, collection.IsSpot, t =>
         {
             var all = t.Scan(collection.Name).Select(d => C8Value.From(d.Without("_id").Without("_rev")));
             return (order == "desc" ? all.Reverse() : all).Skip((int)Math.Min(offset, int.MaxValue)).Take((int)Math.Min(limit, int.MaxValue)).ToArray();
@@ -136,16 +137,16 @@ public static class ImportExportApi
 
     private static async Task ExportQueryAsync(C8Request request)
     {
-        var fabric = Execution.Fabric(request);
+        var fabric = RegionExecutor.Fabric(request);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
-        var query = QueryRunner.Parse(body);
+        var query = CursorApi.ReadQuery(body);
         var prepared = request.Cluster.Engine.Prepare(query.Query, query.BindVars);
         if (prepared.IsModification)
         {
             throw C8Errors.BadRequest("Export \"query\" cannot modify data: use the cursor API for INSERT, UPDATE, REPLACE, REMOVE or UPSERT.");
         }
         var spot = prepared.Collections.Any(name => request.Cluster.Catalog.FindCollection(fabric.Name, name)?.IsSpot == true);
-        var rows = await Execution.ReadAsync(request, fabric, spot, t =>
+        var rows = await RegionExecutor.ReadAsync(request, fabric, spot, t =>
         {
             using var execution = prepared.Execute(t, query.Options, request.Aborted);
             var results = new List<C8Value>();

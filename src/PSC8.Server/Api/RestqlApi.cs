@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PSC8.Server.Application;
 using PSC8.Server.Cluster;
 using PSC8.Server.Http;
 using PSC8.Server.Model;
@@ -43,7 +44,7 @@ public static partial class RestqlApi
 
     private static Task ListAsync(C8Request request)
     {
-        var fabric = Execution.Fabric(request);
+        var fabric = RegionExecutor.Fabric(request);
         var workers = request.Cluster.Catalog.Workers(request.Principal.OwnerId, fabric.Name);
         return Responses.WriteResultAsync(request.Http, 200, Array(workers.Select(w => Describe(request, w))));
     }
@@ -83,7 +84,7 @@ public static partial class RestqlApi
 
     private static async Task SaveAsync(C8Request request)
     {
-        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var worker = Define(request, fabric, body["query"], fixedName: null, C8Errors.HttpBadRequest);
         if (request.Cluster.Catalog.FindWorker(worker.UserId, worker.Fabric, worker.Name) is not null)
@@ -96,7 +97,7 @@ public static partial class RestqlApi
 
     private static async Task ImportAsync(C8Request request)
     {
-        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var queries = body["queries"];
         if (!queries.IsArray)
@@ -125,7 +126,7 @@ public static partial class RestqlApi
 
     private static async Task UpdateAsync(C8Request request)
     {
-        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
         var name = request.Route("name");
         if (request.Cluster.Catalog.FindWorker(request.Principal.OwnerId, fabric.Name, name) is null)
         {
@@ -139,7 +140,7 @@ public static partial class RestqlApi
 
     private static Task DeleteAsync(C8Request request)
     {
-        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
         if (!request.Cluster.Catalog.RemoveWorker(request.Principal.OwnerId, fabric.Name, request.Route("name")))
         {
             throw new C8Exception(404, C8Errors.DatabaseNotFoundNum, $"query worker '{request.Route("name")}' not found");
@@ -149,7 +150,7 @@ public static partial class RestqlApi
 
     private static async Task ExecuteAsync(C8Request request)
     {
-        var fabric = Execution.Fabric(request);
+        var fabric = RegionExecutor.Fabric(request);
         var worker = request.Cluster.Catalog.FindWorker(request.Principal.OwnerId, fabric.Name, request.Route("name"))
             ?? throw new C8Exception(400, C8Errors.QueryEmpty, "query is empty");
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
@@ -164,19 +165,19 @@ public static partial class RestqlApi
             bindVars.AddRange(body["bindVars"].AsObject);
         }
         var merged = new C8Object.Builder().AddRange(body).Set("bindVars", C8Value.From(bindVars.Build())).Build();
-        var query = QueryRunner.Parse(merged, defaultQuery: worker.Value) with { Query = worker.Value };
-        var opening = await QueryRunner.OpenAsync(request, query).ConfigureAwait(false);
+        var query = CursorApi.ReadQuery(merged, defaultQuery: worker.Value) with { Query = worker.Value };
+        var opening = await QueryService.OpenAsync(request, query).ConfigureAwait(false);
         if (opening.Batch.Count == 0 && !opening.HasMore)
         {
             await Responses.WriteValueAsync(request.Http, 201, O(new C8Object.Builder().Set("result", C8Value.EmptyArray))).ConfigureAwait(false);
             return;
         }
-        await QueryRunner.WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count).ConfigureAwait(false);
+        await CursorApi.WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count).ConfigureAwait(false);
     }
 
     private static async Task FetchAsync(C8Request request)
     {
-        var (cursor, batch, hasMore) = await QueryRunner.NextAsync(request, request.Route("id")).ConfigureAwait(false);
-        await QueryRunner.WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null).ConfigureAwait(false);
+        var (cursor, batch, hasMore) = await QueryService.NextAsync(request, request.Route("id")).ConfigureAwait(false);
+        await CursorApi.WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null).ConfigureAwait(false);
     }
 }

@@ -3,7 +3,7 @@ using PSC8.Server.Documents;
 using PSC8.Server.Http;
 using PSC8.Server.Model;
 
-namespace PSC8.Server.Api;
+namespace PSC8.Server.Application;
 
 /// <summary>
 /// Decides which region executes a request and runs it there in one transaction. Spot collections are
@@ -11,7 +11,7 @@ namespace PSC8.Server.Api;
 /// fails fast with 503, before anything runs, when the link is cut); everything else runs in the receiving
 /// region when it belongs to the fabric, else in the fabric's first region.
 /// </summary>
-public static class Execution
+public static class RegionExecutor
 {
     public static FabricInfo Fabric(C8Request request, AccessLevel needed = AccessLevel.ReadOnly)
     {

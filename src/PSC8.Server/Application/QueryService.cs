@@ -1,0 +1,128 @@
+using PSC8.Server.Cluster;
+using PSC8.Server.Cursors;
+using PSC8.Server.Http;
+using PSC8.Server.Model;
+using PSC8.Server.Query;
+
+namespace PSC8.Server.Application;
+
+/// <summary>What a caller asks of a query, from the cursor API or a RestQL execute.</summary>
+public sealed record QueryRequest(string Query, C8Object BindVars, int BatchSize, bool Count, TimeSpan Ttl, bool Stream, QueryOptions Options)
+{
+    public CursorSettings CursorSettings => new(BatchSize, Ttl, Stream, Options.FullCount);
+}
+
+/// <summary>The first batch of a query and the cursor that holds the rest, if any.</summary>
+public sealed record QueryOpening(ServerCursor Cursor, List<C8Value> Batch, bool HasMore, long? Count);
+
+/// <summary>
+/// Runs C8QL for the cursor and RestQL APIs. A query touching a spot collection runs in the spot region.
+/// As in GDN, a query runs to the end before its first batch is sent — so extra.stats (fullCount included) is
+/// final from the first batch and errors surface when the cursor is opened — unless the caller asks for a
+/// streaming cursor: a read-only streaming query then reads a snapshot as batches are fetched. A modification
+/// query always runs to the end in one write transaction: all its writes commit together or none do.
+/// </summary>
+public static class QueryService
+{
+    public static async Task<QueryOpening> OpenAsync(C8Request request, QueryRequest query)
+    {
+        var cluster = request.Cluster;
+        var fabric = RegionExecutor.Fabric(request);
+        var prepared = cluster.Engine.Prepare(query.Query, query.BindVars);
+        var spot = TouchesSpotCollection(cluster, fabric, prepared);
+        var owner = request.Principal.UserId;
+        ServerCursor cursor;
+        long? count = null;
+        if (prepared.IsModification)
+        {
+            var (home, rows) = await RegionExecutor.WriteAsync(request, fabric, spot,
+                t => (t.Region.Name, Drain(prepared.Execute(t, query.Options, request.Aborted)))).ConfigureAwait(false);
+            count = rows.Count;
+            cursor = new ServerCursor(owner, home, query.CursorSettings, rows, snapshot: null);
+        }
+        else if (query.Stream && !query.Count)
+        {
+            var (home, session, transaction) = await RegionExecutor.OpenSnapshotAsync(request, fabric, spot).ConfigureAwait(false);
+            try
+            {
+                cursor = new ServerCursor(owner, home.Name, query.CursorSettings, prepared.Execute(transaction, query.Options, CancellationToken.None), session);
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
+        }
+        else
+        {
+            var (home, rows) = await RegionExecutor.ReadAsync(request, fabric, spot,
+                t => (t.Region.Name, Drain(prepared.Execute(t, query.Options, request.Aborted)))).ConfigureAwait(false);
+            count = rows.Count;
+            cursor = new ServerCursor(owner, home, query.CursorSettings, rows, snapshot: null);
+        }
+        try
+        {
+            var (batch, hasMore) = cursor.NextBatch();
+            if (hasMore)
+            {
+                request.Region.Cursors.Add(cursor);
+            }
+            else
+            {
+                cursor.Dispose();
+            }
+            return new QueryOpening(cursor, batch, hasMore, query.Count ? count : null);
+        }
+        catch
+        {
+            cursor.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Whether the query must run in the spot region: it names a spot collection, or it may read a collection
+    /// it only learns at run time (DOCUMENT('c/k'), COLLECTION_COUNT(x)…) and the fabric has spot collections.
+    /// </summary>
+    private static bool TouchesSpotCollection(C8Cluster cluster, FabricInfo fabric, PreparedQuery prepared) =>
+        prepared.Collections.Any(name => cluster.Catalog.FindCollection(fabric.Name, name)?.IsSpot == true) ||
+        (prepared.ReadsCollectionsByValue && cluster.Catalog.Collections(fabric.Name).Any(c => c.IsSpot));
+
+    /// <summary>The next batch of an open cursor of the caller's, from the region that holds it. A cursor whose query fails is closed.</summary>
+    public static async Task<(ServerCursor Cursor, List<C8Value> Batch, bool HasMore)> NextAsync(C8Request request, string id)
+    {
+        var cursors = request.Region.Cursors;
+        var cursor = cursors.Get(id, request.Principal.UserId);
+        await RegionExecutor.CrossLinkAsync(request, request.Cluster.Region(cursor.HomeRegion)).ConfigureAwait(false);
+        List<C8Value> batch;
+        bool hasMore;
+        try
+        {
+            (batch, hasMore) = await cursor.NextBatchAsync(request.Aborted).ConfigureAwait(false);
+        }
+        catch (C8Exception)
+        {
+            cursors.Remove(id);
+            throw;
+        }
+        if (!hasMore)
+        {
+            cursors.Remove(id);
+        }
+        return (cursor, batch, hasMore);
+    }
+
+    /// <summary>Runs the execution to its end and keeps its rows, statistics and warnings.</summary>
+    private static BufferedExecution Drain(IQueryExecution execution)
+    {
+        using (execution)
+        {
+            var rows = new List<C8Value>();
+            while (execution.MoveNext(out var row))
+            {
+                rows.Add(row);
+            }
+            return new BufferedExecution(rows, execution.Stats, execution.Warnings);
+        }
+    }
+}
