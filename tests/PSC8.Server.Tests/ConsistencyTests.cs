@@ -26,7 +26,7 @@ public sealed class ConsistencyTests(C8HostFixture fx) : IClassFixture<C8HostFix
         await fx.DrainAsync();
     }
 
-    private async Task<C8Response> SetFaultsAsync(object faults) => (await fx.Api().PutAsync(Paths.Faults, faults)).ShouldBe(200);
+    private async Task<HttpExchange> SetFaultsAsync(object faults) => (await fx.Api().PutAsync(Paths.Faults, faults)).ShouldBe(200);
 
     private async Task<(string Fabric, string Spot, string Global)> NewFabricAsync()
     {
@@ -191,7 +191,7 @@ public sealed class ConsistencyTests(C8HostFixture fx) : IClassFixture<C8HostFix
     {
         foreach (var key in keys)
         {
-            var reads = new List<C8Response>();
+            var reads = new List<HttpExchange>();
             foreach (var region in Dc.All)
             {
                 reads.Add(await fx.Api(region).GetAsync(Paths.Document(fabric, collection, key)));

@@ -24,7 +24,7 @@ public sealed record QueryOpening(ServerCursor Cursor, List<C8Value> Batch, bool
 /// </summary>
 public static class QueryService
 {
-    public static async Task<QueryOpening> OpenAsync(C8Request request, QueryRequest query)
+    public static async Task<QueryOpening> OpenAsync(IncomingRequest request, QueryRequest query)
     {
         var cluster = request.Cluster;
         var fabric = RegionExecutor.Fabric(request);
@@ -89,7 +89,7 @@ public static class QueryService
         (prepared.ReadsCollectionsByValue && cluster.Catalog.Collections(fabric.Name).Any(c => c.IsSpot));
 
     /// <summary>The next batch of an open cursor of the caller's, from the region that holds it. A cursor whose query fails is closed.</summary>
-    public static async Task<(ServerCursor Cursor, List<C8Value> Batch, bool HasMore)> NextAsync(C8Request request, string id)
+    public static async Task<(ServerCursor Cursor, List<C8Value> Batch, bool HasMore)> NextAsync(IncomingRequest request, string id)
     {
         var cursors = request.Region.Cursors;
         var cursor = cursors.Get(id, request.Principal.UserId);

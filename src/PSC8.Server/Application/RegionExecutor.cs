@@ -13,7 +13,7 @@ namespace PSC8.Server.Application;
 /// </summary>
 public static class RegionExecutor
 {
-    public static FabricInfo Fabric(C8Request request, AccessLevel needed = AccessLevel.ReadOnly)
+    public static FabricInfo Fabric(IncomingRequest request, AccessLevel needed = AccessLevel.ReadOnly)
     {
         var fabric = request.Cluster.Catalog.FindFabric(request.Fabric) ?? throw C8Errors.DatabaseNotFound(request.Fabric);
         request.Cluster.Access.RequireFabric(request.Principal, fabric.Name, needed);
@@ -37,12 +37,12 @@ public static class RegionExecutor
         new(400, C8Errors.BadParameter, $"fabric '{fabric.Name}' has no spot region, so it cannot hold spot collections: create the fabric with a spot region (spotDc)");
 
     /// <summary>Runs <paramref name="work"/> in a read transaction of the region that must serve it.</summary>
-    public static Task<T> ReadAsync<T>(C8Request request, FabricInfo fabric, bool spot, Func<FabricTransaction, T> work) =>
+    public static Task<T> ReadAsync<T>(IncomingRequest request, FabricInfo fabric, bool spot, Func<FabricTransaction, T> work) =>
         RunAsync(request, fabric, spot, home =>
             home.Store.Read(reader => work(new FabricTransaction(request.Cluster, fabric, home, reader, request.Principal))));
 
     /// <summary>Runs <paramref name="work"/> in a write transaction: all of it commits or none of it.</summary>
-    public static Task<T> WriteAsync<T>(C8Request request, FabricInfo fabric, bool spot, Func<FabricTransaction, T> work) =>
+    public static Task<T> WriteAsync<T>(IncomingRequest request, FabricInfo fabric, bool spot, Func<FabricTransaction, T> work) =>
         RunAsync(request, fabric, spot, home =>
             home.Store.Write(writer => work(new FabricTransaction(request.Cluster, fabric, home, writer, request.Principal))));
 
@@ -51,14 +51,14 @@ public static class RegionExecutor
     /// cursor keeps reading that snapshot across requests. The caller disposes the session.
     /// </summary>
     public static Task<(Region Home, Storage.RegionStore.ReadSession Session, FabricTransaction Transaction)> OpenSnapshotAsync(
-        C8Request request, FabricInfo fabric, bool spot) =>
+        IncomingRequest request, FabricInfo fabric, bool spot) =>
         RunAsync(request, fabric, spot, home =>
         {
             var session = home.Store.OpenReadSession();
             return (home, session, new FabricTransaction(request.Cluster, fabric, home, session.Reader, request.Principal));
         });
 
-    private static async Task<T> RunAsync<T>(C8Request request, FabricInfo fabric, bool spot, Func<Region, T> run)
+    private static async Task<T> RunAsync<T>(IncomingRequest request, FabricInfo fabric, bool spot, Func<Region, T> run)
     {
         var cluster = request.Cluster;
         var gate = spot ? cluster.SpotGate(fabric.Name) : null;
@@ -93,7 +93,7 @@ public static class RegionExecutor
     }
 
     /// <summary>Pays the link latency to <paramref name="home"/>, or fails fast when the regions cannot reach each other.</summary>
-    public static async Task CrossLinkAsync(C8Request request, Region home)
+    public static async Task CrossLinkAsync(IncomingRequest request, Region home)
     {
         if (home == request.Region)
         {
@@ -108,7 +108,7 @@ public static class RegionExecutor
         await PayLinkLatencyAsync(request).ConfigureAwait(false);
     }
 
-    private static async Task PayLinkLatencyAsync(C8Request request)
+    private static async Task PayLinkLatencyAsync(IncomingRequest request)
     {
         var latency = request.Cluster.Faults.LinkLatency;
         if (latency > TimeSpan.Zero)

@@ -79,7 +79,7 @@ public sealed class FabricTransaction : IQueryStore
     public C8Object? Get(string collection, string key)
     {
         var info = Collection(collection, AccessLevel.ReadOnly);
-        return DocumentKeys.IsValid(key) && _reader.Get(info.Id, key) is { } stored ? Decode(stored) : null;
+        return DocumentKeyRules.IsValid(key) && _reader.Get(info.Id, key) is { } stored ? Decode(stored) : null;
     }
 
     public long Count(string collection) => _reader.Count(Collection(collection, AccessLevel.ReadOnly).Id);
@@ -104,7 +104,7 @@ public sealed class FabricTransaction : IQueryStore
         if (document.TryGetValue("_key", out var given))
         {
             key = given.TryGetString(out var text) ? text : throw C8Errors.IllegalKey("illegal document key: _key must be a string");
-            DocumentKeys.Validate(key);
+            DocumentKeyRules.Validate(key);
             if (!collection.KeyOptions.AllowUserKeys)
             {
                 throw new C8Exception(400, 1222, $"collection '{collection.Name}' does not allow user-defined keys");
@@ -119,11 +119,11 @@ public sealed class FabricTransaction : IQueryStore
                     _ => throw C8Errors.UniqueConstraint(collection.Name),
                 };
             }
-            DocumentKeys.TrackUserKey(Writer, collection, key, _keyStride);
+            DocumentKeyRules.TrackUserKey(Writer, collection, key, _keyStride);
         }
         else
         {
-            key = DocumentKeys.Generate(Writer, collection, Region.Index, _keyStride);
+            key = DocumentKeyRules.Generate(Writer, collection, Region.Index, _keyStride);
             ValidateEdge(collection, document);
             // A generated key can already be taken: by a document replicated from a region whose counter is ahead
             // (autoincrement counts per region), copied in when the spot region moved, or chosen by a user. That
@@ -131,7 +131,7 @@ public sealed class FabricTransaction : IQueryStore
             (string Rev, C8Object Stored)? committed;
             while ((committed = Commit(collection, key, document, onlyIfNew: true)) is null)
             {
-                key = DocumentKeys.Generate(Writer, collection, Region.Index, _keyStride);
+                key = DocumentKeyRules.Generate(Writer, collection, Region.Index, _keyStride);
             }
             return new WriteResult(Id(collection, key), key, committed.Value.Rev, null, null, committed.Value.Stored, Ignored: false);
         }
@@ -181,7 +181,7 @@ public sealed class FabricTransaction : IQueryStore
 
     private StoredDocument Existing(CollectionInfo collection, string key)
     {
-        DocumentKeys.Validate(key);
+        DocumentKeyRules.Validate(key);
         return _reader.Get(collection.Id, key) ?? throw C8Errors.DocumentNotFound();
     }
 
@@ -323,6 +323,6 @@ public sealed class FabricTransaction : IQueryStore
     private static bool IsDocumentId(string id)
     {
         var slash = id.IndexOf('/');
-        return slash > 0 && DocumentKeys.IsValid(id[(slash + 1)..]);
+        return slash > 0 && DocumentKeyRules.IsValid(id[(slash + 1)..]);
     }
 }

@@ -41,7 +41,7 @@ public sealed class C8Dispatcher(C8Cluster cluster)
                     ? new C8Exception(405, C8Errors.HttpMethodNotAllowed, $"method {http.Request.Method} not allowed on {http.Request.Path}")
                     : new C8Exception(404, C8Errors.HttpNotFound, $"unknown path {http.Request.Path}");
             }
-            var request = new C8Request(http, cluster, region, path, values);
+            var request = new IncomingRequest(http, cluster, region, path, values);
             if (route.Access != RouteAccess.Open)
             {
                 request.Principal = cluster.Authenticator.Authenticate(http.Request.Headers.Authorization.ToString())

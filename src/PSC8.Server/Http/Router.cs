@@ -1,6 +1,6 @@
 namespace PSC8.Server.Http;
 
-public delegate Task RouteHandler(C8Request request);
+public delegate Task RouteHandler(IncomingRequest request);
 
 /// <summary>How a route is guarded before its handler runs.</summary>
 public enum RouteAccess

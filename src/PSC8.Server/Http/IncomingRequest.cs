@@ -7,11 +7,11 @@ using PSC8.Server.Security;
 namespace PSC8.Server.Http;
 
 /// <summary>One request as handlers see it: the region that received it, the fabric, the caller, and typed access to its inputs.</summary>
-public sealed class C8Request
+public sealed class IncomingRequest
 {
     private readonly Dictionary<string, string> _routeValues;
 
-    internal C8Request(HttpContext http, C8Cluster cluster, Region region, RequestPath path, Dictionary<string, string> routeValues)
+    internal IncomingRequest(HttpContext http, C8Cluster cluster, Region region, RequestPath path, Dictionary<string, string> routeValues)
     {
         Http = http;
         Cluster = cluster;

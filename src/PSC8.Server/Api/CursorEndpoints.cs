@@ -9,7 +9,7 @@ using PSC8.Server.Query;
 namespace PSC8.Server.Api;
 
 /// <summary>The cursor API: run C8QL and page through the results; plus parse-only and explain.</summary>
-public static class CursorApi
+public static class CursorEndpoints
 {
     private const int DefaultBatchSize = 100;
     private const int MaxBatchSize = 1000;
@@ -25,20 +25,20 @@ public static class CursorApi
         router.Map("POST", "query/explain", ExplainAsync);
     }
 
-    private static async Task OpenAsync(C8Request request)
+    private static async Task OpenAsync(IncomingRequest request)
     {
         var query = ReadQuery(await request.ReadObjectAsync().ConfigureAwait(false));
         var opening = await QueryService.OpenAsync(request, query).ConfigureAwait(false);
         await WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count).ConfigureAwait(false);
     }
 
-    private static async Task NextAsync(C8Request request)
+    private static async Task NextAsync(IncomingRequest request)
     {
         var (cursor, batch, hasMore) = await QueryService.NextAsync(request, request.Route("id")).ConfigureAwait(false);
         await WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null).ConfigureAwait(false);
     }
 
-    private static Task CloseAsync(C8Request request)
+    private static Task CloseAsync(IncomingRequest request)
     {
         var id = request.Route("id");
         var cursors = request.Region.Cursors;
@@ -47,7 +47,7 @@ public static class CursorApi
         return Responses.WriteEnvelopeAsync(request.Http, 202, w => w.WriteString("id", id));
     }
 
-    private static async Task ParseAsync(C8Request request)
+    private static async Task ParseAsync(IncomingRequest request)
     {
         RegionExecutor.Fabric(request);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
@@ -63,7 +63,7 @@ public static class CursorApi
         }).ConfigureAwait(false);
     }
 
-    private static async Task ExplainAsync(C8Request request)
+    private static async Task ExplainAsync(IncomingRequest request)
     {
         RegionExecutor.Fabric(request);
         var query = ReadQuery(await request.ReadObjectAsync().ConfigureAwait(false));

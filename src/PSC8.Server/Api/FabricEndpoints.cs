@@ -7,7 +7,7 @@ using static PSC8.Server.Api.Json;
 namespace PSC8.Server.Api;
 
 /// <summary>Geo-fabrics: list, create with a spot region, properties, metadata, delete, and moving the spot region.</summary>
-public static class FabricApi
+public static class FabricEndpoints
 {
     public static void Map(Router router)
     {
@@ -39,22 +39,22 @@ public static class FabricApi
         return O(new C8Object.Builder().Set("name", S(fabric.Name)).Set("options", O(options)).Set("isSystem", B(fabric.IsSystem)));
     }
 
-    private static IEnumerable<FabricInfo> Visible(C8Request request) =>
+    private static IEnumerable<FabricInfo> Visible(IncomingRequest request) =>
         request.Cluster.Catalog.Fabrics().Where(f => request.Cluster.Access.FabricLevel(request.Principal, f.Name) > AccessLevel.None);
 
-    private static Task ListNamesAsync(C8Request request)
+    private static Task ListNamesAsync(IncomingRequest request)
     {
         RequireCurrentFabric(request);
         return Responses.WriteResultAsync(request.Http, 200, Strings(Visible(request).Select(f => f.Name)));
     }
 
-    private static Task ListForUserAsync(C8Request request)
+    private static Task ListForUserAsync(IncomingRequest request)
     {
         RequireCurrentFabric(request);
         return Responses.WriteResultAsync(request.Http, 200, Array(Visible(request).Select(f => Describe(request.Cluster, f))));
     }
 
-    private static async Task CreateAsync(C8Request request)
+    private static async Task CreateAsync(IncomingRequest request)
     {
         RequireSystemFabric(request);
         request.Cluster.Access.RequireAdmin(request.Principal);
@@ -90,7 +90,7 @@ public static class FabricApi
         await Responses.WriteResultAsync(request.Http, 201, B(true)).ConfigureAwait(false);
     }
 
-    private static Task DeleteAsync(C8Request request)
+    private static Task DeleteAsync(IncomingRequest request)
     {
         RequireSystemFabric(request);
         request.Cluster.Access.RequireAdmin(request.Principal);
@@ -125,7 +125,7 @@ public static class FabricApi
         return Responses.WriteResultAsync(request.Http, 200, B(true));
     }
 
-    private static async Task SetMetadataAsync(C8Request request, bool merge)
+    private static async Task SetMetadataAsync(IncomingRequest request, bool merge)
     {
         var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
@@ -143,7 +143,7 @@ public static class FabricApi
     }
 
     /// <summary>Moves the spot region: spot collections' data is copied to the new region while spot traffic waits.</summary>
-    private static Task MoveSpotRegionAsync(C8Request request)
+    private static Task MoveSpotRegionAsync(IncomingRequest request)
     {
         request.Cluster.Access.RequireAdmin(request.Principal);
         var cluster = request.Cluster;
@@ -229,7 +229,7 @@ public static class FabricApi
         cluster.FindRegion(nameOrHost) ?? cluster.FindRegionByHost(nameOrHost)
         ?? throw C8Errors.BadRequest($"unknown region '{nameOrHost}': this C8 Local has {string.Join(", ", cluster.Regions.Select(r => r.Name))}");
 
-    private static void RequireCurrentFabric(C8Request request)
+    private static void RequireCurrentFabric(IncomingRequest request)
     {
         if (request.Cluster.Catalog.FindFabric(request.Fabric) is null)
         {
@@ -237,7 +237,7 @@ public static class FabricApi
         }
     }
 
-    private static void RequireSystemFabric(C8Request request)
+    private static void RequireSystemFabric(IncomingRequest request)
     {
         RequireCurrentFabric(request);
         if (request.Fabric != FabricNames.System)

@@ -8,7 +8,7 @@ using static PSC8.Server.Api.Json;
 namespace PSC8.Server.Api;
 
 /// <summary>Collections: create (spot, local, edge, key generators), list, info, count, figures, properties, truncate, drop.</summary>
-public static class CollectionApi
+public static class CollectionEndpoints
 {
     private static readonly string[] KeyGenerators = ["traditional", "autoincrement", "padded", "uuid", "uuid64"];
 
@@ -55,7 +55,7 @@ public static class CollectionApi
         .Build();
 
     /// <summary>The collection by route name, after checking the fabric and the caller's level on the collection.</summary>
-    public static CollectionInfo Find(C8Request request, AccessLevel needed, string routeName = "name")
+    public static CollectionInfo Find(IncomingRequest request, AccessLevel needed, string routeName = "name")
     {
         var fabric = RegionExecutor.Fabric(request);
         var name = request.Route(routeName);
@@ -64,7 +64,7 @@ public static class CollectionApi
         return collection;
     }
 
-    private static Task ListAsync(C8Request request)
+    private static Task ListAsync(IncomingRequest request)
     {
         var fabric = RegionExecutor.Fabric(request);
         var excludeSystem = request.QueryBool("excludeSystem", false);
@@ -75,7 +75,7 @@ public static class CollectionApi
         return Responses.WriteResultAsync(request.Http, 200, Array(items));
     }
 
-    private static async Task CreateAsync(C8Request request)
+    private static async Task CreateAsync(IncomingRequest request)
     {
         var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
@@ -142,7 +142,7 @@ public static class CollectionApi
         return new KeyOptionsInfo(type, Bool(options, "allowUserKeys", true), increment, offset);
     }
 
-    private static async Task SetPropertiesAsync(C8Request request)
+    private static async Task SetPropertiesAsync(IncomingRequest request)
     {
         var collection = Find(request, AccessLevel.ReadWrite);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
@@ -162,7 +162,7 @@ public static class CollectionApi
         await Responses.WriteFlatAsync(request.Http, 200, Properties(updated)).ConfigureAwait(false);
     }
 
-    private static async Task CountAsync(C8Request request)
+    private static async Task CountAsync(IncomingRequest request)
     {
         var collection = Find(request, AccessLevel.ReadOnly);
         var fabric = RegionExecutor.Fabric(request);
@@ -170,7 +170,7 @@ public static class CollectionApi
         await Responses.WriteFlatAsync(request.Http, 200, new C8Object.Builder().AddRange(Info(collection)).Set("count", N(count)).Build()).ConfigureAwait(false);
     }
 
-    private static async Task FiguresAsync(C8Request request)
+    private static async Task FiguresAsync(IncomingRequest request)
     {
         var collection = Find(request, AccessLevel.ReadOnly);
         var fabric = RegionExecutor.Fabric(request);
@@ -193,7 +193,7 @@ public static class CollectionApi
             .Set("count", N(count)).Set("figures", O(figures)).Build()).ConfigureAwait(false);
     }
 
-    private static async Task TruncateAsync(C8Request request)
+    private static async Task TruncateAsync(IncomingRequest request)
     {
         var collection = Find(request, AccessLevel.ReadWrite);
         var fabric = RegionExecutor.Fabric(request);
@@ -205,7 +205,7 @@ public static class CollectionApi
         await Responses.WriteFlatAsync(request.Http, 200, Info(collection)).ConfigureAwait(false);
     }
 
-    private static Task DropAsync(C8Request request)
+    private static Task DropAsync(IncomingRequest request)
     {
         var collection = Find(request, AccessLevel.ReadWrite);
         if (collection.IsSystem && !request.QueryBool("isSystem", false))

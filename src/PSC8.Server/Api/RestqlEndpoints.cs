@@ -12,7 +12,7 @@ namespace PSC8.Server.Api;
 /// defaults that the caller's bindVars override. Shapes and quirks follow GDN (an execute that yields no
 /// rows answers a bare {"result":[]}; an unknown worker is 400/1502).
 /// </summary>
-public static partial class RestqlApi
+public static partial class RestqlEndpoints
 {
     [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]
     private static partial Regex WorkerName();
@@ -28,7 +28,7 @@ public static partial class RestqlApi
         router.Map("DELETE", "restql/{name}", DeleteAsync);
     }
 
-    private static C8Value Describe(C8Request request, QueryWorkerInfo worker)
+    private static C8Value Describe(IncomingRequest request, QueryWorkerInfo worker)
     {
         var tenant = request.Cluster.Options.Tenant;
         return O(new C8Object.Builder()
@@ -42,7 +42,7 @@ public static partial class RestqlApi
             .Set("type", S(worker.Type)));
     }
 
-    private static Task ListAsync(C8Request request)
+    private static Task ListAsync(IncomingRequest request)
     {
         var fabric = RegionExecutor.Fabric(request);
         var workers = request.Cluster.Catalog.Workers(request.Principal.OwnerId, fabric.Name);
@@ -50,7 +50,7 @@ public static partial class RestqlApi
     }
 
     /// <summary>Validates one worker definition; a bad one is a 400 that quotes it.</summary>
-    private static QueryWorkerInfo Define(C8Request request, FabricInfo fabric, C8Value definition, string? fixedName, int errorNum)
+    private static QueryWorkerInfo Define(IncomingRequest request, FabricInfo fabric, C8Value definition, string? fixedName, int errorNum)
     {
         if (!definition.IsObject)
         {
@@ -82,7 +82,7 @@ public static partial class RestqlApi
             parameter.IsNull ? "{}" : C8Json.Serialize(parameter), type);
     }
 
-    private static async Task SaveAsync(C8Request request)
+    private static async Task SaveAsync(IncomingRequest request)
     {
         var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
@@ -95,7 +95,7 @@ public static partial class RestqlApi
         await Responses.WriteResultAsync(request.Http, 200, Describe(request, worker)).ConfigureAwait(false);
     }
 
-    private static async Task ImportAsync(C8Request request)
+    private static async Task ImportAsync(IncomingRequest request)
     {
         var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
@@ -124,7 +124,7 @@ public static partial class RestqlApi
         await Responses.WriteResultAsync(request.Http, 200, O(new C8Object.Builder().Set("created", N(workers.Count)).Set("errors", N(0)))).ConfigureAwait(false);
     }
 
-    private static async Task UpdateAsync(C8Request request)
+    private static async Task UpdateAsync(IncomingRequest request)
     {
         var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
         var name = request.Route("name");
@@ -138,7 +138,7 @@ public static partial class RestqlApi
         await Responses.WriteResultAsync(request.Http, 200, Describe(request, worker)).ConfigureAwait(false);
     }
 
-    private static Task DeleteAsync(C8Request request)
+    private static Task DeleteAsync(IncomingRequest request)
     {
         var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
         if (!request.Cluster.Catalog.RemoveWorker(request.Principal.OwnerId, fabric.Name, request.Route("name")))
@@ -148,7 +148,7 @@ public static partial class RestqlApi
         return Responses.WriteResultAsync(request.Http, 200, C8Value.EmptyArray);
     }
 
-    private static async Task ExecuteAsync(C8Request request)
+    private static async Task ExecuteAsync(IncomingRequest request)
     {
         var fabric = RegionExecutor.Fabric(request);
         var worker = request.Cluster.Catalog.FindWorker(request.Principal.OwnerId, fabric.Name, request.Route("name"))
@@ -165,19 +165,19 @@ public static partial class RestqlApi
             bindVars.AddRange(body["bindVars"].AsObject);
         }
         var merged = new C8Object.Builder().AddRange(body).Set("bindVars", C8Value.From(bindVars.Build())).Build();
-        var query = CursorApi.ReadQuery(merged, defaultQuery: worker.Value) with { Query = worker.Value };
+        var query = CursorEndpoints.ReadQuery(merged, defaultQuery: worker.Value) with { Query = worker.Value };
         var opening = await QueryService.OpenAsync(request, query).ConfigureAwait(false);
         if (opening.Batch.Count == 0 && !opening.HasMore)
         {
             await Responses.WriteValueAsync(request.Http, 201, O(new C8Object.Builder().Set("result", C8Value.EmptyArray))).ConfigureAwait(false);
             return;
         }
-        await CursorApi.WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count).ConfigureAwait(false);
+        await CursorEndpoints.WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count).ConfigureAwait(false);
     }
 
-    private static async Task FetchAsync(C8Request request)
+    private static async Task FetchAsync(IncomingRequest request)
     {
         var (cursor, batch, hasMore) = await QueryService.NextAsync(request, request.Route("id")).ConfigureAwait(false);
-        await CursorApi.WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null).ConfigureAwait(false);
+        await CursorEndpoints.WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null).ConfigureAwait(false);
     }
 }

@@ -5,9 +5,9 @@ using Xunit.Sdk;
 namespace PSC8.Server.Tests.Infrastructure;
 
 /// <summary>One HTTP exchange with C8 Local: status, headers, raw body and (for JSON bodies) the parsed body.</summary>
-public sealed class C8Response
+public sealed class HttpExchange
 {
-    public C8Response(HttpMethod method, Uri uri, int status, HttpResponseHeaders headers, HttpContentHeaders contentHeaders, string body, JsonNode? json)
+    public HttpExchange(HttpMethod method, Uri uri, int status, HttpResponseHeaders headers, HttpContentHeaders contentHeaders, string body, JsonNode? json)
     {
         Method = method;
         Uri = uri;
@@ -51,7 +51,7 @@ public sealed class C8Response
         return null;
     }
 
-    public C8Response ShouldBe(int status)
+    public HttpExchange ShouldBe(int status)
     {
         if (Status != status)
         {
@@ -61,7 +61,7 @@ public sealed class C8Response
     }
 
     /// <summary>Asserts the status and GDN's error envelope with the given errorNum.</summary>
-    public C8Response ShouldFail(int status, int errorNum)
+    public HttpExchange ShouldFail(int status, int errorNum)
     {
         ShouldBe(status);
         if (Json.Long("errorNum") != errorNum)

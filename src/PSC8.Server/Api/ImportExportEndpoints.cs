@@ -13,7 +13,7 @@ namespace PSC8.Server.Api;
 /// Bulk import (GDN's {"data":[…]} body, and ArangoDB's ?collection= form with a JSON array or JSON lines,
 /// which jsC8 sends) and export of a collection or of a read-only query.
 /// </summary>
-public static class ImportExportApi
+public static class ImportExportEndpoints
 {
     public static void Map(Router router)
     {
@@ -23,7 +23,7 @@ public static class ImportExportApi
         router.Map("POST", "export", ExportQueryAsync);
     }
 
-    private static async Task ImportAsync(C8Request request, string collectionName)
+    private static async Task ImportAsync(IncomingRequest request, string collectionName)
     {
         var fabric = RegionExecutor.Fabric(request);
         var collection = request.Cluster.Catalog.FindCollection(fabric.Name, collectionName) ?? throw C8Errors.CollectionNotFound(collectionName);
@@ -71,7 +71,7 @@ public static class ImportExportApi
     }
 
     /// <summary>The documents to import and the flags, from either body form.</summary>
-    private static (IReadOnlyList<C8Value> Documents, bool Details, string? PrimaryKey, bool Replace) ReadImport(byte[] body, C8Request request)
+    private static (IReadOnlyList<C8Value> Documents, bool Details, string? PrimaryKey, bool Replace) ReadImport(byte[] body, IncomingRequest request)
     {
         var text = Encoding.UTF8.GetString(body).Trim();
         if (text.Length == 0)
@@ -116,9 +116,9 @@ public static class ImportExportApi
         return document.With("_key", C8Value.From(key));
     }
 
-    private static async Task ExportCollectionAsync(C8Request request)
+    private static async Task ExportCollectionAsync(IncomingRequest request)
     {
-        var collection = CollectionApi.Find(request, AccessLevel.ReadOnly, "collection");
+        var collection = CollectionEndpoints.Find(request, AccessLevel.ReadOnly, "collection");
         var fabric = RegionExecutor.Fabric(request);
         var offset = request.QueryLong("offset") ?? 0;
         var limit = request.QueryLong("limit") ?? long.MaxValue;
@@ -135,11 +135,11 @@ public static class ImportExportApi
         await Responses.WriteResultAsync(request.Http, 200, C8Value.From(documents)).ConfigureAwait(false);
     }
 
-    private static async Task ExportQueryAsync(C8Request request)
+    private static async Task ExportQueryAsync(IncomingRequest request)
     {
         var fabric = RegionExecutor.Fabric(request);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
-        var query = CursorApi.ReadQuery(body);
+        var query = CursorEndpoints.ReadQuery(body);
         var prepared = request.Cluster.Engine.Prepare(query.Query, query.BindVars);
         if (prepared.IsModification)
         {

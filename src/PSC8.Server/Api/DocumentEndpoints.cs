@@ -11,7 +11,7 @@ namespace PSC8.Server.Api;
 /// Single and batch document CRUD. A batch runs in one transaction where each item succeeds or fails on
 /// its own (failures are reported per item, with X-C8-Error-Codes); a single failing operation writes nothing.
 /// </summary>
-public static class DocumentApi
+public static class DocumentEndpoints
 {
     private enum Operation { Insert, Replace, Update, Remove }
 
@@ -29,9 +29,9 @@ public static class DocumentApi
     }
 
     /// <summary>The collection for a document request; ?strongConsistency=true is only meaningful on spot collections.</summary>
-    private static (FabricInfo Fabric, CollectionInfo Collection) Target(C8Request request, AccessLevel needed)
+    private static (FabricInfo Fabric, CollectionInfo Collection) Target(IncomingRequest request, AccessLevel needed)
     {
-        var collection = CollectionApi.Find(request, needed, "collection");
+        var collection = CollectionEndpoints.Find(request, needed, "collection");
         if (request.QueryBool("strongConsistency", false) && !collection.IsSpot)
         {
             throw C8Errors.BadRequest($"strongConsistency=true is only valid on spot collections; '{collection.Name}' is not one");
@@ -39,13 +39,13 @@ public static class DocumentApi
         return (RegionExecutor.Fabric(request), collection);
     }
 
-    private static async Task ReadAsync(C8Request request)
+    private static async Task ReadAsync(IncomingRequest request)
     {
         var (fabric, collection) = Target(request, AccessLevel.ReadOnly);
         var key = request.Route("key");
         var stored = await RegionExecutor.ReadAsync(request, fabric, collection.IsSpot, t =>
         {
-            DocumentKeys.Validate(key);
+            DocumentKeyRules.Validate(key);
             return t.GetStored(t.Collection(collection.Name, AccessLevel.ReadOnly), key);
         }).ConfigureAwait(false);
         var http = request.Http;
@@ -73,7 +73,7 @@ public static class DocumentApi
         }
     }
 
-    private static async Task WriteAsync(C8Request request, Operation operation, string? single)
+    private static async Task WriteAsync(IncomingRequest request, Operation operation, string? single)
     {
         var (fabric, collection) = Target(request, AccessLevel.ReadWrite);
         var body = await request.ReadJsonAsync().ConfigureAwait(false);
@@ -221,7 +221,7 @@ public static class DocumentApi
     private static C8Object AsDocument(C8Value value) =>
         value.IsObject ? value.AsObject : throw C8Errors.InvalidDocument("invalid document type: a document must be a JSON object");
 
-    private static WriteOptions Options(C8Request request, CollectionInfo collection)
+    private static WriteOptions Options(IncomingRequest request, CollectionInfo collection)
     {
         var overwriteMode = request.Query("overwriteMode");
         var mode = overwriteMode?.ToLowerInvariant() switch
