@@ -249,6 +249,8 @@ public sealed class ConsistencyTests(C8HostFixture fx) : IClassFixture<C8HostFix
             (await api.PatchAsync(Paths.Document(fabric, local, "a"), new { v = 1 })).ShouldFail(404, 1203);
             (await api.DeleteAsync(Paths.Document(fabric, local, "a"))).ShouldFail(404, 1203);
             (await api.GetAsync(Paths.Collection(fabric, local, "count"))).ShouldFail(404, 1203);
+            (await api.PostAsync(Paths.Fabric(fabric, $"import/{local}"), new { data = new[] { new { _key = "d" } } })).ShouldFail(404, 1203);
+            (await api.GetAsync(Paths.Fabric(fabric, $"export/{local}"))).ShouldFail(404, 1203);
             Assert.Equal(0, fx.Host.Cluster.Region(other).Store.Read(reader => reader.Count(id)));
         }
         Assert.Equal(2, fx.Host.Cluster.Region(B).Store.Read(reader => reader.Count(id)));

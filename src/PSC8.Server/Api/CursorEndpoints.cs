@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using PSC8.Server.Application;
+using PSC8.Server.Cluster;
 using PSC8.Server.Cursors;
 using PSC8.Server.Http;
 using PSC8.Server.Model;
@@ -49,7 +50,7 @@ public static class CursorEndpoints
 
     private static async Task ParseAsync(IncomingRequest request)
     {
-        RegionExecutor.Fabric(request);
+        RequestTarget.Resolve(request, AccessLevel.ReadOnly);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var query = Json.String(body, "query") ?? throw C8Errors.BadRequest("'query' must be a string");
         var parsed = request.Cluster.Engine.Parse(query);
@@ -65,7 +66,7 @@ public static class CursorEndpoints
 
     private static async Task ExplainAsync(IncomingRequest request)
     {
-        RegionExecutor.Fabric(request);
+        RequestTarget.Resolve(request, AccessLevel.ReadOnly);
         var query = ReadQuery(await request.ReadObjectAsync().ConfigureAwait(false));
         var explained = request.Cluster.Engine.Prepare(query.Query, query.BindVars).Explain();
         await Responses.WriteFlatAsync(request.Http, 200, explained.AsObject).ConfigureAwait(false);

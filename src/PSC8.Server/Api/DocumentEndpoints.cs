@@ -29,24 +29,24 @@ public static class DocumentEndpoints
     }
 
     /// <summary>The collection for a document request; ?strongConsistency=true is only meaningful on spot collections.</summary>
-    private static (FabricInfo Fabric, CollectionInfo Collection) Target(IncomingRequest request, AccessLevel needed)
+    private static CollectionTarget Target(IncomingRequest request, AccessLevel needed)
     {
-        var collection = CollectionEndpoints.Find(request, needed, "collection");
-        if (request.QueryBool("strongConsistency", false) && !collection.IsSpot)
+        var target = CollectionTarget.Resolve(request, request.Route("collection"), needed);
+        if (request.QueryBool("strongConsistency", false) && !target.Spot)
         {
-            throw C8Errors.BadRequest($"strongConsistency=true is only valid on spot collections; '{collection.Name}' is not one");
+            throw C8Errors.BadRequest($"strongConsistency=true is only valid on spot collections; '{target.Collection.Name}' is not one");
         }
-        return (RegionExecutor.Fabric(request), collection);
+        return target;
     }
 
     private static async Task ReadAsync(IncomingRequest request)
     {
-        var (fabric, collection) = Target(request, AccessLevel.ReadOnly);
+        var target = Target(request, AccessLevel.ReadOnly);
         var key = request.Route("key");
-        var stored = await RegionExecutor.ReadAsync(request, fabric, collection.IsSpot, t =>
+        var stored = await RegionExecutor.ReadAsync(target, t =>
         {
             DocumentKeyRules.Validate(key);
-            return t.GetStored(t.Collection(collection.Name, AccessLevel.ReadOnly), key);
+            return t.GetStored(target.Collection, key);
         }).ConfigureAwait(false);
         var http = request.Http;
         if (stored is null)
@@ -75,7 +75,8 @@ public static class DocumentEndpoints
 
     private static async Task WriteAsync(IncomingRequest request, Operation operation, string? single)
     {
-        var (fabric, collection) = Target(request, AccessLevel.ReadWrite);
+        var target = Target(request, AccessLevel.ReadWrite);
+        var collection = target.Collection;
         var body = await request.ReadJsonAsync().ConfigureAwait(false);
         var options = Options(request, collection);
         var returnNew = request.QueryBool("returnNew", false);
@@ -92,12 +93,11 @@ public static class DocumentEndpoints
             }
             var document = operation == Operation.Remove ? C8Object.Empty : AsDocument(body);
             var key = single ?? "";
-            var result = await RegionExecutor.WriteAsync(request, fabric, collection.IsSpot,
-                t => Apply(t, t.Collection(collection.Name, AccessLevel.ReadWrite), operation, key, document, options)).ConfigureAwait(false);
+            var result = await RegionExecutor.WriteAsync(target, t => Apply(t, collection, operation, key, document, options)).ConfigureAwait(false);
             request.Http.Response.Headers.ETag = $"\"{result.Rev}\"";
             if (operation == Operation.Insert)
             {
-                request.Http.Response.Headers.Location = $"/_fabric/{Uri.EscapeDataString(fabric.Name)}/_api/document/{Uri.EscapeDataString(collection.Name)}/{Uri.EscapeDataString(result.Key)}";
+                request.Http.Response.Headers.Location = $"/_fabric/{Uri.EscapeDataString(target.Fabric.Name)}/_api/document/{Uri.EscapeDataString(collection.Name)}/{Uri.EscapeDataString(result.Key)}";
             }
             await Responses.WriteAsync(request.Http, status, w =>
             {
@@ -119,10 +119,8 @@ public static class DocumentEndpoints
             throw C8Errors.InvalidDocument("invalid document type: the body must be a JSON object or an array of them");
         }
         var items = body.AsArray;
-        var outcomes = await RegionExecutor.WriteAsync(request, fabric, collection.IsSpot, t =>
+        var outcomes = await RegionExecutor.WriteAsync(target, t =>
         {
-            // Looked up and access-checked once per transaction, not per item.
-            var target = t.Collection(collection.Name, AccessLevel.ReadWrite);
             var results = new object[items.Count];
             for (var i = 0; i < items.Count; i++)
             {
@@ -132,7 +130,7 @@ public static class DocumentEndpoints
                     var itemOptions = operation == Operation.Remove && document["_rev"].TryGetString(out var rev) && !options.IgnoreRevs
                         ? options with { ExpectedRev = rev }
                         : options;
-                    results[i] = Apply(t, target, operation, key, document, itemOptions);
+                    results[i] = Apply(t, collection, operation, key, document, itemOptions);
                 }
                 catch (C8Exception error)
                 {

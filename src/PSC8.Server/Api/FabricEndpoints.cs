@@ -13,8 +13,8 @@ public static class FabricEndpoints
     {
         router.Map("GET", "database", ListNamesAsync);
         router.Map("GET", "database/user", ListForUserAsync);
-        router.Map("GET", "database/current", r => Responses.WriteResultAsync(r.Http, 200, Describe(r.Cluster, RegionExecutor.Fabric(r))));
-        router.Map("GET", "database/metadata", r => Responses.WriteResultAsync(r.Http, 200, Describe(r.Cluster, RegionExecutor.Fabric(r))));
+        router.Map("GET", "database/current", r => Responses.WriteResultAsync(r.Http, 200, Describe(r.Cluster, RequestTarget.Resolve(r, AccessLevel.ReadOnly).Fabric)));
+        router.Map("GET", "database/metadata", r => Responses.WriteResultAsync(r.Http, 200, Describe(r.Cluster, RequestTarget.Resolve(r, AccessLevel.ReadOnly).Fabric)));
         router.Map("PUT", "database/metadata", r => SetMetadataAsync(r, merge: false));
         router.Map("PATCH", "database/metadata", r => SetMetadataAsync(r, merge: true));
         router.Map("POST", "database", CreateAsync);
@@ -127,7 +127,7 @@ public static class FabricEndpoints
 
     private static async Task SetMetadataAsync(IncomingRequest request, bool merge)
     {
-        var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadWrite).Fabric;
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var given = body["metadata"];
         if (!given.IsObject)

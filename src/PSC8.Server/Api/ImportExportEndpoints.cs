@@ -25,13 +25,11 @@ public static class ImportExportEndpoints
 
     private static async Task ImportAsync(IncomingRequest request, string collectionName)
     {
-        var fabric = RegionExecutor.Fabric(request);
-        var collection = request.Cluster.Catalog.FindCollection(fabric.Name, collectionName) ?? throw C8Errors.CollectionNotFound(collectionName);
-        request.Cluster.Access.RequireCollection(request.Principal, fabric.Name, collectionName, AccessLevel.ReadWrite);
+        var target = CollectionTarget.Resolve(request, collectionName, AccessLevel.ReadWrite);
         var (documents, details, primaryKey, replace) = ReadImport(await request.ReadBodyAsync().ConfigureAwait(false), request);
         var options = WriteOptions.Default with { Overwrite = replace ? OverwriteMode.Replace : OverwriteMode.Conflict };
 
-        var errors = await RegionExecutor.WriteAsync(request, fabric, collection.IsSpot, t =>
+        var errors = await RegionExecutor.WriteAsync(target, t =>
         {
             var failed = new List<(int Line, C8Value Document, C8Exception Error)>();
             for (var i = 0; i < documents.Count; i++)
@@ -42,7 +40,7 @@ public static class ImportExportEndpoints
                     {
                         throw C8Errors.InvalidDocument("invalid document type: each imported item must be a JSON object");
                     }
-                    t.Insert(collectionName, WithPrimaryKey(document, primaryKey), options);
+                    t.Insert(target.Collection, WithPrimaryKey(document, primaryKey), options);
                 }
                 catch (C8Exception error)
                 {
@@ -118,8 +116,7 @@ public static class ImportExportEndpoints
 
     private static async Task ExportCollectionAsync(IncomingRequest request)
     {
-        var collection = CollectionEndpoints.Find(request, AccessLevel.ReadOnly, "collection");
-        var fabric = RegionExecutor.Fabric(request);
+        var target = CollectionTarget.Resolve(request, request.Route("collection"), AccessLevel.ReadOnly);
         var offset = request.QueryLong("offset") ?? 0;
         var limit = request.QueryLong("limit") ?? long.MaxValue;
         var order = request.Query("order")?.ToLowerInvariant() ?? "asc";
@@ -127,9 +124,9 @@ public static class ImportExportEndpoints
         {
             throw C8Errors.BadRequest("offset and limit must not be negative and order must be asc or desc");
         }
-        var documents = await RegionExecutor.ReadAsync(request, fabric, collection.IsSpot, t =>
+        var documents = await RegionExecutor.ReadAsync(target, t =>
         {
-            var all = t.Scan(collection.Name).Select(d => C8Value.From(d.Without("_id").Without("_rev")));
+            var all = t.Scan(target.Collection).Select(d => C8Value.From(d.Without("_id").Without("_rev")));
             return (order == "desc" ? all.Reverse() : all).Skip((int)Math.Min(offset, int.MaxValue)).Take((int)Math.Min(limit, int.MaxValue)).ToArray();
         }).ConfigureAwait(false);
         await Responses.WriteResultAsync(request.Http, 200, C8Value.From(documents)).ConfigureAwait(false);
@@ -137,7 +134,7 @@ public static class ImportExportEndpoints
 
     private static async Task ExportQueryAsync(IncomingRequest request)
     {
-        var fabric = RegionExecutor.Fabric(request);
+        var target = RequestTarget.Resolve(request, AccessLevel.ReadOnly);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var query = CursorEndpoints.ReadQuery(body);
         var prepared = request.Cluster.Engine.Prepare(query.Query, query.BindVars);
@@ -145,8 +142,7 @@ public static class ImportExportEndpoints
         {
             throw C8Errors.BadRequest("Export \"query\" cannot modify data: use the cursor API for INSERT, UPDATE, REPLACE, REMOVE or UPSERT.");
         }
-        var spot = prepared.Collections.Any(name => request.Cluster.Catalog.FindCollection(fabric.Name, name)?.IsSpot == true);
-        var rows = await RegionExecutor.ReadAsync(request, fabric, spot, t =>
+        var rows = await RegionExecutor.ReadAsync(target.ForQuery(prepared), t =>
         {
             using var execution = prepared.Execute(t, query.Options, request.Aborted);
             var results = new List<C8Value>();

@@ -44,7 +44,7 @@ public static partial class RestqlEndpoints
 
     private static Task ListAsync(IncomingRequest request)
     {
-        var fabric = RegionExecutor.Fabric(request);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadOnly).Fabric;
         var workers = request.Cluster.Catalog.Workers(request.Principal.OwnerId, fabric.Name);
         return Responses.WriteResultAsync(request.Http, 200, Array(workers.Select(w => Describe(request, w))));
     }
@@ -84,7 +84,7 @@ public static partial class RestqlEndpoints
 
     private static async Task SaveAsync(IncomingRequest request)
     {
-        var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadWrite).Fabric;
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var worker = Define(request, fabric, body["query"], fixedName: null, C8Errors.HttpBadRequest);
         if (request.Cluster.Catalog.FindWorker(worker.UserId, worker.Fabric, worker.Name) is not null)
@@ -97,7 +97,7 @@ public static partial class RestqlEndpoints
 
     private static async Task ImportAsync(IncomingRequest request)
     {
-        var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadWrite).Fabric;
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var queries = body["queries"];
         if (!queries.IsArray)
@@ -126,7 +126,7 @@ public static partial class RestqlEndpoints
 
     private static async Task UpdateAsync(IncomingRequest request)
     {
-        var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadWrite).Fabric;
         var name = request.Route("name");
         if (request.Cluster.Catalog.FindWorker(request.Principal.OwnerId, fabric.Name, name) is null)
         {
@@ -140,7 +140,7 @@ public static partial class RestqlEndpoints
 
     private static Task DeleteAsync(IncomingRequest request)
     {
-        var fabric = RegionExecutor.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadWrite).Fabric;
         if (!request.Cluster.Catalog.RemoveWorker(request.Principal.OwnerId, fabric.Name, request.Route("name")))
         {
             throw new C8Exception(404, C8Errors.DatabaseNotFoundNum, $"query worker '{request.Route("name")}' not found");
@@ -150,7 +150,7 @@ public static partial class RestqlEndpoints
 
     private static async Task ExecuteAsync(IncomingRequest request)
     {
-        var fabric = RegionExecutor.Fabric(request);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadOnly).Fabric;
         var worker = request.Cluster.Catalog.FindWorker(request.Principal.OwnerId, fabric.Name, request.Route("name"))
             ?? throw new C8Exception(400, C8Errors.QueryEmpty, "query is empty");
         var body = await request.ReadObjectAsync().ConfigureAwait(false);

@@ -26,23 +26,22 @@ public static class QueryService
 {
     public static async Task<QueryOpening> OpenAsync(IncomingRequest request, QueryRequest query)
     {
-        var cluster = request.Cluster;
-        var fabric = RegionExecutor.Fabric(request);
-        var prepared = cluster.Engine.Prepare(query.Query, query.BindVars);
-        var spot = TouchesSpotCollection(cluster, fabric, prepared);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadOnly);
+        var prepared = request.Cluster.Engine.Prepare(query.Query, query.BindVars);
+        var target = fabric.ForQuery(prepared);
         var owner = request.Principal.UserId;
         ServerCursor cursor;
         long? count = null;
         if (prepared.IsModification)
         {
-            var (home, rows) = await RegionExecutor.WriteAsync(request, fabric, spot,
+            var (home, rows) = await RegionExecutor.WriteAsync(target,
                 t => (t.Region.Name, Drain(prepared.Execute(t, query.Options, request.Aborted)))).ConfigureAwait(false);
             count = rows.Count;
             cursor = new ServerCursor(owner, home, query.CursorSettings, rows, snapshot: null);
         }
         else if (query.Stream && !query.Count)
         {
-            var (home, session, transaction) = await RegionExecutor.OpenSnapshotAsync(request, fabric, spot).ConfigureAwait(false);
+            var (home, session, transaction) = await RegionExecutor.OpenSnapshotAsync(target).ConfigureAwait(false);
             try
             {
                 cursor = new ServerCursor(owner, home.Name, query.CursorSettings, prepared.Execute(transaction, query.Options, CancellationToken.None), session);
@@ -55,7 +54,7 @@ public static class QueryService
         }
         else
         {
-            var (home, rows) = await RegionExecutor.ReadAsync(request, fabric, spot,
+            var (home, rows) = await RegionExecutor.ReadAsync(target,
                 t => (t.Region.Name, Drain(prepared.Execute(t, query.Options, request.Aborted)))).ConfigureAwait(false);
             count = rows.Count;
             cursor = new ServerCursor(owner, home, query.CursorSettings, rows, snapshot: null);
@@ -79,14 +78,6 @@ public static class QueryService
             throw;
         }
     }
-
-    /// <summary>
-    /// Whether the query must run in the spot region: it names a spot collection, or it may read a collection
-    /// it only learns at run time (DOCUMENT('c/k'), COLLECTION_COUNT(x)…) and the fabric has spot collections.
-    /// </summary>
-    private static bool TouchesSpotCollection(C8Cluster cluster, FabricInfo fabric, PreparedQuery prepared) =>
-        prepared.Collections.Any(name => cluster.Catalog.FindCollection(fabric.Name, name)?.IsSpot == true) ||
-        (prepared.ReadsCollectionsByValue && cluster.Catalog.Collections(fabric.Name).Any(c => c.IsSpot));
 
     /// <summary>The next batch of an open cursor of the caller's, from the region that holds it. A cursor whose query fails is closed.</summary>
     public static async Task<(ServerCursor Cursor, List<C8Value> Batch, bool HasMore)> NextAsync(IncomingRequest request, string id)

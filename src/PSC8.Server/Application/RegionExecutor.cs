@@ -2,82 +2,66 @@ using PSC8.Server.Cluster;
 using PSC8.Server.Documents;
 using PSC8.Server.Http;
 using PSC8.Server.Model;
+using PSC8.Server.Storage;
 
 namespace PSC8.Server.Application;
 
 /// <summary>
-/// Decides which region executes a request and runs it there in one transaction. Spot collections are
-/// always served by the fabric's spot region (a forwarded request pays the link latency both ways, and
-/// fails fast with 503, before anything runs, when the link is cut); everything else runs in the receiving
-/// region when it belongs to the fabric, else in the fabric's first region.
+/// Runs a request's work in its target's home region, in one transaction. A request received elsewhere is
+/// forwarded there: it pays the link latency both ways, and fails fast with 503, before anything runs, when the
+/// link is cut. Spot requests hold the fabric's spot gate while they run, so the spot region cannot move under them.
 /// </summary>
 public static class RegionExecutor
 {
-    public static FabricInfo Fabric(IncomingRequest request, AccessLevel needed = AccessLevel.ReadOnly)
-    {
-        var fabric = request.Cluster.Catalog.FindFabric(request.Fabric) ?? throw C8Errors.DatabaseNotFound(request.Fabric);
-        request.Cluster.Access.RequireFabric(request.Principal, fabric.Name, needed);
-        return fabric;
-    }
-
-    public static Region HomeRegion(C8Cluster cluster, FabricInfo fabric, Region receiving, bool spot)
-    {
-        if (spot)
-        {
-            if (!fabric.HasSpotRegion)
-            {
-                throw NoSpotRegion(fabric);
-            }
-            return cluster.Region(fabric.SpotRegion);
-        }
-        return fabric.Regions.Contains(receiving.Name) ? receiving : cluster.Region(fabric.Regions[0]);
-    }
-
-    public static C8Exception NoSpotRegion(FabricInfo fabric) =>
-        new(400, C8Errors.BadParameter, $"fabric '{fabric.Name}' has no spot region, so it cannot hold spot collections: create the fabric with a spot region (spotDc)");
-
     /// <summary>Runs <paramref name="work"/> in a read transaction of the region that must serve it.</summary>
-    public static Task<T> ReadAsync<T>(IncomingRequest request, FabricInfo fabric, bool spot, Func<FabricTransaction, T> work) =>
-        RunAsync(request, fabric, spot, home =>
-            home.Store.Read(reader => work(new FabricTransaction(request.Cluster, fabric, home, reader, request.Principal))));
+    public static Task<T> ReadAsync<T>(RequestTarget target, Func<FabricTransaction, T> work) =>
+        RunAsync(target, current => current.Home.Store.Read(reader => work(Open(current, reader))));
 
     /// <summary>Runs <paramref name="work"/> in a write transaction: all of it commits or none of it.</summary>
-    public static Task<T> WriteAsync<T>(IncomingRequest request, FabricInfo fabric, bool spot, Func<FabricTransaction, T> work) =>
-        RunAsync(request, fabric, spot, home =>
-            home.Store.Write(writer => work(new FabricTransaction(request.Cluster, fabric, home, writer, request.Principal))));
+    public static Task<T> WriteAsync<T>(RequestTarget target, Func<FabricTransaction, T> work) =>
+        RunAsync(target, current => current.Home.Store.Write(writer => work(Open(current, writer))));
 
     /// <summary>
     /// Opens a read transaction in the region that must serve the request and leaves it open: a streaming
     /// cursor keeps reading that snapshot across requests. The caller disposes the session.
     /// </summary>
-    public static Task<(Region Home, Storage.RegionStore.ReadSession Session, FabricTransaction Transaction)> OpenSnapshotAsync(
-        IncomingRequest request, FabricInfo fabric, bool spot) =>
-        RunAsync(request, fabric, spot, home =>
+    public static Task<(Region Home, RegionStore.ReadSession Session, FabricTransaction Transaction)> OpenSnapshotAsync(RequestTarget target) =>
+        RunAsync(target, current =>
         {
+            var home = current.Home;
             var session = home.Store.OpenReadSession();
-            return (home, session, new FabricTransaction(request.Cluster, fabric, home, session.Reader, request.Principal));
+            try
+            {
+                return (home, session, Open(current, session.Reader));
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
         });
 
-    private static async Task<T> RunAsync<T>(IncomingRequest request, FabricInfo fabric, bool spot, Func<Region, T> run)
+    private static FabricTransaction Open(RequestTarget target, RegionReader reader)
     {
-        var cluster = request.Cluster;
-        var gate = spot ? cluster.SpotGate(fabric.Name) : null;
-        var home = HomeRegion(cluster, fabric, request.Region, spot);
-        var forwarded = home != request.Region;
+        target.RequireServed();
+        var request = target.Request;
+        return new FabricTransaction(request.Cluster, target.Fabric, target.Home, reader, request.Principal);
+    }
+
+    private static async Task<T> RunAsync<T>(RequestTarget target, Func<RequestTarget, T> run)
+    {
+        var request = target.Request;
+        var gate = target.Spot ? request.Cluster.SpotGate(target.Fabric.Name) : null;
+        var forwarded = target.Home != request.Region;
         if (forwarded)
         {
-            await CrossLinkAsync(request, home).ConfigureAwait(false);
+            await CrossLinkAsync(request, target.Home).ConfigureAwait(false);
         }
         T result;
         gate?.EnterReadLock();
         try
         {
-            // The spot region may have moved while we waited for the gate.
-            if (spot && (cluster.Catalog.FindFabric(fabric.Name)?.SpotRegion ?? "") != home.Name)
-            {
-                home = HomeRegion(cluster, cluster.Catalog.FindFabric(fabric.Name) ?? throw C8Errors.DatabaseNotFound(fabric.Name), request.Region, spot);
-            }
-            result = run(home);
+            result = run(target.Current());
         }
         finally
         {

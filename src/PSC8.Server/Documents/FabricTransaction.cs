@@ -12,7 +12,8 @@ namespace PSC8.Server.Documents;
 /// <summary>
 /// One fabric's documents as seen from the region executing a request, inside one storage transaction.
 /// The single place where document rules live (keys, revisions, preconditions, overwrite modes, edges,
-/// replication logging), used by the document API and by C8QL alike. Access levels are checked per collection.
+/// replication logging), used by the document API and by C8QL alike. The document API passes collections it has
+/// resolved and checked already; C8QL names them, and each name is looked up and checked for access here.
 /// </summary>
 public sealed class FabricTransaction : IQueryStore
 {
@@ -47,7 +48,7 @@ public sealed class FabricTransaction : IQueryStore
         ?? throw new InvalidOperationException("A write was attempted in a read-only transaction.");
 
     /// <summary>The collection by name, checked for existence in this region and for the caller's access level.</summary>
-    public CollectionInfo Collection(string name, AccessLevel needed)
+    private CollectionInfo Collection(string name, AccessLevel needed)
     {
         var collection = _cluster.Catalog.FindCollection(Fabric.Name, name) ?? throw C8Errors.CollectionNotFound(name);
         if (collection.IsLocal && collection.LocalRegion != Region.Name)
@@ -70,8 +71,10 @@ public sealed class FabricTransaction : IQueryStore
 
     public bool CollectionExists(string name) => _cluster.Catalog.FindCollection(Fabric.Name, name) is not null;
 
-    public IEnumerable<C8Object> Scan(string collection) =>
-        _reader.ScanBodies(Collection(collection, AccessLevel.ReadOnly).Id, body => C8Json.Parse(body).AsObject);
+    public IEnumerable<C8Object> Scan(string collection) => Scan(Collection(collection, AccessLevel.ReadOnly));
+
+    public IEnumerable<C8Object> Scan(CollectionInfo collection) =>
+        _reader.ScanBodies(collection.Id, body => C8Json.Parse(body).AsObject);
 
     public IEnumerable<C8Object> Scan(string collection, IReadOnlyList<string> attributes) =>
         _reader.ScanBodies(Collection(collection, AccessLevel.ReadOnly).Id, new DocumentProjection(attributes).Decode);
@@ -82,7 +85,9 @@ public sealed class FabricTransaction : IQueryStore
         return DocumentKeyRules.IsValid(key) && _reader.Get(info.Id, key) is { } stored ? Decode(stored) : null;
     }
 
-    public long Count(string collection) => _reader.Count(Collection(collection, AccessLevel.ReadOnly).Id);
+    public long Count(string collection) => Count(Collection(collection, AccessLevel.ReadOnly));
+
+    public long Count(CollectionInfo collection) => _reader.Count(collection.Id);
 
     // ---- IQueryStore: writes ----
 
