@@ -9,7 +9,7 @@ namespace PSC8.Server.Api;
 /// Access levels of users and API keys on fabrics and collections: the same sub-resources under
 /// /key/{id}/… and /user/{id}/… . Reading one's own levels is allowed; everything else needs an admin.
 /// </summary>
-public static class AccessEndpoints
+internal static class AccessEndpoints
 {
     public static void Map(Router router, string prefix, Func<IncomingRequest, UserInfo> principalOf)
     {

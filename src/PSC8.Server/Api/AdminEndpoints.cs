@@ -9,7 +9,7 @@ namespace PSC8.Server.Api;
 /// C8 Local's own admin endpoint (not part of GDN) for demos and fault tests: GET/PUT /_api/c8local/faults
 /// with {"replicationDelay":"150ms","linkLatency":"20ms","isolated":["eu-central"]}. Admins only.
 /// </summary>
-public static class AdminEndpoints
+internal static class AdminEndpoints
 {
     public static void Map(Router router)
     {

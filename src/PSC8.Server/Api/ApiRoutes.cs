@@ -3,7 +3,7 @@ using PSC8.Server.Http;
 namespace PSC8.Server.Api;
 
 /// <summary>Every endpoint C8 Local serves, registered once. Literal routes come before parameterised ones.</summary>
-public static class ApiRoutes
+internal static class ApiRoutes
 {
     public static Router Build()
     {

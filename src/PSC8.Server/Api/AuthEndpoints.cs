@@ -6,7 +6,7 @@ using static PSC8.Server.Api.Json;
 namespace PSC8.Server.Api;
 
 /// <summary>POST /_open/auth (email or tenant+username, with password) and the open health check.</summary>
-public static class AuthEndpoints
+internal static class AuthEndpoints
 {
     public static void Map(Router router)
     {

@@ -8,7 +8,7 @@ using static PSC8.Server.Api.Json;
 namespace PSC8.Server.Api;
 
 /// <summary>Collections: create (spot, local, edge, key generators), list, info, count, figures, properties, truncate, drop.</summary>
-public static class CollectionEndpoints
+internal static class CollectionEndpoints
 {
     private static readonly string[] KeyGenerators = ["traditional", "autoincrement", "padded", "uuid", "uuid64"];
 

@@ -10,7 +10,7 @@ using PSC8.Server.Query;
 namespace PSC8.Server.Api;
 
 /// <summary>The cursor API: run C8QL and page through the results; plus parse-only and explain.</summary>
-public static class CursorEndpoints
+internal static class CursorEndpoints
 {
     private const int DefaultBatchSize = 100;
     private const int MaxBatchSize = 1000;

@@ -6,7 +6,7 @@ using static PSC8.Server.Api.Json;
 namespace PSC8.Server.Api;
 
 /// <summary>Regions as GDN's /datacenter endpoints show them, and marking a region spot-capable.</summary>
-public static class DatacenterEndpoints
+internal static class DatacenterEndpoints
 {
     private static readonly Dictionary<string, (string City, string Code, string Country, string Lat, string Lon)> Places = new()
     {

@@ -11,7 +11,7 @@ namespace PSC8.Server.Api;
 /// Single and batch document CRUD. A batch runs in one transaction where each item succeeds or fails on
 /// its own (failures are reported per item, with X-C8-Error-Codes); a single failing operation writes nothing.
 /// </summary>
-public static class DocumentEndpoints
+internal static class DocumentEndpoints
 {
     private enum Operation { Insert, Replace, Update, Remove }
 

@@ -7,7 +7,7 @@ using static PSC8.Server.Api.Json;
 namespace PSC8.Server.Api;
 
 /// <summary>Geo-fabrics: list, create with a spot region, properties, metadata, delete, and moving the spot region.</summary>
-public static class FabricEndpoints
+internal static class FabricEndpoints
 {
     public static void Map(Router router)
     {

@@ -13,7 +13,7 @@ namespace PSC8.Server.Api;
 /// Bulk import (GDN's {"data":[…]} body, and ArangoDB's ?collection= form with a JSON array or JSON lines,
 /// which jsC8 sends) and export of a collection or of a read-only query.
 /// </summary>
-public static class ImportExportEndpoints
+internal static class ImportExportEndpoints
 {
     public static void Map(Router router)
     {

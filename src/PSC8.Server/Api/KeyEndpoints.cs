@@ -8,7 +8,7 @@ using static PSC8.Server.Api.Json;
 namespace PSC8.Server.Api;
 
 /// <summary>API keys: create (the secret is shown once and stored only as a hash), list, get, delete, validate, access levels.</summary>
-public static partial class KeyEndpoints
+internal static partial class KeyEndpoints
 {
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
     private static partial Regex KeyId();

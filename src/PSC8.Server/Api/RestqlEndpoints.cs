@@ -12,7 +12,7 @@ namespace PSC8.Server.Api;
 /// defaults that the caller's bindVars override. Shapes and quirks follow GDN (an execute that yields no
 /// rows answers a bare {"result":[]}; an unknown worker is 400/1502).
 /// </summary>
-public static partial class RestqlEndpoints
+internal static partial class RestqlEndpoints
 {
     [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]
     private static partial Regex WorkerName();

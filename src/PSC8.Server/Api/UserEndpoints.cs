@@ -10,7 +10,7 @@ namespace PSC8.Server.Api;
 /// Users: create, list, get, update, delete, and their access levels. Listing returns everyone to admins
 /// and the caller's own record (for a key, its parent's) to anyone else — pyC8 reads the tenant from it.
 /// </summary>
-public static class UserEndpoints
+internal static class UserEndpoints
 {
     public static void Map(Router router)
     {

@@ -7,13 +7,13 @@ using PSC8.Server.Query;
 namespace PSC8.Server.Application;
 
 /// <summary>What a caller asks of a query, from the cursor API or a RestQL execute.</summary>
-public sealed record QueryRequest(string Query, C8Object BindVars, int BatchSize, bool Count, TimeSpan Ttl, bool Stream, QueryOptions Options)
+internal sealed record QueryRequest(string Query, C8Object BindVars, int BatchSize, bool Count, TimeSpan Ttl, bool Stream, QueryOptions Options)
 {
     public CursorSettings CursorSettings => new(BatchSize, Ttl, Stream, Options.FullCount);
 }
 
 /// <summary>The first batch of a query and the cursor that holds the rest, if any.</summary>
-public sealed record QueryOpening(ServerCursor Cursor, List<C8Value> Batch, bool HasMore, long? Count);
+internal sealed record QueryOpening(ServerCursor Cursor, List<C8Value> Batch, bool HasMore, long? Count);
 
 /// <summary>
 /// Runs C8QL for the cursor and RestQL APIs. A query touching a spot collection runs in the spot region.
@@ -22,7 +22,7 @@ public sealed record QueryOpening(ServerCursor Cursor, List<C8Value> Batch, bool
 /// streaming cursor: a read-only streaming query then reads a snapshot as batches are fetched. A modification
 /// query always runs to the end in one write transaction: all its writes commit together or none do.
 /// </summary>
-public static class QueryService
+internal static class QueryService
 {
     public static async Task<QueryOpening> OpenAsync(IncomingRequest request, QueryRequest query)
     {

@@ -11,7 +11,7 @@ namespace PSC8.Server.Application;
 /// forwarded there: it pays the link latency both ways, and fails fast with 503, before anything runs, when the
 /// link is cut. Spot requests hold the fabric's spot gate while they run, so the spot region cannot move under them.
 /// </summary>
-public static class RegionExecutor
+internal static class RegionExecutor
 {
     /// <summary>Runs <paramref name="work"/> in a read transaction of the region that must serve it.</summary>
     public static Task<T> ReadAsync<T>(RequestTarget target, Func<FabricTransaction, T> work) =>

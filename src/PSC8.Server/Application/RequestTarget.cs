@@ -9,7 +9,7 @@ namespace PSC8.Server.Application;
 /// What a request acts on, resolved once for every route: the fabric, whether the spot region must serve it, the
 /// region that does (its home) and the caller's access, checked. <see cref="CollectionTarget"/> adds the collection.
 /// </summary>
-public record RequestTarget(IncomingRequest Request, FabricInfo Fabric, bool Spot)
+internal record RequestTarget(IncomingRequest Request, FabricInfo Fabric, bool Spot)
 {
     /// <summary>The fabric of the request path, with the caller's level on it checked (404 before 403).</summary>
     public static RequestTarget Resolve(IncomingRequest request, AccessLevel needed)
@@ -74,7 +74,7 @@ public record RequestTarget(IncomingRequest Request, FabricInfo Fabric, bool Spo
 }
 
 /// <summary>A collection route's target: the fabric (read access is enough), then the collection and the caller's level on it.</summary>
-public sealed record CollectionTarget(IncomingRequest Request, FabricInfo Fabric, CollectionInfo Collection)
+internal sealed record CollectionTarget(IncomingRequest Request, FabricInfo Fabric, CollectionInfo Collection)
     : RequestTarget(Request, Fabric, Collection.IsSpot)
 {
     public static CollectionTarget Resolve(IncomingRequest request, string name, AccessLevel needed)

@@ -12,7 +12,7 @@ namespace PSC8.Server.Cluster;
 /// Everything one C8 Local shares across its regions: the regions (each with what it owns), the
 /// metadata catalog, security, replication and fault settings, and the request router.
 /// </summary>
-public sealed class C8Cluster : IDisposable
+internal sealed class C8Cluster : IDisposable
 {
     private readonly StorageLocation _location;
     private readonly ControlStore _control;

@@ -1,17 +1,17 @@
 namespace PSC8.Server.Cluster;
 
-public sealed record KeyOptionsInfo(string Type, bool AllowUserKeys, long Increment, long Offset)
+internal sealed record KeyOptionsInfo(string Type, bool AllowUserKeys, long Increment, long Offset)
 {
     public static KeyOptionsInfo Traditional { get; } = new("traditional", true, 1, 0);
 }
 
 /// <summary>A geo-fabric: the regions it spans and its spot region ("" for none).</summary>
-public sealed record FabricInfo(string Name, IReadOnlyList<string> Regions, string SpotRegion, string? MetadataJson, bool IsSystem)
+internal sealed record FabricInfo(string Name, IReadOnlyList<string> Regions, string SpotRegion, string? MetadataJson, bool IsSystem)
 {
     public bool HasSpotRegion => SpotRegion.Length > 0;
 }
 
-public sealed record CollectionInfo(
+internal sealed record CollectionInfo(
     long Id,
     string Fabric,
     string Name,
@@ -33,7 +33,7 @@ public sealed record CollectionInfo(
 }
 
 /// <summary>A user, or an API key (a child user with a hashed secret and a parent).</summary>
-public sealed record UserInfo(
+internal sealed record UserInfo(
     string Id,
     string Email,
     string? PasswordHash,
@@ -48,4 +48,4 @@ public sealed record UserInfo(
 }
 
 /// <summary>A saved query (RestQL worker), owned by a user within a fabric.</summary>
-public sealed record QueryWorkerInfo(string UserId, string Fabric, string Name, string Value, string ParameterJson, string Type);
+internal sealed record QueryWorkerInfo(string UserId, string Fabric, string Name, string Value, string ParameterJson, string Type);

@@ -8,7 +8,7 @@ namespace PSC8.Server.Cluster;
 /// One simulated region (data center) at run time: how it is advertised, and what it owns — its replica of the
 /// data, the clock that stamps its writes, the cursors opened there and how far it has applied the other regions' logs.
 /// </summary>
-public sealed class Region : IDisposable
+internal sealed class Region : IDisposable
 {
     public Region(string name, int index, string domain, RegionStore store)
     {

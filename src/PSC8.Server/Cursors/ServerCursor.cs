@@ -7,14 +7,14 @@ namespace PSC8.Server.Cursors;
 /// How a cursor hands out its rows: batch size, idle lifetime, whether it streams (then only the final batch
 /// carries extra) and whether extra.stats reports fullCount.
 /// </summary>
-public sealed record CursorSettings(int BatchSize, TimeSpan Ttl, bool Stream, bool FullCount);
+internal sealed record CursorSettings(int BatchSize, TimeSpan Ttl, bool Stream, bool FullCount);
 
 /// <summary>
 /// A query result handed out batch by batch. It pulls rows from its execution only when a batch is asked
 /// for, so a streaming read-only query reads its snapshot as it goes; one row is read ahead to know whether
 /// more follow.
 /// </summary>
-public sealed class ServerCursor : IDisposable
+internal sealed class ServerCursor : IDisposable
 {
     private readonly IQueryExecution _execution;
     private readonly IDisposable? _snapshot;

@@ -15,7 +15,7 @@ namespace PSC8.Server.Documents;
 /// replication logging), used by the document API and by C8QL alike. The document API passes collections it has
 /// resolved and checked already; C8QL names them, and each name is looked up and checked for access here.
 /// </summary>
-public sealed class FabricTransaction : IQueryStore
+internal sealed class FabricTransaction : IQueryStore
 {
     private static readonly string[] SystemAttributes = ["_key", "_id", "_rev"];
 

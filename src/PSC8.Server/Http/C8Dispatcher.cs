@@ -11,7 +11,7 @@ namespace PSC8.Server.Http;
 /// The single request pipeline of every region: find the region, normalise the path, authenticate,
 /// dispatch, and turn every failure into GDN's error envelope (a client mistake is never a 500).
 /// </summary>
-public sealed class C8Dispatcher(C8Cluster cluster)
+internal sealed class C8Dispatcher(C8Cluster cluster)
 {
     public async Task HandleAsync(HttpContext http)
     {

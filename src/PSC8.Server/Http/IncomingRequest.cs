@@ -7,7 +7,7 @@ using PSC8.Server.Security;
 namespace PSC8.Server.Http;
 
 /// <summary>One request as handlers see it: the region that received it, the fabric, the caller, and typed access to its inputs.</summary>
-public sealed class IncomingRequest
+internal sealed class IncomingRequest
 {
     private readonly Dictionary<string, string> _routeValues;
 

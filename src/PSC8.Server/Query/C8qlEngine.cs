@@ -9,7 +9,7 @@ namespace PSC8.Server.Query;
 /// The C8QL query engine: parses queries (caching parse trees by query text), applies bind
 /// parameters and produces executable <see cref="PreparedQuery"/>s. Thread-safe.
 /// </summary>
-public sealed class C8qlEngine
+internal sealed class C8qlEngine
 {
     private const int CacheCapacity = 1024;
 

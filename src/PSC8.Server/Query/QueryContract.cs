@@ -3,7 +3,7 @@ using PSC8.Server.Model;
 namespace PSC8.Server.Query;
 
 /// <summary>Per-execution options from the cursor API's <c>options</c> object.</summary>
-public sealed record QueryOptions
+internal sealed record QueryOptions
 {
     public bool FullCount { get; init; }
     public bool FailOnWarning { get; init; }
@@ -12,7 +12,7 @@ public sealed record QueryOptions
 }
 
 /// <summary>The statistics GDN reports in <c>extra.stats</c>; counted by the engine as it runs.</summary>
-public sealed class QueryStats
+internal sealed class QueryStats
 {
     public long WritesExecuted { get; set; }
     public long WritesIgnored { get; set; }
@@ -24,10 +24,10 @@ public sealed class QueryStats
     public long PeakMemoryUsage { get; set; }
 }
 
-public sealed record QueryWarning(int Code, string Message);
+internal sealed record QueryWarning(int Code, string Message);
 
 /// <summary>A query being run: results are pulled lazily, so a cursor only computes what it sends.</summary>
-public interface IQueryExecution : IDisposable
+internal interface IQueryExecution : IDisposable
 {
     /// <summary>Moves to the next result; false at the end. Runtime errors surface here as C8Exception.</summary>
     bool MoveNext(out C8Value value);

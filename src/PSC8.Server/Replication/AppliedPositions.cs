@@ -7,7 +7,7 @@ namespace PSC8.Server.Replication;
 /// origin. The region's store records the same positions in the transactions that apply the entries (so they
 /// survive a crash); this copy is what the replicator reads while it runs.
 /// </summary>
-public sealed class AppliedPositions(IReadOnlyDictionary<string, long> stored)
+internal sealed class AppliedPositions(IReadOnlyDictionary<string, long> stored)
 {
     private readonly ConcurrentDictionary<string, long> _byOrigin = new(stored, StringComparer.Ordinal);
 

@@ -9,7 +9,7 @@ namespace PSC8.Server.Replication;
 /// in the same transaction as the data, so shipping resumes exactly where it stopped after a crash; while it
 /// runs, the target's <see cref="Region.Applied"/> holds the same positions.
 /// </summary>
-public sealed class Replicator : IAsyncDisposable
+internal sealed class Replicator : IAsyncDisposable
 {
     private const int BatchSize = 512;
     private static readonly TimeSpan PruneInterval = TimeSpan.FromSeconds(2);

@@ -4,7 +4,7 @@ namespace PSC8.Server.Replication;
 /// Orders versions of a document across regions: by stamp, ties broken by region name, so every region
 /// picks the same winner. Also turns a version into GDN's opaque <c>_rev</c> string.
 /// </summary>
-public static class Versions
+internal static class Versions
 {
     // Order-preserving alphabet (ASCII order), so revisions of one region sort like their stamps.
     private const string Alphabet = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
