@@ -109,6 +109,8 @@ internal static class CursorEndpoints
             {
                 FullCount = Flag("fullCount"),
                 FailOnWarning = Flag("failOnWarning"),
+                // As in ArangoDB, true or a level; 2 also asks for statistics per plan node, which C8 Local does not
+                // measure, so it reports the phases as 1 does.
                 Profile = optionObject["profile"].IsBool ? optionObject["profile"].AsBool : optionObject["profile"].IsNumber && optionObject["profile"].AsNumber > 0,
                 MaxWarningCount = (int)(Json.Long(optionObject, "maxWarningCount") ?? 10),
             });
@@ -137,13 +139,19 @@ internal static class CursorEndpoints
             if (!(cursor.Settings.Stream && hasMore))
             {
                 w.WritePropertyName("extra");
-                WriteExtra(w, cursor.Stats, cursor.Warnings, cursor.Settings.FullCount);
+                WriteExtra(w, cursor);
             }
+            // C8 Local keeps no query result cache: no answer is ever served from one.
             w.WriteBoolean("cached", false);
         });
 
-    private static void WriteExtra(Utf8JsonWriter w, QueryStats stats, IReadOnlyList<QueryWarning> warnings, bool fullCount)
+    /// <summary>
+    /// extra: the statistics the engine counted (ArangoDB's httpRequests, requests between cluster servers, and
+    /// peakMemoryUsage are not measured here, so they are left out), the warnings, and the profile when asked for.
+    /// </summary>
+    private static void WriteExtra(Utf8JsonWriter w, ServerCursor cursor)
     {
+        var stats = cursor.Stats;
         w.WriteStartObject();
         w.WriteStartObject("stats");
         w.WriteNumber("writesExecuted", stats.WritesExecuted);
@@ -151,16 +159,14 @@ internal static class CursorEndpoints
         w.WriteNumber("scannedFull", stats.ScannedFull);
         w.WriteNumber("scannedIndex", stats.ScannedIndex);
         w.WriteNumber("filtered", stats.Filtered);
-        w.WriteNumber("httpRequests", 0);
         w.WriteNumber("executionTime", stats.ExecutionTime);
-        w.WriteNumber("peakMemoryUsage", stats.PeakMemoryUsage);
-        if (fullCount)
+        if (cursor.Settings.FullCount)
         {
             w.WriteNumber("fullCount", stats.FullCount ?? 0);
         }
         w.WriteEndObject();
         w.WriteStartArray("warnings");
-        foreach (var warning in warnings)
+        foreach (var warning in cursor.Warnings)
         {
             w.WriteStartObject();
             w.WriteNumber("code", warning.Code);
@@ -168,6 +174,15 @@ internal static class CursorEndpoints
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (cursor.Profile is { } profile)
+        {
+            w.WriteStartObject("profile");
+            foreach (var (phase, took) in profile.Phases)
+            {
+                w.WriteNumber(phase, took.TotalSeconds);
+            }
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 }

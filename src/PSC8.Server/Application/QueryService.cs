@@ -27,7 +27,8 @@ internal static class QueryService
     public static async Task<QueryOpening> OpenAsync(IncomingRequest request, QueryRequest query)
     {
         var fabric = RequestTarget.Resolve(request, AccessLevel.ReadOnly);
-        var prepared = request.Cluster.Engine.Prepare(query.Query, query.BindVars);
+        var profile = query.Options.Profile ? new QueryProfile() : null;
+        var prepared = request.Cluster.Engine.Prepare(query.Query, query.BindVars, profile);
         var target = fabric.ForQuery(prepared);
         var owner = request.Principal.UserId;
         ServerCursor cursor;
@@ -35,16 +36,17 @@ internal static class QueryService
         if (prepared.IsModification)
         {
             var (home, rows) = await RegionExecutor.WriteAsync(target,
-                t => (t.Region.Name, Drain(prepared.Execute(t, query.Options, request.Aborted)))).ConfigureAwait(false);
+                t => (t.Region.Name, Drain(ProfiledExecution.Start(prepared, t, query.Options, profile, request.Aborted)))).ConfigureAwait(false);
             count = rows.Count;
-            cursor = new ServerCursor(owner, home, query.CursorSettings, rows, snapshot: null);
+            cursor = new ServerCursor(owner, home, query.CursorSettings, rows, snapshot: null, profile);
         }
         else if (query.Stream && !query.Count)
         {
             var (home, session, transaction) = await RegionExecutor.OpenSnapshotAsync(target).ConfigureAwait(false);
             try
             {
-                cursor = new ServerCursor(owner, home.Name, query.CursorSettings, prepared.Execute(transaction, query.Options, CancellationToken.None), session);
+                var execution = ProfiledExecution.Start(prepared, transaction, query.Options, profile, CancellationToken.None);
+                cursor = new ServerCursor(owner, home.Name, query.CursorSettings, execution, session, profile);
             }
             catch
             {
@@ -55,9 +57,9 @@ internal static class QueryService
         else
         {
             var (home, rows) = await RegionExecutor.ReadAsync(target,
-                t => (t.Region.Name, Drain(prepared.Execute(t, query.Options, request.Aborted)))).ConfigureAwait(false);
+                t => (t.Region.Name, Drain(ProfiledExecution.Start(prepared, t, query.Options, profile, request.Aborted)))).ConfigureAwait(false);
             count = rows.Count;
-            cursor = new ServerCursor(owner, home, query.CursorSettings, rows, snapshot: null);
+            cursor = new ServerCursor(owner, home, query.CursorSettings, rows, snapshot: null, profile);
         }
         try
         {
@@ -70,6 +72,7 @@ internal static class QueryService
             {
                 cursor.Dispose();
             }
+            profile?.Finish();
             return new QueryOpening(cursor, batch, hasMore, query.Count ? count : null);
         }
         catch
@@ -99,6 +102,7 @@ internal static class QueryService
         if (!hasMore)
         {
             cursors.Remove(id);
+            cursor.Profile?.Finish();
         }
         return (cursor, batch, hasMore);
     }

@@ -23,13 +23,14 @@ internal sealed class ServerCursor : IDisposable
     private bool _finished;
     private int _disposed;
 
-    public ServerCursor(string owner, string homeRegion, CursorSettings settings, IQueryExecution execution, IDisposable? snapshot)
+    public ServerCursor(string owner, string homeRegion, CursorSettings settings, IQueryExecution execution, IDisposable? snapshot, QueryProfile? profile)
     {
         Owner = owner;
         HomeRegion = homeRegion;
         Settings = settings;
         _execution = execution;
         _snapshot = snapshot;
+        Profile = profile;
         Touch();
     }
 
@@ -47,6 +48,9 @@ internal sealed class ServerCursor : IDisposable
     public QueryStats Stats => _execution.Stats;
 
     public IReadOnlyList<QueryWarning> Warnings => _execution.Warnings;
+
+    /// <summary>The query's phase timings, when the opener asked for a profile.</summary>
+    public QueryProfile? Profile { get; }
 
     public DateTime ExpiresAt { get; private set; }
 

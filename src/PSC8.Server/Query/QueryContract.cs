@@ -8,6 +8,7 @@ internal sealed record QueryOptions
     public bool FullCount { get; init; }
     public bool FailOnWarning { get; init; }
     public int MaxWarningCount { get; init; } = 10;
+    /// <summary>Report how long each phase took (<see cref="QueryProfile"/>).</summary>
     public bool Profile { get; init; }
 }
 
@@ -21,7 +22,6 @@ internal sealed class QueryStats
     public long Filtered { get; set; }
     public long? FullCount { get; set; }
     public double ExecutionTime { get; set; }
-    public long PeakMemoryUsage { get; set; }
 }
 
 internal sealed record QueryWarning(int Code, string Message);
