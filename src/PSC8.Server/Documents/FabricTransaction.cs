@@ -15,79 +15,65 @@ namespace PSC8.Server.Documents;
 /// replication logging), used by the document API and by C8QL alike. The document API passes collections it has
 /// resolved and checked already; C8QL names them, and each name is looked up and checked for access here.
 /// </summary>
-internal sealed class FabricTransaction : IQueryStore
+internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Region region, RegionReader reader, Principal principal) : IQueryStore
 {
     private static readonly string[] SystemAttributes = ["_key", "_id", "_rev"];
 
-    private readonly C8Cluster _cluster;
-    private readonly RegionReader _reader;
-    private readonly Principal _principal;
-    private readonly int _keyStride;
-    private readonly bool _replicates;
+    private readonly int _keyStride = cluster.KeyStride;
+    private readonly bool _replicates = cluster.Regions.Count > 1;
     private readonly ArrayBufferWriter<byte> _bodyBuffer = new(1024);
     private Utf8JsonWriter? _bodyWriter;
 
-    public FabricTransaction(C8Cluster cluster, FabricInfo fabric, Region region, RegionReader reader, Principal principal)
-    {
-        _cluster = cluster;
-        Fabric = fabric;
-        Region = region;
-        _reader = reader;
-        _principal = principal;
-        _keyStride = cluster.KeyStride;
-        _replicates = cluster.Regions.Count > 1;
-    }
+    public FabricInfo Fabric { get; } = fabric;
 
-    public FabricInfo Fabric { get; }
+    public Region Region { get; } = region;
 
-    public Region Region { get; }
+    public string CurrentUser => principal.OwnerId;
 
-    public string CurrentUser => _principal.OwnerId;
-
-    private RegionWriter Writer => _reader as RegionWriter
+    private RegionWriter Writer => reader as RegionWriter
         ?? throw new InvalidOperationException("A write was attempted in a read-only transaction.");
 
     /// <summary>The collection by name, checked for existence in this region and for the caller's access level.</summary>
     private CollectionInfo Collection(string name, AccessLevel needed)
     {
-        var collection = _cluster.Catalog.FindCollection(Fabric.Name, name) ?? throw C8Errors.CollectionNotFound(name);
+        var collection = cluster.Catalog.FindCollection(Fabric.Name, name) ?? throw C8Errors.CollectionNotFound(name);
         if (collection.IsLocal && collection.LocalRegion != Region.Name)
         {
             throw new C8Exception(404, C8Errors.CollectionNotFoundNum,
                 $"collection '{name}' is local to region '{collection.LocalRegion}' and is not served by '{Region.Name}'");
         }
-        _cluster.Access.RequireCollection(_principal, Fabric.Name, name, needed);
+        cluster.Access.RequireCollection(principal, Fabric.Name, name, needed);
         return collection;
     }
 
-    public StoredDocument? GetStored(CollectionInfo collection, string key) => _reader.Get(collection.Id, key);
+    public StoredDocument? GetStored(CollectionInfo collection, string key) => reader.Get(collection.Id, key);
 
     public static C8Object Decode(StoredDocument stored) => C8Json.Parse(stored.Body).AsObject;
 
     // ---- IQueryStore: reads ----
 
     public IReadOnlyList<string> CollectionNames() =>
-        _cluster.Catalog.Collections(Fabric.Name).Select(c => c.Name).ToList();
+        cluster.Catalog.Collections(Fabric.Name).Select(c => c.Name).ToList();
 
-    public bool CollectionExists(string name) => _cluster.Catalog.FindCollection(Fabric.Name, name) is not null;
+    public bool CollectionExists(string name) => cluster.Catalog.FindCollection(Fabric.Name, name) is not null;
 
     public IEnumerable<C8Object> Scan(string collection) => Scan(Collection(collection, AccessLevel.ReadOnly));
 
     public IEnumerable<C8Object> Scan(CollectionInfo collection) =>
-        _reader.ScanBodies(collection.Id, body => C8Json.Parse(body).AsObject);
+        reader.ScanBodies(collection.Id, body => C8Json.Parse(body).AsObject);
 
     public IEnumerable<C8Object> Scan(string collection, IReadOnlyList<string> attributes) =>
-        _reader.ScanBodies(Collection(collection, AccessLevel.ReadOnly).Id, new DocumentProjection(attributes).Decode);
+        reader.ScanBodies(Collection(collection, AccessLevel.ReadOnly).Id, new DocumentProjection(attributes).Decode);
 
     public C8Object? Get(string collection, string key)
     {
         var info = Collection(collection, AccessLevel.ReadOnly);
-        return DocumentKeyRules.IsValid(key) && _reader.Get(info.Id, key) is { } stored ? Decode(stored) : null;
+        return DocumentKeyRules.IsValid(key) && reader.Get(info.Id, key) is { } stored ? Decode(stored) : null;
     }
 
     public long Count(string collection) => Count(Collection(collection, AccessLevel.ReadOnly));
 
-    public long Count(CollectionInfo collection) => _reader.Count(collection.Id);
+    public long Count(CollectionInfo collection) => reader.Count(collection.Id);
 
     // ---- IQueryStore: writes ----
 
@@ -114,7 +100,7 @@ internal sealed class FabricTransaction : IQueryStore
             {
                 throw new C8Exception(400, 1222, $"collection '{collection.Name}' does not allow user-defined keys");
             }
-            if (_reader.Get(collection.Id, key) is { } existing)
+            if (reader.Get(collection.Id, key) is { } existing)
             {
                 return options.Overwrite switch
                 {
@@ -187,7 +173,7 @@ internal sealed class FabricTransaction : IQueryStore
     private StoredDocument Existing(CollectionInfo collection, string key)
     {
         DocumentKeyRules.Validate(key);
-        return _reader.Get(collection.Id, key) ?? throw C8Errors.DocumentNotFound();
+        return reader.Get(collection.Id, key) ?? throw C8Errors.DocumentNotFound();
     }
 
     private WriteResult Rewrite(CollectionInfo collection, StoredDocument existing, C8Object given, WriteOptions options, bool merge)
