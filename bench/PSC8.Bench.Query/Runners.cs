@@ -27,7 +27,7 @@ internal sealed class EngineRunner(BenchCluster bench)
         var prepared = cluster.Engine.Prepare(query, bindVars);
         var fabric = cluster.Catalog.FindFabric(BenchCluster.Fabric)!;
         var region = cluster.Region(BenchCluster.Region);
-        var rows = cluster.Stores[BenchCluster.Region].Read(reader =>
+        var rows = region.Store.Read(reader =>
         {
             var transaction = new FabricTransaction(cluster, fabric, region, reader, _root);
             using var execution = prepared.Execute(transaction, new QueryOptions(), CancellationToken.None);

@@ -21,7 +21,7 @@ public sealed class BadInputTests(SmallBodyLimitFixture fx) : IClassFixture<Smal
 {
     private RegionClient Api => fx.Api(Dc.EuCentral);
 
-    private Task<C8Response> RawAsync(HttpMethod method, string path, string body, RegionClient? api = null) =>
+    private Task<HttpExchange> RawAsync(HttpMethod method, string path, string body, RegionClient? api = null) =>
         (api ?? Api).SendRawAsync(method, path, Encoding.UTF8.GetBytes(body), "application/json");
 
     private async Task<long> CountAsync(string f, string c) =>

@@ -26,7 +26,7 @@ public sealed class ConsistencyTests(C8HostFixture fx) : IClassFixture<C8HostFix
         await fx.DrainAsync();
     }
 
-    private async Task<C8Response> SetFaultsAsync(object faults) => (await fx.Api().PutAsync(Paths.Faults, faults)).ShouldBe(200);
+    private async Task<HttpExchange> SetFaultsAsync(object faults) => (await fx.Api().PutAsync(Paths.Faults, faults)).ShouldBe(200);
 
     private async Task<(string Fabric, string Spot, string Global)> NewFabricAsync()
     {
@@ -191,7 +191,7 @@ public sealed class ConsistencyTests(C8HostFixture fx) : IClassFixture<C8HostFix
     {
         foreach (var key in keys)
         {
-            var reads = new List<C8Response>();
+            var reads = new List<HttpExchange>();
             foreach (var region in Dc.All)
             {
                 reads.Add(await fx.Api(region).GetAsync(Paths.Document(fabric, collection, key)));
@@ -249,9 +249,11 @@ public sealed class ConsistencyTests(C8HostFixture fx) : IClassFixture<C8HostFix
             (await api.PatchAsync(Paths.Document(fabric, local, "a"), new { v = 1 })).ShouldFail(404, 1203);
             (await api.DeleteAsync(Paths.Document(fabric, local, "a"))).ShouldFail(404, 1203);
             (await api.GetAsync(Paths.Collection(fabric, local, "count"))).ShouldFail(404, 1203);
-            Assert.Equal(0, fx.Host.Cluster.Stores[other].Read(reader => reader.Count(id)));
+            (await api.PostAsync(Paths.Fabric(fabric, $"import/{local}"), new { data = new[] { new { _key = "d" } } })).ShouldFail(404, 1203);
+            (await api.GetAsync(Paths.Fabric(fabric, $"export/{local}"))).ShouldFail(404, 1203);
+            Assert.Equal(0, fx.Host.Cluster.Region(other).Store.Read(reader => reader.Count(id)));
         }
-        Assert.Equal(2, fx.Host.Cluster.Stores[B].Read(reader => reader.Count(id)));
+        Assert.Equal(2, fx.Host.Cluster.Region(B).Store.Read(reader => reader.Count(id)));
         Assert.Equal(2, (await fx.Api(B).GetAsync(Paths.Collection(fabric, local, "count"))).ShouldBe(200).Json.Long("count"));
     }
 

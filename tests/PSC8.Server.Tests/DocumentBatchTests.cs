@@ -15,10 +15,10 @@ public sealed class DocumentBatchTests(C8HostFixture fx) : IClassFixture<C8HostF
         return (fabric, await fx.CreateCollectionAsync(fabric));
     }
 
-    private Task<C8Response> SendRawAsync(HttpMethod method, string path, string json) =>
+    private Task<HttpExchange> SendRawAsync(HttpMethod method, string path, string json) =>
         Api.SendRawAsync(method, path, Encoding.UTF8.GetBytes(json), "application/json");
 
-    private static Dictionary<string, long> ErrorCodes(C8Response r)
+    private static Dictionary<string, long> ErrorCodes(HttpExchange r)
     {
         var header = r.Header("X-C8-Error-Codes") ?? throw new Xunit.Sdk.XunitException($"No X-C8-Error-Codes: {r}");
         return JsonNode.Parse(header)!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<long>());

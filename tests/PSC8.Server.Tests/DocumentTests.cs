@@ -14,7 +14,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
         return (fabric, await fx.CreateCollectionAsync(fabric, properties));
     }
 
-    private async Task<C8Response> InsertAsync(string fabric, string collection, object document, string? query = null) =>
+    private async Task<HttpExchange> InsertAsync(string fabric, string collection, object document, string? query = null) =>
         (await Api.PostAsync(Paths.Documents(fabric, collection, query), document)).ShouldBe(202);
 
     private static Action<HttpRequestMessage> Header(string name, string value) => m => m.Headers.TryAddWithoutValidation(name, value);
@@ -269,7 +269,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
         var rev = (await InsertAsync(f, c, new { _key = "k", v = 1 })).Json.Str("_rev")!;
         var path = Paths.Document(f, c, "k");
 
-        foreach (var attempt in new Func<Task<C8Response>>[]
+        foreach (var attempt in new Func<Task<HttpExchange>>[]
         {
             () => Api.PutAsync(path, new { v = 2 }, Header("If-Match", "\"_stale\"")),
             () => Api.PatchAsync(path, new { v = 2 }, Header("If-Match", "\"_stale\"")),

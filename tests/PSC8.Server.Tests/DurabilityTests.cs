@@ -32,7 +32,7 @@ public sealed class DurabilityTests : IDisposable
     private static RegionClient Client(C8LocalProcess server, string region, string? token) =>
         new(region, server.UrlOf(region), token is null ? null : "bearer " + token, $"{region}.c8.local");
 
-    private static Task<C8Response> WaitForAsync(RegionClient api, string path, Func<C8Response, bool> done, string what) =>
+    private static Task<HttpExchange> WaitForAsync(RegionClient api, string path, Func<HttpExchange, bool> done, string what) =>
         Eventually.WaitForAsync(() => api.GetAsync(path), done, TimeSpan.FromSeconds(20), what);
 
     [Fact]

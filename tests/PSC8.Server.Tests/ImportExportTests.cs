@@ -113,4 +113,17 @@ public sealed class ImportExportTests(C8HostFixture fx) : IClassFixture<C8HostFi
         (await Api.PostAsync(Paths.Fabric(fabric, "export"), new { query = $"FOR d IN {collection} REMOVE d IN {collection}" })).ShouldFail(400, 10);
         Assert.Equal(3, await CountAsync(fabric, collection));
     }
+
+    [Fact]
+    public async Task Export_of_a_query_reading_spot_documents_by_value_runs_in_the_spot_region()
+    {
+        var fabric = await fx.CreateFabricAsync(new { dcList = string.Join(',', Dc.All), spotDc = Dc.UsWest });
+        var spot = await fx.CreateCollectionAsync(fabric, new { isSpot = true });
+        (await fx.Api(Dc.UsWest).PostAsync(Paths.Documents(fabric, spot), new { _key = "a", v = 1 })).ShouldBe(202);
+
+        // The query names no collection, so only the rule for queries that read collections by value sends it to us-west.
+        var rows = (await Api.PostAsync(Paths.Fabric(fabric, "export"), new { query = $"RETURN DOCUMENT('{spot}/a').v" }))
+            .ShouldBe(200).Result.AsArray();
+        Assert.Equal([1L], rows.Select(r => r!.GetValue<long>()));
+    }
 }

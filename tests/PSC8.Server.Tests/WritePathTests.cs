@@ -73,7 +73,7 @@ public sealed class WritePathTests(C8HostFixture fx) : IClassFixture<C8HostFixtu
         (await fx.Api().PostAsync(Paths.Documents(fabric, name), new JsonArray(new JsonObject { ["_key"] = "a" }, new JsonObject { ["v"] = 1 }))).ShouldBe(202);
 
         var id = fx.Host.Cluster.Catalog.FindCollection(fabric, name)!.Id;
-        var (a, b) = fx.Host.Cluster.Stores[Dc.UsWest].Write(w => (w.GetTombstone(id, "a"), w.GetTombstone(id, "b")));
+        var (a, b) = fx.Host.Cluster.Region(Dc.UsWest).Store.Write(w => (w.GetTombstone(id, "a"), w.GetTombstone(id, "b")));
         Assert.Null(a);
         Assert.NotNull(b);
         await fx.DrainAsync();
@@ -145,7 +145,7 @@ public sealed class WritePathTests(C8HostFixture fx) : IClassFixture<C8HostFixtu
 
         // Nothing is shipped from a lone region, so nothing is logged: not even for the time until a pruning round.
         (await api.DeleteAsync(Paths.Document("_system", "solo", firstKey))).ShouldBe(202);
-        Assert.Equal(0, host.Cluster.Stores[Dc.UsWest].LastLogSeq());
+        Assert.Equal(0, host.Cluster.Region(Dc.UsWest).Store.LastLogSeq());
         Assert.Equal(1, (await api.GetAsync(Paths.Collection("_system", "solo", "count"))).ShouldBe(200).Json.Long("count"));
     }
 

@@ -1,14 +1,14 @@
 namespace PSC8.Server.Cluster;
 
 /// <summary>GDN's access levels, ordered so that a higher value grants more.</summary>
-public enum AccessLevel
+internal enum AccessLevel
 {
     None = 0,
     ReadOnly = 1,
     ReadWrite = 2,
 }
 
-public static class AccessLevels
+internal static class AccessLevels
 {
     public static string ToWire(this AccessLevel level) => level switch
     {

@@ -9,34 +9,31 @@ using PSC8.Server.Storage;
 namespace PSC8.Server.Cluster;
 
 /// <summary>
-/// Everything one C8 Local shares across its regions: the regions and their stores and clocks, the
+/// Everything one C8 Local shares across its regions: the regions (each with what it owns), the
 /// metadata catalog, security, replication and fault settings, and the request router.
 /// </summary>
-public sealed class C8Cluster : IDisposable
+internal sealed class C8Cluster : IDisposable
 {
     private readonly StorageLocation _location;
     private readonly ControlStore _control;
-    private readonly Dictionary<string, RegionInfo> _regionsByName;
-    private readonly Dictionary<string, RegionInfo> _regionsByHost;
-    private readonly Dictionary<string, Cursors.CursorStore> _cursors;
+    private readonly Dictionary<string, Region> _regionsByName;
+    private readonly Dictionary<string, Region> _regionsByHost;
     private readonly Dictionary<string, ReaderWriterLockSlim> _spotGates = new(StringComparer.Ordinal);
 
     private C8Cluster(C8LocalOptions options, StorageLocation location)
     {
         Options = options;
         _location = location;
-        Regions = options.Regions.Select((r, i) => new RegionInfo(r.Name, i, options.Domain)).ToArray();
+        Regions = options.Regions.Select((r, i) => new Region(r.Name, i, options.Domain,
+            new RegionStore(r.Name, location.PathOf($"region-{r.Name}.db"), location.Durable))).ToArray();
         _regionsByName = Regions.ToDictionary(r => r.Name, StringComparer.Ordinal);
         _regionsByHost = Regions.SelectMany(r => new[] { (r.Host, r), (r.ApiHost, r) })
             .ToDictionary(p => p.Item1, p => p.r, StringComparer.OrdinalIgnoreCase);
 
         _control = new ControlStore(location.PathOf("control.db"), location.Durable);
         Catalog = new Catalog(_control);
-        Stores = Regions.ToDictionary(r => r.Name, r => new RegionStore(r.Name, location.PathOf($"region-{r.Name}.db"), location.Durable), StringComparer.Ordinal);
-        Clocks = Stores.ToDictionary(s => s.Key, s => new HybridClock(s.Value.MaxStamp()), StringComparer.Ordinal);
-        _cursors = Regions.ToDictionary(r => r.Name, _ => new Cursors.CursorStore(), StringComparer.Ordinal);
         Faults = new FaultSettings(options.ReplicationDelay, options.LinkLatency);
-        Replicator = new Replicator(Regions, Stores, Clocks, Catalog, Faults);
+        Replicator = new Replicator(Regions, Catalog, Faults);
 
         var bootstrap = new ClusterBootstrap(this);
         RootPassword = bootstrap.EnsureRootUser();
@@ -54,13 +51,9 @@ public sealed class C8Cluster : IDisposable
     /// <summary>The root password in force: the one given, or the one generated at first start.</summary>
     public string RootPassword { get; }
 
-    public IReadOnlyList<RegionInfo> Regions { get; }
+    public IReadOnlyList<Region> Regions { get; }
 
     public Catalog Catalog { get; }
-
-    public IReadOnlyDictionary<string, RegionStore> Stores { get; }
-
-    public IReadOnlyDictionary<string, HybridClock> Clocks { get; }
 
     public FaultSettings Faults { get; }
 
@@ -103,15 +96,12 @@ public sealed class C8Cluster : IDisposable
         }
     }
 
-    public RegionInfo Region(string name) =>
+    public Region Region(string name) =>
         _regionsByName.TryGetValue(name, out var region) ? region : throw new KeyNotFoundException($"No region '{name}'.");
 
-    /// <summary>The open cursors of a region: cursors live where they were opened.</summary>
-    public Cursors.CursorStore Cursors(string region) => _cursors[region];
+    public Region? FindRegion(string name) => _regionsByName.GetValueOrDefault(name);
 
-    public RegionInfo? FindRegion(string name) => _regionsByName.GetValueOrDefault(name);
-
-    public RegionInfo? FindRegionByHost(string host) => _regionsByHost.GetValueOrDefault(host);
+    public Region? FindRegionByHost(string host) => _regionsByHost.GetValueOrDefault(host);
 
     /// <summary>Spot operations of a fabric hold this gate shared; moving the spot region holds it exclusively.</summary>
     public ReaderWriterLockSlim SpotGate(string fabric)
@@ -140,13 +130,9 @@ public sealed class C8Cluster : IDisposable
 
     public void Dispose()
     {
-        foreach (var cursors in _cursors.Values)
+        foreach (var region in Regions)
         {
-            cursors.Dispose();
-        }
-        foreach (var store in Stores.Values)
-        {
-            store.Dispose();
+            region.Dispose();
         }
         _control.Dispose();
         _location.Dispose();

@@ -7,7 +7,7 @@ namespace PSC8.Server.Cluster;
 /// The cluster's metadata in memory, written through to the <see cref="ControlStore"/>. Readers get
 /// immutable records; every change replaces a record under one lock, so a reader never sees half a change.
 /// </summary>
-public sealed class Catalog
+internal sealed class Catalog
 {
     private const string FabricKind = "fabric";
     private const string CollectionKind = "collection";

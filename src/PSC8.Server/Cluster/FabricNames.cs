@@ -4,7 +4,7 @@ using PSC8.Server.Model;
 namespace PSC8.Server.Cluster;
 
 /// <summary>Naming rules for fabrics and collections (letters, digits, '_' and '-', at most 64 bytes).</summary>
-public static partial class FabricNames
+internal static partial class FabricNames
 {
     public const string System = "_system";
 

@@ -1,36 +1,17 @@
 namespace PSC8.Server.Cluster;
 
-/// <summary>A simulated region (data center) and how it is advertised.</summary>
-public sealed class RegionInfo(string name, int index, string domain)
-{
-    public string Name { get; } = name;
-
-    /// <summary>Position in the region list; makes generated keys unique across regions.</summary>
-    public int Index { get; } = index;
-
-    /// <summary>GDN's tags.url: the region's UI host.</summary>
-    public string Host { get; } = $"{name}.{domain}";
-
-    /// <summary>GDN's tags.api: the API host, "api-" + Host, which the official drivers require.</summary>
-    public string ApiHost { get; } = $"api-{name}.{domain}";
-
-    public Uri? Url { get; set; }
-
-    public volatile bool SpotCapable;
-}
-
-public sealed record KeyOptionsInfo(string Type, bool AllowUserKeys, long Increment, long Offset)
+internal sealed record KeyOptionsInfo(string Type, bool AllowUserKeys, long Increment, long Offset)
 {
     public static KeyOptionsInfo Traditional { get; } = new("traditional", true, 1, 0);
 }
 
 /// <summary>A geo-fabric: the regions it spans and its spot region ("" for none).</summary>
-public sealed record FabricInfo(string Name, IReadOnlyList<string> Regions, string SpotRegion, string? MetadataJson, bool IsSystem)
+internal sealed record FabricInfo(string Name, IReadOnlyList<string> Regions, string SpotRegion, string? MetadataJson, bool IsSystem)
 {
     public bool HasSpotRegion => SpotRegion.Length > 0;
 }
 
-public sealed record CollectionInfo(
+internal sealed record CollectionInfo(
     long Id,
     string Fabric,
     string Name,
@@ -52,7 +33,7 @@ public sealed record CollectionInfo(
 }
 
 /// <summary>A user, or an API key (a child user with a hashed secret and a parent).</summary>
-public sealed record UserInfo(
+internal sealed record UserInfo(
     string Id,
     string Email,
     string? PasswordHash,
@@ -67,4 +48,4 @@ public sealed record UserInfo(
 }
 
 /// <summary>A saved query (RestQL worker), owned by a user within a fabric.</summary>
-public sealed record QueryWorkerInfo(string UserId, string Fabric, string Name, string Value, string ParameterJson, string Type);
+internal sealed record QueryWorkerInfo(string UserId, string Fabric, string Name, string Value, string ParameterJson, string Type);

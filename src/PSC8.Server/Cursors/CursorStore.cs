@@ -5,7 +5,7 @@ using PSC8.Server.Model;
 namespace PSC8.Server.Cursors;
 
 /// <summary>One region's open cursors (cursors live where they were opened, as in GDN); idle ones expire after their ttl.</summary>
-public sealed class CursorStore : IDisposable
+internal sealed class CursorStore : IDisposable
 {
     private static long s_lastId = DateTimeOffset.UtcNow.ToUnixTimeSeconds() * 1000;
 

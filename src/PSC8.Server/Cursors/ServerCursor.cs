@@ -7,48 +7,40 @@ namespace PSC8.Server.Cursors;
 /// How a cursor hands out its rows: batch size, idle lifetime, whether it streams (then only the final batch
 /// carries extra) and whether extra.stats reports fullCount.
 /// </summary>
-public sealed record CursorSettings(int BatchSize, TimeSpan Ttl, bool Stream, bool FullCount);
+internal sealed record CursorSettings(int BatchSize, TimeSpan Ttl, bool Stream, bool FullCount);
 
 /// <summary>
 /// A query result handed out batch by batch. It pulls rows from its execution only when a batch is asked
 /// for, so a streaming read-only query reads its snapshot as it goes; one row is read ahead to know whether
 /// more follow.
 /// </summary>
-public sealed class ServerCursor : IDisposable
+internal sealed class ServerCursor(
+    string owner, string homeRegion, CursorSettings settings, IQueryExecution execution, IDisposable? snapshot, QueryProfile? profile) : IDisposable
 {
-    private readonly IQueryExecution _execution;
-    private readonly IDisposable? _snapshot;
     private readonly SemaphoreSlim _turn = new(1, 1);
     private C8Value? _lookahead;
     private bool _finished;
     private int _disposed;
 
-    public ServerCursor(string owner, string homeRegion, CursorSettings settings, IQueryExecution execution, IDisposable? snapshot)
-    {
-        Owner = owner;
-        HomeRegion = homeRegion;
-        Settings = settings;
-        _execution = execution;
-        _snapshot = snapshot;
-        Touch();
-    }
-
     public string Id { get; set; } = "";
 
     /// <summary>Only the principal who opened a cursor may read or close it.</summary>
-    public string Owner { get; }
+    public string Owner { get; } = owner;
 
     /// <summary>The region whose data the cursor reads (the spot region for spot collections).</summary>
-    public string HomeRegion { get; }
+    public string HomeRegion { get; } = homeRegion;
 
     /// <summary>What the opener asked for; every later batch is shaped by it too.</summary>
-    public CursorSettings Settings { get; }
+    public CursorSettings Settings { get; } = settings;
 
-    public QueryStats Stats => _execution.Stats;
+    public QueryStats Stats => execution.Stats;
 
-    public IReadOnlyList<QueryWarning> Warnings => _execution.Warnings;
+    public IReadOnlyList<QueryWarning> Warnings => execution.Warnings;
 
-    public DateTime ExpiresAt { get; private set; }
+    /// <summary>The query's phase timings, when the opener asked for a profile.</summary>
+    public QueryProfile? Profile { get; } = profile;
+
+    public DateTime ExpiresAt { get; private set; } = DateTime.UtcNow + settings.Ttl;
 
     public void Touch() => ExpiresAt = DateTime.UtcNow + Settings.Ttl;
 
@@ -94,7 +86,7 @@ public sealed class ServerCursor : IDisposable
             row = held;
             return true;
         }
-        if (!_finished && _execution.MoveNext(out row))
+        if (!_finished && execution.MoveNext(out row))
         {
             return true;
         }
@@ -111,7 +103,7 @@ public sealed class ServerCursor : IDisposable
         }
         // Wait for a batch being read on another thread: its execution must not vanish under it.
         _turn.Wait();
-        _execution.Dispose();
-        _snapshot?.Dispose();
+        execution.Dispose();
+        snapshot?.Dispose();
     }
 }

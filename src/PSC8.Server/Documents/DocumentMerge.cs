@@ -3,7 +3,7 @@ using PSC8.Server.Model;
 namespace PSC8.Server.Documents;
 
 /// <summary>Update semantics: patch attributes over the stored ones, merging sub-objects and dropping nulls as asked.</summary>
-public static class DocumentMerge
+internal static class DocumentMerge
 {
     public static C8Object Apply(C8Object stored, C8Object patch, bool keepNull, bool mergeObjects)
     {

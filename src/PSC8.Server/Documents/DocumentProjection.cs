@@ -9,7 +9,7 @@ namespace PSC8.Server.Documents;
 /// or objects for them, and decoding stops once every wanted attribute was found: a stored body is written from
 /// a <see cref="C8Object"/>, so no attribute name occurs twice in it.
 /// </summary>
-public sealed class DocumentProjection
+internal sealed class DocumentProjection
 {
     private readonly string[] _names;
     private readonly byte[][] _utf8Names;

@@ -12,77 +12,68 @@ namespace PSC8.Server.Documents;
 /// <summary>
 /// One fabric's documents as seen from the region executing a request, inside one storage transaction.
 /// The single place where document rules live (keys, revisions, preconditions, overwrite modes, edges,
-/// replication logging), used by the document API and by C8QL alike. Access levels are checked per collection.
+/// replication logging), used by the document API and by C8QL alike. The document API passes collections it has
+/// resolved and checked already; C8QL names them, and each name is looked up and checked for access here.
 /// </summary>
-public sealed class FabricTransaction : IQueryStore
+internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Region region, RegionReader reader, Principal principal) : IQueryStore
 {
     private static readonly string[] SystemAttributes = ["_key", "_id", "_rev"];
 
-    private readonly C8Cluster _cluster;
-    private readonly RegionReader _reader;
-    private readonly Principal _principal;
-    private readonly int _keyStride;
-    private readonly bool _replicates;
+    private readonly int _keyStride = cluster.KeyStride;
+    private readonly bool _replicates = cluster.Regions.Count > 1;
     private readonly ArrayBufferWriter<byte> _bodyBuffer = new(1024);
     private Utf8JsonWriter? _bodyWriter;
 
-    public FabricTransaction(C8Cluster cluster, FabricInfo fabric, RegionInfo region, RegionReader reader, Principal principal)
-    {
-        _cluster = cluster;
-        Fabric = fabric;
-        Region = region;
-        _reader = reader;
-        _principal = principal;
-        _keyStride = cluster.KeyStride;
-        _replicates = cluster.Regions.Count > 1;
-    }
+    public FabricInfo Fabric { get; } = fabric;
 
-    public FabricInfo Fabric { get; }
+    public Region Region { get; } = region;
 
-    public RegionInfo Region { get; }
+    public string CurrentUser => principal.OwnerId;
 
-    public string CurrentUser => _principal.OwnerId;
-
-    private RegionWriter Writer => _reader as RegionWriter
+    private RegionWriter Writer => reader as RegionWriter
         ?? throw new InvalidOperationException("A write was attempted in a read-only transaction.");
 
     /// <summary>The collection by name, checked for existence in this region and for the caller's access level.</summary>
-    public CollectionInfo Collection(string name, AccessLevel needed)
+    private CollectionInfo Collection(string name, AccessLevel needed)
     {
-        var collection = _cluster.Catalog.FindCollection(Fabric.Name, name) ?? throw C8Errors.CollectionNotFound(name);
+        var collection = cluster.Catalog.FindCollection(Fabric.Name, name) ?? throw C8Errors.CollectionNotFound(name);
         if (collection.IsLocal && collection.LocalRegion != Region.Name)
         {
             throw new C8Exception(404, C8Errors.CollectionNotFoundNum,
                 $"collection '{name}' is local to region '{collection.LocalRegion}' and is not served by '{Region.Name}'");
         }
-        _cluster.Access.RequireCollection(_principal, Fabric.Name, name, needed);
+        cluster.Access.RequireCollection(principal, Fabric.Name, name, needed);
         return collection;
     }
 
-    public StoredDocument? GetStored(CollectionInfo collection, string key) => _reader.Get(collection.Id, key);
+    public StoredDocument? GetStored(CollectionInfo collection, string key) => reader.Get(collection.Id, key);
 
     public static C8Object Decode(StoredDocument stored) => C8Json.Parse(stored.Body).AsObject;
 
     // ---- IQueryStore: reads ----
 
     public IReadOnlyList<string> CollectionNames() =>
-        _cluster.Catalog.Collections(Fabric.Name).Select(c => c.Name).ToList();
+        cluster.Catalog.Collections(Fabric.Name).Select(c => c.Name).ToList();
 
-    public bool CollectionExists(string name) => _cluster.Catalog.FindCollection(Fabric.Name, name) is not null;
+    public bool CollectionExists(string name) => cluster.Catalog.FindCollection(Fabric.Name, name) is not null;
 
-    public IEnumerable<C8Object> Scan(string collection) =>
-        _reader.ScanBodies(Collection(collection, AccessLevel.ReadOnly).Id, body => C8Json.Parse(body).AsObject);
+    public IEnumerable<C8Object> Scan(string collection) => Scan(Collection(collection, AccessLevel.ReadOnly));
+
+    public IEnumerable<C8Object> Scan(CollectionInfo collection) =>
+        reader.ScanBodies(collection.Id, body => C8Json.Parse(body).AsObject);
 
     public IEnumerable<C8Object> Scan(string collection, IReadOnlyList<string> attributes) =>
-        _reader.ScanBodies(Collection(collection, AccessLevel.ReadOnly).Id, new DocumentProjection(attributes).Decode);
+        reader.ScanBodies(Collection(collection, AccessLevel.ReadOnly).Id, new DocumentProjection(attributes).Decode);
 
     public C8Object? Get(string collection, string key)
     {
         var info = Collection(collection, AccessLevel.ReadOnly);
-        return DocumentKeys.IsValid(key) && _reader.Get(info.Id, key) is { } stored ? Decode(stored) : null;
+        return DocumentKeyRules.IsValid(key) && reader.Get(info.Id, key) is { } stored ? Decode(stored) : null;
     }
 
-    public long Count(string collection) => _reader.Count(Collection(collection, AccessLevel.ReadOnly).Id);
+    public long Count(string collection) => Count(Collection(collection, AccessLevel.ReadOnly));
+
+    public long Count(CollectionInfo collection) => reader.Count(collection.Id);
 
     // ---- IQueryStore: writes ----
 
@@ -104,12 +95,12 @@ public sealed class FabricTransaction : IQueryStore
         if (document.TryGetValue("_key", out var given))
         {
             key = given.TryGetString(out var text) ? text : throw C8Errors.IllegalKey("illegal document key: _key must be a string");
-            DocumentKeys.Validate(key);
+            DocumentKeyRules.Validate(key);
             if (!collection.KeyOptions.AllowUserKeys)
             {
                 throw new C8Exception(400, 1222, $"collection '{collection.Name}' does not allow user-defined keys");
             }
-            if (_reader.Get(collection.Id, key) is { } existing)
+            if (reader.Get(collection.Id, key) is { } existing)
             {
                 return options.Overwrite switch
                 {
@@ -119,11 +110,11 @@ public sealed class FabricTransaction : IQueryStore
                     _ => throw C8Errors.UniqueConstraint(collection.Name),
                 };
             }
-            DocumentKeys.TrackUserKey(Writer, collection, key, _keyStride);
+            DocumentKeyRules.TrackUserKey(Writer, collection, key, _keyStride);
         }
         else
         {
-            key = DocumentKeys.Generate(Writer, collection, Region.Index, _keyStride);
+            key = DocumentKeyRules.Generate(Writer, collection, Region.Index, _keyStride);
             ValidateEdge(collection, document);
             // A generated key can already be taken: by a document replicated from a region whose counter is ahead
             // (autoincrement counts per region), copied in when the spot region moved, or chosen by a user. That
@@ -131,7 +122,7 @@ public sealed class FabricTransaction : IQueryStore
             (string Rev, C8Object Stored)? committed;
             while ((committed = Commit(collection, key, document, onlyIfNew: true)) is null)
             {
-                key = DocumentKeys.Generate(Writer, collection, Region.Index, _keyStride);
+                key = DocumentKeyRules.Generate(Writer, collection, Region.Index, _keyStride);
             }
             return new WriteResult(Id(collection, key), key, committed.Value.Rev, null, null, committed.Value.Stored, Ignored: false);
         }
@@ -155,7 +146,7 @@ public sealed class FabricTransaction : IQueryStore
         writer.Delete(collection.Id, key);
         if (IsReplicated(collection))
         {
-            var stamp = _cluster.Clocks[Region.Name].Next();
+            var stamp = Region.Clock.Next();
             writer.PutTombstone(collection.Id, key, stamp, Region.Name);
             writer.AppendLog(Fabric.Name, collection.Id, key, ReplicatedOp.Delete, stamp, null);
         }
@@ -174,15 +165,15 @@ public sealed class FabricTransaction : IQueryStore
         }
         // A fresh stamp is newer than everything this region holds, so the collection is emptied here; the other
         // regions apply the same versioned truncate, which spares writes made after it (see ReplicaApplier.Truncate).
-        var stamp = _cluster.Clocks[Region.Name].Next();
+        var stamp = Region.Clock.Next();
         ReplicaApplier.Truncate(writer, collection.Id, stamp, Region.Name);
         writer.AppendLog(Fabric.Name, collection.Id, "", ReplicatedOp.Truncate, stamp, null);
     }
 
     private StoredDocument Existing(CollectionInfo collection, string key)
     {
-        DocumentKeys.Validate(key);
-        return _reader.Get(collection.Id, key) ?? throw C8Errors.DocumentNotFound();
+        DocumentKeyRules.Validate(key);
+        return reader.Get(collection.Id, key) ?? throw C8Errors.DocumentNotFound();
     }
 
     private WriteResult Rewrite(CollectionInfo collection, StoredDocument existing, C8Object given, WriteOptions options, bool merge)
@@ -227,7 +218,7 @@ public sealed class FabricTransaction : IQueryStore
     /// <summary>As above; with <paramref name="onlyIfNew"/> nothing is stored, and null returned, when the key is taken.</summary>
     private (string Rev, C8Object Stored)? Commit(CollectionInfo collection, string key, C8Object attributes, bool onlyIfNew)
     {
-        var stamp = _cluster.Clocks[Region.Name].Next();
+        var stamp = Region.Clock.Next();
         var rev = Versions.Revision(stamp, Region.Index);
         var builder = new C8Object.Builder(attributes.Count + 3)
             .Set("_key", C8Value.From(key))
@@ -323,6 +314,6 @@ public sealed class FabricTransaction : IQueryStore
     private static bool IsDocumentId(string id)
     {
         var slash = id.IndexOf('/');
-        return slash > 0 && DocumentKeys.IsValid(id[(slash + 1)..]);
+        return slash > 0 && DocumentKeyRules.IsValid(id[(slash + 1)..]);
     }
 }

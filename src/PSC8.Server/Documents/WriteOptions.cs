@@ -3,7 +3,7 @@ using PSC8.Server.Model;
 namespace PSC8.Server.Documents;
 
 /// <summary>What an insert does when the key already exists (ArangoDB 3.7's overwriteMode).</summary>
-public enum OverwriteMode
+internal enum OverwriteMode
 {
     /// <summary>Fail with 1210 (the default).</summary>
     Conflict,
@@ -14,7 +14,7 @@ public enum OverwriteMode
 }
 
 /// <summary>Options shared by document writes over REST and by C8QL write operations.</summary>
-public sealed record WriteOptions
+internal sealed record WriteOptions
 {
     public static WriteOptions Default { get; } = new();
 
@@ -36,4 +36,4 @@ public sealed record WriteOptions
 }
 
 /// <summary>The outcome of one document write. <see cref="Old"/>/<see cref="New"/> are whole documents with _id, _key, _rev.</summary>
-public sealed record WriteResult(string Id, string Key, string Rev, string? OldRev, C8Object? Old, C8Object? New, bool Ignored);
+internal sealed record WriteResult(string Id, string Key, string Rev, string? OldRev, C8Object? Old, C8Object? New, bool Ignored);

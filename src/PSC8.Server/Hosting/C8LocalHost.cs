@@ -33,7 +33,7 @@ public sealed class C8LocalHost : IAsyncDisposable
     /// <summary>The first region doubles as the global endpoint.</summary>
     public Uri GlobalUrl => Regions[0].Url;
 
-    public C8Cluster Cluster { get; }
+    internal C8Cluster Cluster { get; }
 
     public C8LocalOptions Options => Cluster.Options;
 

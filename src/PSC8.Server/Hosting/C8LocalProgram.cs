@@ -1,7 +1,7 @@
 namespace PSC8.Server.Hosting;
 
 /// <summary>The c8local console app: parse options, start every region, print the ready line, stop on Ctrl+C/SIGTERM.</summary>
-public static class C8LocalProgram
+internal static class C8LocalProgram
 {
     public static async Task<int> RunAsync(string[] args)
     {

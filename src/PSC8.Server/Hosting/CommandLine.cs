@@ -4,7 +4,7 @@ using System.Net;
 namespace PSC8.Server.Hosting;
 
 /// <summary>Parses c8local's command line into <see cref="C8LocalOptions"/>; every mistake is a clear message.</summary>
-public static class CommandLine
+internal static class CommandLine
 {
     public const string Usage = """
         Usage: c8local [options]

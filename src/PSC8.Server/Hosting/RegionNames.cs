@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace PSC8.Server.Hosting;
 
 /// <summary>Region names are DNS labels, because they become hosts (NAME.domain, api-NAME.domain).</summary>
-public static partial class RegionNames
+internal static partial class RegionNames
 {
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
     private static partial Regex Label();

@@ -11,7 +11,7 @@ namespace PSC8.Server.Http;
 /// The single request pipeline of every region: find the region, normalise the path, authenticate,
 /// dispatch, and turn every failure into GDN's error envelope (a client mistake is never a 500).
 /// </summary>
-public sealed class C8Dispatcher(C8Cluster cluster)
+internal sealed class C8Dispatcher(C8Cluster cluster)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -41,7 +41,7 @@ public sealed class C8Dispatcher(C8Cluster cluster)
                     ? new C8Exception(405, C8Errors.HttpMethodNotAllowed, $"method {http.Request.Method} not allowed on {http.Request.Path}")
                     : new C8Exception(404, C8Errors.HttpNotFound, $"unknown path {http.Request.Path}");
             }
-            var request = new C8Request(http, cluster, region, path, values);
+            var request = new IncomingRequest(http, cluster, region, path, values);
             if (route.Access != RouteAccess.Open)
             {
                 request.Principal = cluster.Authenticator.Authenticate(http.Request.Headers.Authorization.ToString())
@@ -70,7 +70,7 @@ public sealed class C8Dispatcher(C8Cluster cluster)
     }
 
     /// <summary>A Host header naming a region (NAME.domain or api-NAME.domain) wins; otherwise the listener's region.</summary>
-    private RegionInfo ResolveRegion(HttpContext http)
+    private Region ResolveRegion(HttpContext http)
     {
         var host = http.Request.Host.Host;
         if (host.Length > 0 && cluster.FindRegionByHost(host) is { } byHost)

@@ -1,7 +1,7 @@
 namespace PSC8.Server.Http;
 
 /// <summary>Boolean flags as the drivers spell them: 0/1 (pyC8), true/false (jsC8), True/False (hand-formatted).</summary>
-public static class QueryFlags
+internal static class QueryFlags
 {
     public static bool TryParseBool(string text, out bool value)
     {

@@ -4,7 +4,7 @@ namespace PSC8.Server.Http;
 /// A request path reduced to what the handlers dispatch on. Every form the drivers use is accepted:
 /// an optional /_tenant/{t}, an optional /_fabric/{f} (default _system), an optional /_api or /_admin.
 /// </summary>
-public sealed record RequestPath(string? Tenant, string Fabric, bool FabricGiven, string[] Segments)
+internal sealed record RequestPath(string? Tenant, string Fabric, bool FabricGiven, string[] Segments)
 {
     public const string DefaultFabric = "_system";
 

@@ -8,7 +8,7 @@ namespace PSC8.Server.Http;
 /// Writes GDN's response shapes. Successes carry error:false and code but never errorNum (pyC8 treats any
 /// errorNum as a failure); errors always carry all four of error, code, errorNum, errorMessage (jsC8's test).
 /// </summary>
-public static class Responses
+internal static class Responses
 {
     private const string JsonContentType = "application/json; charset=utf-8";
 

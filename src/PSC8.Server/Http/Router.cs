@@ -1,9 +1,9 @@
 namespace PSC8.Server.Http;
 
-public delegate Task RouteHandler(C8Request request);
+internal delegate Task RouteHandler(IncomingRequest request);
 
 /// <summary>How a route is guarded before its handler runs.</summary>
-public enum RouteAccess
+internal enum RouteAccess
 {
     /// <summary>Any authenticated caller; the handler checks levels itself.</summary>
     Authenticated,
@@ -11,10 +11,10 @@ public enum RouteAccess
     Open,
 }
 
-public sealed record Route(string Method, string[] Pattern, RouteHandler Handler, RouteAccess Access);
+internal sealed record Route(string Method, string[] Pattern, RouteHandler Handler, RouteAccess Access);
 
 /// <summary>Matches normalised path segments against patterns such as "collection/{name}/truncate".</summary>
-public sealed class Router
+internal sealed class Router
 {
     private readonly List<Route> _routes = new();
 

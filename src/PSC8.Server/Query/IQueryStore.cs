@@ -10,7 +10,7 @@ namespace PSC8.Server.Query;
 /// Failures are <see cref="C8Exception"/>s with GDN's error numbers (1202, 1203, 1210, 1200, 1221 …),
 /// so that <c>OPTIONS { ignoreErrors: true }</c> can tell them apart.
 /// </summary>
-public interface IQueryStore
+internal interface IQueryStore
 {
     /// <summary>The user (or API key's parent user) running the query, for CURRENT_USER().</summary>
     string CurrentUser { get; }

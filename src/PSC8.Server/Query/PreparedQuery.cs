@@ -8,7 +8,7 @@ namespace PSC8.Server.Query;
 /// A compiled query with its bind parameters applied. Immutable: any number of executions may run it,
 /// each with its own store transaction.
 /// </summary>
-public sealed class PreparedQuery
+internal sealed class PreparedQuery
 {
     private readonly CompiledQuery _compiled;
 

@@ -6,7 +6,7 @@ namespace PSC8.Server.Query;
 /// The C8QL error and warning numbers (ArangoDB's) that <see cref="C8Errors"/> does not define,
 /// and factories for the query errors the engine raises.
 /// </summary>
-public static class QueryErrors
+internal static class QueryErrors
 {
     public const int NumberOutOfRange = 1504;
     public const int VariableNameInvalid = 1510;

@@ -4,7 +4,7 @@ namespace PSC8.Server.Replication;
 /// The knobs for demos and fault tests: how late writes reach other regions, how slow a forwarded
 /// request is, and which regions are cut off. Changed at run time through the admin endpoint.
 /// </summary>
-public sealed class FaultSettings
+internal sealed class FaultSettings
 {
     private readonly object _lock = new();
     private HashSet<string> _isolated = new(StringComparer.Ordinal);

@@ -5,11 +5,9 @@ namespace PSC8.Server.Replication;
 /// out is larger than any it handed out or observed before, so a write made after seeing another
 /// region's write always wins against it under last-writer-wins.
 /// </summary>
-public sealed class HybridClock(long floor = 0)
+internal sealed class HybridClock(long floor = 0)
 {
     private long _last = floor;
-
-    public static long PhysicalPart(long stamp) => stamp >> 16;
 
     public long Next()
     {

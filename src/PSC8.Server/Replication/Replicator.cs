@@ -6,47 +6,34 @@ namespace PSC8.Server.Replication;
 /// <summary>
 /// Ships every region's replication log to the other regions, in log order per origin, after the
 /// configured delay, skipping pairs that are cut off. Each target records how far it applied each origin
-/// in the same transaction as the data, so shipping resumes exactly where it stopped after a crash.
+/// in the same transaction as the data, so shipping resumes exactly where it stopped after a crash; while it
+/// runs, the target's <see cref="Region.Applied"/> holds the same positions.
 /// </summary>
-public sealed class Replicator : IAsyncDisposable
+internal sealed class Replicator : IAsyncDisposable
 {
     private const int BatchSize = 512;
     private static readonly TimeSpan PruneInterval = TimeSpan.FromSeconds(2);
 
-    private readonly IReadOnlyList<RegionInfo> _regions;
-    private readonly IReadOnlyDictionary<string, RegionStore> _stores;
-    private readonly IReadOnlyDictionary<string, HybridClock> _clocks;
+    private readonly IReadOnlyList<Region> _regions;
     private readonly Catalog _catalog;
     private readonly FaultSettings _faults;
-    private readonly Dictionary<(string Target, string Origin), long> _applied = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private DateTime _lastPrune = DateTime.MinValue;
     private Task? _loop;
 
-    public Replicator(IReadOnlyList<RegionInfo> regions, IReadOnlyDictionary<string, RegionStore> stores,
-        IReadOnlyDictionary<string, HybridClock> clocks, Catalog catalog, FaultSettings faults)
+    public Replicator(IReadOnlyList<Region> regions, Catalog catalog, FaultSettings faults)
     {
         _regions = regions;
-        _stores = stores;
-        _clocks = clocks;
         _catalog = catalog;
         _faults = faults;
     }
 
     public void Start()
     {
-        foreach (var target in _regions)
+        foreach (var region in _regions)
         {
-            var positions = _stores[target.Name].AppliedPositions();
-            foreach (var origin in _regions.Where(r => r != target))
-            {
-                _applied[(target.Name, origin.Name)] = positions.GetValueOrDefault(origin.Name);
-            }
-        }
-        foreach (var store in _stores.Values)
-        {
-            store.LogAppended += Wake;
+            region.Store.LogAppended += Wake;
         }
         _faults.Changed += Wake;
         _loop = Task.Run(RunAsync);
@@ -68,13 +55,13 @@ public sealed class Replicator : IAsyncDisposable
     }
 
     /// <summary>Entries written in <paramref name="origin"/> that <paramref name="target"/> has not applied yet.</summary>
-    public long Backlog(string origin, string target)
-    {
-        lock (_applied)
-        {
-            return Math.Max(0, _stores[origin].LastLogSeq() - _applied[(target, origin)]);
-        }
-    }
+    public long Backlog(string origin, string target) => Backlog(Named(origin), Named(target));
+
+    private static long Backlog(Region origin, Region target) =>
+        Math.Max(0, origin.Store.LastLogSeq() - target.Applied.Of(origin.Name));
+
+    private Region Named(string name) =>
+        _regions.FirstOrDefault(r => r.Name == name) ?? throw new KeyNotFoundException($"No region '{name}'.");
 
     private bool IsDrained()
     {
@@ -82,7 +69,7 @@ public sealed class Replicator : IAsyncDisposable
         {
             foreach (var target in _regions)
             {
-                if (origin != target && _faults.CanReach(origin.Name, target.Name) && Backlog(origin.Name, target.Name) > 0)
+                if (origin != target && _faults.CanReach(origin.Name, target.Name) && Backlog(origin, target) > 0)
                 {
                     return false;
                 }
@@ -148,7 +135,7 @@ public sealed class Replicator : IAsyncDisposable
                 {
                     continue;
                 }
-                if (ShipPair(origin.Name, target.Name) is { } due && (nextDue is null || due < nextDue))
+                if (ShipPair(origin, target) is { } due && (nextDue is null || due < nextDue))
                 {
                     nextDue = due;
                 }
@@ -157,17 +144,11 @@ public sealed class Replicator : IAsyncDisposable
         return nextDue;
     }
 
-    private DateTime? ShipPair(string origin, string target)
+    private DateTime? ShipPair(Region origin, Region target)
     {
-        var originStore = _stores[origin];
         while (true)
         {
-            long after;
-            lock (_applied)
-            {
-                after = _applied[(target, origin)];
-            }
-            var entries = originStore.ReadLog(after, BatchSize);
+            var entries = origin.Store.ReadLog(target.Applied.Of(origin.Name), BatchSize);
             if (entries.Count == 0)
             {
                 return null;
@@ -182,19 +163,16 @@ public sealed class Replicator : IAsyncDisposable
             if (dueCount > 0)
             {
                 var due = entries.GetRange(0, dueCount);
-                _stores[target].Write(writer =>
+                target.Store.Write(writer =>
                 {
                     foreach (var entry in due)
                     {
-                        Apply(writer, target, origin, entry);
+                        Apply(writer, target, origin.Name, entry);
                     }
-                    writer.SetApplied(origin, due[^1].Seq);
+                    writer.SetApplied(origin.Name, due[^1].Seq);
                     return 0;
                 });
-                lock (_applied)
-                {
-                    _applied[(target, origin)] = due[^1].Seq;
-                }
+                target.Applied.Advance(origin.Name, due[^1].Seq);
             }
             if (dueCount < entries.Count)
             {
@@ -212,7 +190,7 @@ public sealed class Replicator : IAsyncDisposable
     /// by a member region, so it is never visible): moving the spot region to such a region makes it a member, and a
     /// replica built only from then on would lack everything shipped, and skipped, before.
     /// </remarks>
-    private void Apply(RegionWriter writer, string target, string origin, LogEntry entry)
+    private void Apply(RegionWriter writer, Region target, string origin, LogEntry entry)
     {
         var fabric = _catalog.FindFabric(entry.Fabric);
         var collection = _catalog.FindCollectionById(entry.CollectionId);
@@ -221,7 +199,7 @@ public sealed class Replicator : IAsyncDisposable
         {
             return;
         }
-        _clocks[target].Observe(entry.Stamp);
+        target.Clock.Observe(entry.Stamp);
         ReplicaApplier.Apply(writer, origin, entry);
     }
 
@@ -234,20 +212,16 @@ public sealed class Replicator : IAsyncDisposable
         _lastPrune = DateTime.UtcNow;
         foreach (var origin in _regions)
         {
-            long shippedEverywhere;
-            lock (_applied)
-            {
-                shippedEverywhere = _regions.Where(t => t != origin).Select(t => _applied[(t.Name, origin.Name)]).DefaultIfEmpty(long.MaxValue).Min();
-            }
+            var shippedEverywhere = _regions.Where(t => t != origin).Select(t => t.Applied.Of(origin.Name)).DefaultIfEmpty(long.MaxValue).Min();
             if (shippedEverywhere == long.MaxValue)
             {
                 // A lone region ships to no one (and logs nothing now), so a log left from a run with more regions
                 // has reached every region there is: without this it would stay forever.
-                shippedEverywhere = _stores[origin.Name].LastLogSeq();
+                shippedEverywhere = origin.Store.LastLogSeq();
             }
             if (shippedEverywhere > 0)
             {
-                _stores[origin.Name].PruneLog(shippedEverywhere);
+                origin.Store.PruneLog(shippedEverywhere);
             }
         }
     }
@@ -259,9 +233,9 @@ public sealed class Replicator : IAsyncDisposable
         {
             await _loop.ConfigureAwait(false);
         }
-        foreach (var store in _stores.Values)
+        foreach (var region in _regions)
         {
-            store.LogAppended -= Wake;
+            region.Store.LogAppended -= Wake;
         }
         _faults.Changed -= Wake;
         _stop.Dispose();

@@ -4,7 +4,7 @@ namespace PSC8.Server.Replication;
 /// Orders versions of a document across regions: by stamp, ties broken by region name, so every region
 /// picks the same winner. Also turns a version into GDN's opaque <c>_rev</c> string.
 /// </summary>
-public static class Versions
+internal static class Versions
 {
     // Order-preserving alphabet (ASCII order), so revisions of one region sort like their stamps.
     private const string Alphabet = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
@@ -25,25 +25,5 @@ public static class Versions
         }
         text[12] = Alphabet[regionIndex & 63];
         return new string(text);
-    }
-
-    /// <summary>The stamp inside a revision made by <see cref="Revision"/>; null for anything else.</summary>
-    public static long? StampOf(string revision)
-    {
-        if (revision.Length != 13 || revision[0] != '_')
-        {
-            return null;
-        }
-        ulong value = 0;
-        for (var i = 1; i <= 11; i++)
-        {
-            var digit = Alphabet.IndexOf(revision[i], StringComparison.Ordinal);
-            if (digit < 0)
-            {
-                return null;
-            }
-            value = (value << 6) | (uint)digit;
-        }
-        return (long)value;
     }
 }

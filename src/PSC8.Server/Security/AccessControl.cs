@@ -8,7 +8,7 @@ namespace PSC8.Server.Security;
 /// collection default, else the fabric level; a fabric's explicit level, else the principal's "*" fabric
 /// default, else none. Root has rw everywhere. Administration needs rw on _system.
 /// </summary>
-public sealed class AccessControl(Catalog catalog)
+internal sealed class AccessControl(Catalog catalog)
 {
     public const string SystemFabric = "_system";
     public const string Wildcard = "*";

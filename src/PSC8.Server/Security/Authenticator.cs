@@ -3,7 +3,7 @@ using PSC8.Server.Cluster;
 namespace PSC8.Server.Security;
 
 /// <summary>Turns an Authorization header ("bearer JWT" or "apikey KEY", any case) into a principal.</summary>
-public sealed class Authenticator(Catalog catalog, JwtTokens tokens, string tenant)
+internal sealed class Authenticator(Catalog catalog, JwtTokens tokens, string tenant)
 {
     public Principal? Authenticate(string? authorization)
     {

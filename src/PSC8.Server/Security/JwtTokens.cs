@@ -6,14 +6,14 @@ using PSC8.Server.Model;
 namespace PSC8.Server.Security;
 
 /// <summary>The claims C8 Local puts in (and reads back from) its JWTs.</summary>
-public sealed record JwtClaims(string UserId, string Tenant, long IssuedAt, long Expires, ulong PasswordStamp);
+internal sealed record JwtClaims(string UserId, string Tenant, long IssuedAt, long Expires, ulong PasswordStamp);
 
 /// <summary>
 /// HS256 JWTs shaped like GDN's: iss "macrometa", preferred_username, sub and tenant, a 12 h lifetime,
 /// and a "hash" claim derived from the password hash so that changing a password revokes older tokens.
 /// Segments use standard base64 with padding, as GDN's do.
 /// </summary>
-public sealed class JwtTokens(byte[] secret)
+internal sealed class JwtTokens(byte[] secret)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 

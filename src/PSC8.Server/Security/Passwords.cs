@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace PSC8.Server.Security;
 
 /// <summary>Salted PBKDF2 password hashes ("pbkdf2-sha256$iterations$salt$hash"), compared in constant time.</summary>
-public static class Passwords
+internal static class Passwords
 {
     private const int Iterations = 30_000;
     private const int SaltBytes = 16;

@@ -1,7 +1,7 @@
 namespace PSC8.Server.Security;
 
 /// <summary>Who is calling: a user (by password or JWT) or an API key.</summary>
-public sealed record Principal(string UserId, string Tenant, bool IsApiKey, string? ParentUserId)
+internal sealed record Principal(string UserId, string Tenant, bool IsApiKey, string? ParentUserId)
 {
     /// <summary>The user who owns what this principal creates (for a key, its parent user).</summary>
     public string OwnerId => ParentUserId ?? UserId;

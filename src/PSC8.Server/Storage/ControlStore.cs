@@ -7,7 +7,7 @@ namespace PSC8.Server.Storage;
 /// records in one SQLite database. Metadata is global in GDN, so it is kept once and written synchronously;
 /// the in-memory catalog is loaded from here at start and written through on every change.
 /// </summary>
-public sealed class ControlStore : IDisposable
+internal sealed class ControlStore : IDisposable
 {
     private readonly object _lock = new();
     private readonly SqliteConnection _connection;

@@ -3,10 +3,10 @@ using Microsoft.Data.Sqlite;
 namespace PSC8.Server.Storage;
 
 /// <summary>Turns a stored body into a value while SQLite still owns the bytes.</summary>
-public delegate T BodyDecoder<out T>(ReadOnlySpan<byte> body);
+internal delegate T BodyDecoder<out T>(ReadOnlySpan<byte> body);
 
 /// <summary>Read access to a region's documents on one connection; inside a transaction it reads one snapshot.</summary>
-public class RegionReader : IDisposable
+internal class RegionReader : IDisposable
 {
     private readonly RawStatement _get;
     private readonly SqliteCommand _scan;

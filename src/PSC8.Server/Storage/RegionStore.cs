@@ -7,7 +7,7 @@ namespace PSC8.Server.Storage;
 /// One region's replica: a SQLite database in WAL mode. Writes are serialised through one connection
 /// (SQLite has one writer anyway); reads use pooled connections, each transaction a consistent snapshot.
 /// </summary>
-public sealed class RegionStore : IDisposable
+internal sealed class RegionStore : IDisposable
 {
     // replog.seq is AUTOINCREMENT: pruning may empty the log, and a plain rowid would then restart at 1, below the
     // positions the other regions already applied, so later writes would never be shipped.

@@ -23,7 +23,7 @@ public sealed class CursorRegionTests(C8HostFixture fx) : IClassFixture<C8HostFi
 
         // The document lives in the spot region only.
         (await fx.Api(Dc.UsWest).GetAsync(Paths.Document(fabric, spot, "a"))).ShouldBe(200);
-        Assert.Null(fx.Host.Cluster.Stores[Dc.EuCentral].Read(r => r.Get(fx.Host.Cluster.Catalog.FindCollection(fabric, spot)!.Id, "a")));
+        Assert.Null(fx.Host.Cluster.Region(Dc.EuCentral).Store.Read(r => r.Get(fx.Host.Cluster.Catalog.FindCollection(fabric, spot)!.Id, "a")));
     }
 
     [Fact]

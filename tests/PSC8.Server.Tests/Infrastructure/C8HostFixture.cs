@@ -105,7 +105,7 @@ public class C8HostFixture : IAsyncLifetime
     /// A non-root user with the given grants (collection "" is the fabric level, "*" the collection default),
     /// put straight into the catalog because the user API is not what these tests prove; logs in over HTTP.
     /// </summary>
-    public async Task<(string UserId, string Email, string Password, string Token)> AddUserAsync(
+    internal async Task<(string UserId, string Email, string Password, string Token)> AddUserAsync(
         params (string Fabric, string Collection, AccessLevel Level)[] grants)
     {
         var id = Unique("user");
@@ -125,7 +125,7 @@ public class C8HostFixture : IAsyncLifetime
     }
 
     /// <summary>An API key of root with the given grants, put straight into the catalog; returns "TENANT.KEYID.SECRET".</summary>
-    public string AddApiKey(params (string Fabric, string Collection, AccessLevel Level)[] grants)
+    internal string AddApiKey(params (string Fabric, string Collection, AccessLevel Level)[] grants)
     {
         var id = Unique("key");
         var secret = Passwords.NewSecret();

@@ -4,11 +4,11 @@ using Xunit.Sdk;
 namespace PSC8.Server.Tests.Infrastructure;
 
 /// <summary>Every batch of one query as the cursor API handed it out: the first response, then one per PUT.</summary>
-public sealed record CursorRun(IReadOnlyList<C8Response> Batches)
+public sealed record CursorRun(IReadOnlyList<HttpExchange> Batches)
 {
-    public C8Response First => Batches[0];
+    public HttpExchange First => Batches[0];
 
-    public C8Response Last => Batches[^1];
+    public HttpExchange Last => Batches[^1];
 
     /// <summary>The rows of all batches, in order.</summary>
     public JsonArray Rows => new(Batches.SelectMany(b => b.Object.Arr("result")).Select(row => row?.DeepClone()).ToArray());
@@ -23,7 +23,7 @@ public static class CursorCalls
     public static string Cursor(string fabric, string? id = null) => Paths.Fabric(fabric, id is null ? "cursor" : "cursor/" + id);
 
     /// <summary>POST /cursor with the query and any further body members (batchSize, count, options, bindVars…).</summary>
-    public static Task<C8Response> OpenCursorAsync(this RegionClient api, string fabric, string query, object? extra = null)
+    public static Task<HttpExchange> OpenCursorAsync(this RegionClient api, string fabric, string query, object? extra = null)
     {
         var body = extra is null ? new JsonObject() : System.Text.Json.JsonSerializer.SerializeToNode(extra)!.AsObject();
         body["query"] = query;
@@ -43,9 +43,9 @@ public static class CursorCalls
     }
 
     /// <summary>The opening batch and every batch PUT fetches after it; stops at the first error, which ends the list.</summary>
-    public static async Task<List<C8Response>> FollowAsync(this RegionClient api, string fabric, C8Response first)
+    public static async Task<List<HttpExchange>> FollowAsync(this RegionClient api, string fabric, HttpExchange first)
     {
-        var batches = new List<C8Response> { first };
+        var batches = new List<HttpExchange> { first };
         var current = first;
         while (current.Status < 400 && current.Json.Bool("hasMore") == true)
         {

@@ -53,26 +53,26 @@ public sealed class RegionClient
         return response.Json.Str("jwt") ?? throw new XunitException($"No jwt in {response}");
     }
 
-    public Task<C8Response> GetAsync(string path, Action<HttpRequestMessage>? configure = null) =>
+    public Task<HttpExchange> GetAsync(string path, Action<HttpRequestMessage>? configure = null) =>
         SendAsync(HttpMethod.Get, path, null, configure);
 
-    public Task<C8Response> HeadAsync(string path, Action<HttpRequestMessage>? configure = null) =>
+    public Task<HttpExchange> HeadAsync(string path, Action<HttpRequestMessage>? configure = null) =>
         SendAsync(HttpMethod.Head, path, null, configure);
 
-    public Task<C8Response> PostAsync(string path, object? body = null, Action<HttpRequestMessage>? configure = null) =>
+    public Task<HttpExchange> PostAsync(string path, object? body = null, Action<HttpRequestMessage>? configure = null) =>
         SendAsync(HttpMethod.Post, path, body, configure);
 
-    public Task<C8Response> PutAsync(string path, object? body = null, Action<HttpRequestMessage>? configure = null) =>
+    public Task<HttpExchange> PutAsync(string path, object? body = null, Action<HttpRequestMessage>? configure = null) =>
         SendAsync(HttpMethod.Put, path, body, configure);
 
-    public Task<C8Response> PatchAsync(string path, object? body = null, Action<HttpRequestMessage>? configure = null) =>
+    public Task<HttpExchange> PatchAsync(string path, object? body = null, Action<HttpRequestMessage>? configure = null) =>
         SendAsync(HttpMethod.Patch, path, body, configure);
 
-    public Task<C8Response> DeleteAsync(string path, object? body = null, Action<HttpRequestMessage>? configure = null) =>
+    public Task<HttpExchange> DeleteAsync(string path, object? body = null, Action<HttpRequestMessage>? configure = null) =>
         SendAsync(HttpMethod.Delete, path, body, configure);
 
     /// <summary>Sends <paramref name="body"/> serialised as JSON (a JsonNode as is) with content-type application/json.</summary>
-    public Task<C8Response> SendAsync(HttpMethod method, string path, object? body, Action<HttpRequestMessage>? configure = null)
+    public Task<HttpExchange> SendAsync(HttpMethod method, string path, object? body, Action<HttpRequestMessage>? configure = null)
     {
         byte[]? content = body switch
         {
@@ -84,7 +84,7 @@ public sealed class RegionClient
     }
 
     /// <summary>Sends bytes as they are, with the given content type (null: no content-type header at all).</summary>
-    public async Task<C8Response> SendRawAsync(HttpMethod method, string path, byte[]? content, string? contentType, Action<HttpRequestMessage>? configure = null)
+    public async Task<HttpExchange> SendRawAsync(HttpMethod method, string path, byte[]? content, string? contentType, Action<HttpRequestMessage>? configure = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(BaseUrl, path));
         if (Authorization is not null)
@@ -114,12 +114,12 @@ public sealed class RegionClient
                 throw new XunitException($"{method} {path} -> {(int)response.StatusCode}: the body is not JSON ({e.Message}): {text}");
             }
         }
-        var result = new C8Response(method, request.RequestUri!, (int)response.StatusCode, response.Headers, response.Content.Headers, text, json);
+        var result = new HttpExchange(method, request.RequestUri!, (int)response.StatusCode, response.Headers, response.Content.Headers, text, json);
         CheckUniversalRules(result);
         return result;
     }
 
-    private void CheckUniversalRules(C8Response r)
+    private void CheckUniversalRules(HttpExchange r)
     {
         var region = r.Header("x-gdn-region");
         if (string.IsNullOrEmpty(region))

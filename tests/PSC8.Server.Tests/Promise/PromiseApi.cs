@@ -35,7 +35,7 @@ public static class PromiseApi
     }
 
     /// <summary>Runs a query and returns the response to its first request (up to 1000 rows), whatever its status.</summary>
-    public static Task<C8Response> QueryAsync(this RegionClient api, string fabric, string query, JsonObject? bindVars = null) =>
+    public static Task<HttpExchange> QueryAsync(this RegionClient api, string fabric, string query, JsonObject? bindVars = null) =>
         api.PostAsync(Paths.Fabric(fabric, "cursor"), new JsonObject
         {
             ["query"] = query,

@@ -9,7 +9,7 @@ namespace PSC8.Server.Tests.Query;
 /// documented write semantics (key generation, _id/_key/_rev, 1202/1203/1210/1221/1200, keepNull and
 /// mergeObjects). Scans iterate a snapshot taken when they start and count the documents they yield.
 /// </summary>
-public sealed class InMemoryQueryStore : IQueryStore
+internal sealed class InMemoryQueryStore : IQueryStore
 {
     private const string RevisionAlphabet = "-_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private const string KeyPunctuation = "_-:.@()+,=;$!*'%";

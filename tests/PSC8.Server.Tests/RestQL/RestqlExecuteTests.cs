@@ -9,7 +9,7 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
 {
     private RegionClient Api => fx.Api();
 
-    private static Task<C8Response> ExecuteAsync(RegionClient api, string fabric, string name, object? body = null) =>
+    private static Task<HttpExchange> ExecuteAsync(RegionClient api, string fabric, string name, object? body = null) =>
         api.PostAsync(Restql(fabric, "execute/" + name), body ?? new { });
 
     /// <summary>An API key of root made through the key API, with read-write access to <paramref name="fabric"/>.</summary>
@@ -62,7 +62,7 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
         Assert.True(first.Json.Bool("hasMore"));
         var id = first.Json.Str("id")!;
         var rows = first.Object.Arr("result").Select(r => r!.GetValue<long>()).ToList();
-        var fetches = new List<C8Response>();
+        var fetches = new List<HttpExchange>();
         var current = first;
         while (current.Json.Bool("hasMore") == true)
         {

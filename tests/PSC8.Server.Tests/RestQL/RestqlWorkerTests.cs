@@ -12,7 +12,7 @@ public sealed class RestqlWorkerTests(C8HostFixture fx) : IClassFixture<C8HostFi
 
     internal static string Restql(string fabric, string? rest = null) => Paths.Fabric(fabric, rest is null ? "restql" : "restql/" + rest);
 
-    internal static Task<C8Response> SaveAsync(RegionClient api, string fabric, string name, string value, object? parameter = null) =>
+    internal static Task<HttpExchange> SaveAsync(RegionClient api, string fabric, string name, string value, object? parameter = null) =>
         api.PostAsync(Restql(fabric), new { query = new { name, value, parameter = parameter ?? new { } } });
 
     private async Task<IReadOnlyList<string>> NamesAsync(string fabric) =>

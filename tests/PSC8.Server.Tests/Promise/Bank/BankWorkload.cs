@@ -98,7 +98,7 @@ public sealed class BankWorkload(IReadOnlyList<RegionClient> regions, string fab
     }
 
     /// <summary>Two rows: both legs written. No rows: the overdraft check refused it. An error: nothing was written.</summary>
-    private static Outcome OutcomeOf(C8Response response) =>
+    private static Outcome OutcomeOf(HttpExchange response) =>
         response.Status == 201 && response.Result.AsArray().Count == 2 ? Outcome.Done : Outcome.Refused;
 
     private async Task ReadTotalAsync(RegionClient api)

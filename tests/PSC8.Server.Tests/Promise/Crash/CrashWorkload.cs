@@ -107,7 +107,7 @@ public sealed class CrashWorkload(string fabric, IReadOnlyList<string> collectio
         }
     }
 
-    private bool Expect(C8Response response, int status)
+    private bool Expect(HttpExchange response, int status)
     {
         if (response.Status != status)
         {

@@ -51,7 +51,7 @@ public sealed class RegisterWorkload(IReadOnlyList<RegionClient> regions, string
     private async Task ReadAsync(RegionClient api, int client, string key, Dictionary<string, (string Rev, long Value)> known, RegisterHistory history)
     {
         var call = RegisterHistory.Now();
-        C8Response response;
+        HttpExchange response;
         try
         {
             response = await api.GetAsync(Paths.Document(fabric, collection, key));

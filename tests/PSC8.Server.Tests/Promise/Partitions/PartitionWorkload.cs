@@ -59,7 +59,7 @@ public sealed class PartitionWorkload(IReadOnlyList<RegionClient> regions, Regio
         return Task.WhenAll(clients);
     }
 
-    private async Task Send(RegionClient api, PartitionOp op, string key, Func<string, Task<C8Response>> send)
+    private async Task Send(RegionClient api, PartitionOp op, string key, Func<string, Task<HttpExchange>> send)
     {
         var phase = Volatile.Read(ref _phase);
         var clock = Stopwatch.StartNew();

@@ -10,7 +10,7 @@ namespace PSC8.Server.Api;
 /// Users: create, list, get, update, delete, and their access levels. Listing returns everyone to admins
 /// and the caller's own record (for a key, its parent's) to anyone else — pyC8 reads the tenant from it.
 /// </summary>
-public static class UserApi
+internal static class UserEndpoints
 {
     public static void Map(Router router)
     {
@@ -19,7 +19,7 @@ public static class UserApi
         router.Map("GET", "user/{user}", r => Responses.WriteFlatAsync(r.Http, 200, Record(r, Find(r, selfAllowed: true), withKey: true)));
         router.Map("PATCH", "user/{user}", UpdateAsync);
         router.Map("DELETE", "user/{user}", DeleteAsync);
-        AccessApi.Map(router, "user/{user}", r => Find(r, selfAllowed: true));
+        AccessEndpoints.Map(router, "user/{user}", r => Find(r, selfAllowed: true));
     }
 
     /// <summary>User ids may be given bare ("root") or tenant-qualified ("tenant.root").</summary>
@@ -33,7 +33,7 @@ public static class UserApi
         return dot >= 0 ? user[(dot + 1)..] : user;
     }
 
-    public static C8Object Record(C8Request request, UserInfo user, bool withKey)
+    public static C8Object Record(IncomingRequest request, UserInfo user, bool withKey)
     {
         var tenant = request.Cluster.Options.Tenant;
         var record = new C8Object.Builder()
@@ -52,7 +52,7 @@ public static class UserApi
         return record.Build();
     }
 
-    private static UserInfo Find(C8Request request, bool selfAllowed)
+    private static UserInfo Find(IncomingRequest request, bool selfAllowed)
     {
         var id = ParentId(request.Route("user"))!;
         var user = request.Cluster.Catalog.FindUser(id);
@@ -67,7 +67,7 @@ public static class UserApi
         return user;
     }
 
-    private static Task ListAsync(C8Request request)
+    private static Task ListAsync(IncomingRequest request)
     {
         var cluster = request.Cluster;
         var admin = cluster.Access.IsAdmin(request.Principal);
@@ -77,7 +77,7 @@ public static class UserApi
         return Responses.WriteResultAsync(request.Http, 200, Array(users));
     }
 
-    private static async Task CreateAsync(C8Request request)
+    private static async Task CreateAsync(IncomingRequest request)
     {
         request.Cluster.Access.RequireAdmin(request.Principal);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
@@ -98,7 +98,7 @@ public static class UserApi
         await Responses.WriteFlatAsync(request.Http, 201, Record(request, user, withKey: false)).ConfigureAwait(false);
     }
 
-    private static async Task UpdateAsync(C8Request request)
+    private static async Task UpdateAsync(IncomingRequest request)
     {
         var user = Find(request, selfAllowed: true);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
@@ -120,7 +120,7 @@ public static class UserApi
         await Responses.WriteFlatAsync(request.Http, 200, Record(request, updated, withKey: false)).ConfigureAwait(false);
     }
 
-    private static Task DeleteAsync(C8Request request)
+    private static Task DeleteAsync(IncomingRequest request)
     {
         var user = Find(request, selfAllowed: false);
         if (user.Id == Principal.RootUserId)

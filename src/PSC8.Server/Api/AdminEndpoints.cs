@@ -9,7 +9,7 @@ namespace PSC8.Server.Api;
 /// C8 Local's own admin endpoint (not part of GDN) for demos and fault tests: GET/PUT /_api/c8local/faults
 /// with {"replicationDelay":"150ms","linkLatency":"20ms","isolated":["eu-central"]}. Admins only.
 /// </summary>
-public static class AdminApi
+internal static class AdminEndpoints
 {
     public static void Map(Router router)
     {
@@ -21,7 +21,7 @@ public static class AdminApi
         router.Map("PUT", "c8local/faults", SetAsync);
     }
 
-    private static async Task SetAsync(C8Request request)
+    private static async Task SetAsync(IncomingRequest request)
     {
         request.Cluster.Access.RequireAdmin(request.Principal);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
@@ -57,7 +57,7 @@ public static class AdminApi
         await Responses.WriteResultAsync(request.Http, 200, Describe(request)).ConfigureAwait(false);
     }
 
-    private static C8Value Describe(C8Request request)
+    private static C8Value Describe(IncomingRequest request)
     {
         var faults = request.Cluster.Faults;
         return O(new C8Object.Builder()

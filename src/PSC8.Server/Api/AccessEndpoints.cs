@@ -9,9 +9,9 @@ namespace PSC8.Server.Api;
 /// Access levels of users and API keys on fabrics and collections: the same sub-resources under
 /// /key/{id}/… and /user/{id}/… . Reading one's own levels is allowed; everything else needs an admin.
 /// </summary>
-public static class AccessApi
+internal static class AccessEndpoints
 {
-    public static void Map(Router router, string prefix, Func<C8Request, UserInfo> principalOf)
+    public static void Map(Router router, string prefix, Func<IncomingRequest, UserInfo> principalOf)
     {
         router.Map("GET", $"{prefix}/database", r => ListFabricsAsync(r, principalOf(r)));
         router.Map("GET", $"{prefix}/database/{{fabric}}", r => GetAsync(r, principalOf(r), collection: null));
@@ -23,10 +23,10 @@ public static class AccessApi
         router.Map("DELETE", $"{prefix}/database/{{fabric}}/collection/{{collection}}", r => ClearAsync(r, principalOf(r), r.Route("collection")));
     }
 
-    private static Security.Principal AsPrincipal(C8Request request, UserInfo user) =>
+    private static Security.Principal AsPrincipal(IncomingRequest request, UserInfo user) =>
         new(user.Id, request.Cluster.Options.Tenant, user.IsApiKey, user.ApiKeyParent);
 
-    private static void RequireSelfOrAdmin(C8Request request, UserInfo user)
+    private static void RequireSelfOrAdmin(IncomingRequest request, UserInfo user)
     {
         if (request.Principal.UserId != user.Id)
         {
@@ -35,7 +35,7 @@ public static class AccessApi
     }
 
     /// <summary>The fabric named in the route; "*" stands for the default of every fabric.</summary>
-    private static string FabricOf(C8Request request)
+    private static string FabricOf(IncomingRequest request)
     {
         var fabric = request.Route("fabric");
         if (fabric != Security.AccessControl.Wildcard && request.Cluster.Catalog.FindFabric(fabric) is null)
@@ -45,7 +45,7 @@ public static class AccessApi
         return fabric;
     }
 
-    private static Task ListFabricsAsync(C8Request request, UserInfo user)
+    private static Task ListFabricsAsync(IncomingRequest request, UserInfo user)
     {
         RequireSelfOrAdmin(request, user);
         var principal = AsPrincipal(request, user);
@@ -69,7 +69,7 @@ public static class AccessApi
         return Responses.WriteResultAsync(request.Http, 200, O(result));
     }
 
-    private static Task ListCollectionsAsync(C8Request request, UserInfo user)
+    private static Task ListCollectionsAsync(IncomingRequest request, UserInfo user)
     {
         RequireSelfOrAdmin(request, user);
         var principal = AsPrincipal(request, user);
@@ -86,7 +86,7 @@ public static class AccessApi
         return Responses.WriteResultAsync(request.Http, 200, O(result));
     }
 
-    private static Task GetAsync(C8Request request, UserInfo user, string? collection)
+    private static Task GetAsync(IncomingRequest request, UserInfo user, string? collection)
     {
         RequireSelfOrAdmin(request, user);
         var principal = AsPrincipal(request, user);
@@ -109,7 +109,7 @@ public static class AccessApi
         return Responses.WriteResultAsync(request.Http, 200, S(level.ToWire()));
     }
 
-    private static async Task SetAsync(C8Request request, UserInfo user, string? collection)
+    private static async Task SetAsync(IncomingRequest request, UserInfo user, string? collection)
     {
         request.Cluster.Access.RequireAdmin(request.Principal);
         var fabric = FabricOf(request);
@@ -128,7 +128,7 @@ public static class AccessApi
         await Responses.WriteEnvelopeAsync(request.Http, 200, w => w.WriteString(name, level.ToWire())).ConfigureAwait(false);
     }
 
-    private static Task ClearAsync(C8Request request, UserInfo user, string? collection)
+    private static Task ClearAsync(IncomingRequest request, UserInfo user, string? collection)
     {
         request.Cluster.Access.RequireAdmin(request.Principal);
         var fabric = FabricOf(request);
@@ -136,7 +136,7 @@ public static class AccessApi
         return Responses.WriteEnvelopeAsync(request.Http, 202, _ => { });
     }
 
-    private static void RequireCollectionExists(C8Request request, string fabric, string collection)
+    private static void RequireCollectionExists(IncomingRequest request, string fabric, string collection)
     {
         if (collection != Security.AccessControl.Wildcard && fabric != Security.AccessControl.Wildcard
             && request.Cluster.Catalog.FindCollection(fabric, collection) is null)

@@ -7,27 +7,16 @@ using PSC8.Server.Security;
 namespace PSC8.Server.Http;
 
 /// <summary>One request as handlers see it: the region that received it, the fabric, the caller, and typed access to its inputs.</summary>
-public sealed class C8Request
+internal sealed class IncomingRequest(HttpContext http, C8Cluster cluster, Region region, RequestPath path, Dictionary<string, string> routeValues)
 {
-    private readonly Dictionary<string, string> _routeValues;
+    public HttpContext Http { get; } = http;
 
-    internal C8Request(HttpContext http, C8Cluster cluster, RegionInfo region, RequestPath path, Dictionary<string, string> routeValues)
-    {
-        Http = http;
-        Cluster = cluster;
-        Region = region;
-        Path = path;
-        _routeValues = routeValues;
-    }
-
-    public HttpContext Http { get; }
-
-    public C8Cluster Cluster { get; }
+    public C8Cluster Cluster { get; } = cluster;
 
     /// <summary>The region whose endpoint received the request.</summary>
-    public RegionInfo Region { get; }
+    public Region Region { get; } = region;
 
-    public RequestPath Path { get; }
+    public RequestPath Path { get; } = path;
 
     public string Fabric => Path.Fabric;
 
@@ -36,7 +25,7 @@ public sealed class C8Request
 
     public CancellationToken Aborted => Http.RequestAborted;
 
-    public string Route(string name) => _routeValues[name];
+    public string Route(string name) => routeValues[name];
 
     public string? Query(string name)
     {

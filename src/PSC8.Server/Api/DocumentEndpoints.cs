@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PSC8.Server.Application;
 using PSC8.Server.Cluster;
 using PSC8.Server.Documents;
 using PSC8.Server.Http;
@@ -10,7 +11,7 @@ namespace PSC8.Server.Api;
 /// Single and batch document CRUD. A batch runs in one transaction where each item succeeds or fails on
 /// its own (failures are reported per item, with X-C8-Error-Codes); a single failing operation writes nothing.
 /// </summary>
-public static class DocumentApi
+internal static class DocumentEndpoints
 {
     private enum Operation { Insert, Replace, Update, Remove }
 
@@ -28,24 +29,24 @@ public static class DocumentApi
     }
 
     /// <summary>The collection for a document request; ?strongConsistency=true is only meaningful on spot collections.</summary>
-    private static (FabricInfo Fabric, CollectionInfo Collection) Target(C8Request request, AccessLevel needed)
+    private static CollectionTarget Target(IncomingRequest request, AccessLevel needed)
     {
-        var collection = CollectionApi.Find(request, needed, "collection");
-        if (request.QueryBool("strongConsistency", false) && !collection.IsSpot)
+        var target = CollectionTarget.Resolve(request, request.Route("collection"), needed);
+        if (request.QueryBool("strongConsistency", false) && !target.Spot)
         {
-            throw C8Errors.BadRequest($"strongConsistency=true is only valid on spot collections; '{collection.Name}' is not one");
+            throw C8Errors.BadRequest($"strongConsistency=true is only valid on spot collections; '{target.Collection.Name}' is not one");
         }
-        return (Execution.Fabric(request), collection);
+        return target;
     }
 
-    private static async Task ReadAsync(C8Request request)
+    private static async Task ReadAsync(IncomingRequest request)
     {
-        var (fabric, collection) = Target(request, AccessLevel.ReadOnly);
+        var target = Target(request, AccessLevel.ReadOnly);
         var key = request.Route("key");
-        var stored = await Execution.ReadAsync(request, fabric, collection.IsSpot, t =>
+        var stored = await RegionExecutor.ReadAsync(target, t =>
         {
-            DocumentKeys.Validate(key);
-            return t.GetStored(t.Collection(collection.Name, AccessLevel.ReadOnly), key);
+            DocumentKeyRules.Validate(key);
+            return t.GetStored(target.Collection, key);
         }).ConfigureAwait(false);
         var http = request.Http;
         if (stored is null)
@@ -72,9 +73,10 @@ public static class DocumentApi
         }
     }
 
-    private static async Task WriteAsync(C8Request request, Operation operation, string? single)
+    private static async Task WriteAsync(IncomingRequest request, Operation operation, string? single)
     {
-        var (fabric, collection) = Target(request, AccessLevel.ReadWrite);
+        var target = Target(request, AccessLevel.ReadWrite);
+        var collection = target.Collection;
         var body = await request.ReadJsonAsync().ConfigureAwait(false);
         var options = Options(request, collection);
         var returnNew = request.QueryBool("returnNew", false);
@@ -91,12 +93,11 @@ public static class DocumentApi
             }
             var document = operation == Operation.Remove ? C8Object.Empty : AsDocument(body);
             var key = single ?? "";
-            var result = await Execution.WriteAsync(request, fabric, collection.IsSpot,
-                t => Apply(t, t.Collection(collection.Name, AccessLevel.ReadWrite), operation, key, document, options)).ConfigureAwait(false);
+            var result = await RegionExecutor.WriteAsync(target, t => Apply(t, collection, operation, key, document, options)).ConfigureAwait(false);
             request.Http.Response.Headers.ETag = $"\"{result.Rev}\"";
             if (operation == Operation.Insert)
             {
-                request.Http.Response.Headers.Location = $"/_fabric/{Uri.EscapeDataString(fabric.Name)}/_api/document/{Uri.EscapeDataString(collection.Name)}/{Uri.EscapeDataString(result.Key)}";
+                request.Http.Response.Headers.Location = $"/_fabric/{Uri.EscapeDataString(target.Fabric.Name)}/_api/document/{Uri.EscapeDataString(collection.Name)}/{Uri.EscapeDataString(result.Key)}";
             }
             await Responses.WriteAsync(request.Http, status, w =>
             {
@@ -118,10 +119,8 @@ public static class DocumentApi
             throw C8Errors.InvalidDocument("invalid document type: the body must be a JSON object or an array of them");
         }
         var items = body.AsArray;
-        var outcomes = await Execution.WriteAsync(request, fabric, collection.IsSpot, t =>
+        var outcomes = await RegionExecutor.WriteAsync(target, t =>
         {
-            // Looked up and access-checked once per transaction, not per item.
-            var target = t.Collection(collection.Name, AccessLevel.ReadWrite);
             var results = new object[items.Count];
             for (var i = 0; i < items.Count; i++)
             {
@@ -131,7 +130,7 @@ public static class DocumentApi
                     var itemOptions = operation == Operation.Remove && document["_rev"].TryGetString(out var rev) && !options.IgnoreRevs
                         ? options with { ExpectedRev = rev }
                         : options;
-                    results[i] = Apply(t, target, operation, key, document, itemOptions);
+                    results[i] = Apply(t, collection, operation, key, document, itemOptions);
                 }
                 catch (C8Exception error)
                 {
@@ -220,7 +219,7 @@ public static class DocumentApi
     private static C8Object AsDocument(C8Value value) =>
         value.IsObject ? value.AsObject : throw C8Errors.InvalidDocument("invalid document type: a document must be a JSON object");
 
-    private static WriteOptions Options(C8Request request, CollectionInfo collection)
+    private static WriteOptions Options(IncomingRequest request, CollectionInfo collection)
     {
         var overwriteMode = request.Query("overwriteMode");
         var mode = overwriteMode?.ToLowerInvariant() switch

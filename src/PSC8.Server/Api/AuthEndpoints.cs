@@ -6,7 +6,7 @@ using static PSC8.Server.Api.Json;
 namespace PSC8.Server.Api;
 
 /// <summary>POST /_open/auth (email or tenant+username, with password) and the open health check.</summary>
-public static class AuthApi
+internal static class AuthEndpoints
 {
     public static void Map(Router router)
     {
@@ -15,7 +15,7 @@ public static class AuthApi
             O(new C8Object.Builder().Set("status", S("ok")).Set("region", S(request.Region.Name)))), RouteAccess.Open);
     }
 
-    private static async Task LoginAsync(C8Request request)
+    private static async Task LoginAsync(IncomingRequest request)
     {
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var password = String(body, "password") ?? throw C8Errors.BadRequest("'password' is required");

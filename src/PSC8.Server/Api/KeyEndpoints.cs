@@ -8,7 +8,7 @@ using static PSC8.Server.Api.Json;
 namespace PSC8.Server.Api;
 
 /// <summary>API keys: create (the secret is shown once and stored only as a hash), list, get, delete, validate, access levels.</summary>
-public static partial class KeyApi
+internal static partial class KeyEndpoints
 {
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
     private static partial Regex KeyId();
@@ -18,12 +18,12 @@ public static partial class KeyApi
         router.Map("POST", "key/validate", ValidateAsync);
         router.Map("POST", "key", CreateAsync);
         router.Map("GET", "key", ListAsync);
-        router.Map("GET", "key/{keyid}", r => Responses.WriteFlatAsync(r.Http, 200, UserApi.Record(r, Find(r, selfAllowed: true), withKey: true)));
+        router.Map("GET", "key/{keyid}", r => Responses.WriteFlatAsync(r.Http, 200, UserEndpoints.Record(r, Find(r, selfAllowed: true), withKey: true)));
         router.Map("DELETE", "key/{keyid}", DeleteAsync);
-        AccessApi.Map(router, "key/{keyid}", r => Find(r, selfAllowed: true));
+        AccessEndpoints.Map(router, "key/{keyid}", r => Find(r, selfAllowed: true));
     }
 
-    private static UserInfo Find(C8Request request, bool selfAllowed)
+    private static UserInfo Find(IncomingRequest request, bool selfAllowed)
     {
         var id = request.Route("keyid");
         var key = request.Cluster.Catalog.FindUser(id);
@@ -38,7 +38,7 @@ public static partial class KeyApi
         return key;
     }
 
-    private static async Task CreateAsync(C8Request request)
+    private static async Task CreateAsync(IncomingRequest request)
     {
         request.Cluster.Access.RequireAdmin(request.Principal);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
@@ -49,7 +49,7 @@ public static partial class KeyApi
                 "API key identifier must start with a letter and can only contain letters, digits and underscores (at most 64)");
         }
         var cluster = request.Cluster;
-        var parent = UserApi.ParentId(String(body, "user")) ?? request.Principal.OwnerId;
+        var parent = UserEndpoints.ParentId(String(body, "user")) ?? request.Principal.OwnerId;
         if (cluster.Catalog.FindUser(parent) is not { IsApiKey: false })
         {
             throw new C8Exception(404, C8Errors.UserNotFound, "user not found");
@@ -71,11 +71,11 @@ public static partial class KeyApi
         }).ConfigureAwait(false);
     }
 
-    private static Task ListAsync(C8Request request)
+    private static Task ListAsync(IncomingRequest request)
     {
         var cluster = request.Cluster;
         var admin = cluster.Access.IsAdmin(request.Principal);
-        var user = UserApi.ParentId(request.Query("user"));
+        var user = UserEndpoints.ParentId(request.Query("user"));
         var tenant = cluster.Options.Tenant;
         var keys = cluster.Catalog.Users()
             .Where(u => u.IsApiKey && (admin || u.Id == request.Principal.UserId) && (user is null || u.ApiKeyParent == user))
@@ -83,14 +83,14 @@ public static partial class KeyApi
         return Responses.WriteResultAsync(request.Http, 200, Array(keys));
     }
 
-    private static Task DeleteAsync(C8Request request)
+    private static Task DeleteAsync(IncomingRequest request)
     {
         var key = Find(request, selfAllowed: false);
         request.Cluster.Catalog.RemoveUser(key.Id);
         return Responses.WriteEnvelopeAsync(request.Http, 202, _ => { });
     }
 
-    private static async Task ValidateAsync(C8Request request)
+    private static async Task ValidateAsync(IncomingRequest request)
     {
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var cluster = request.Cluster;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PSC8.Server.Application;
 using PSC8.Server.Cluster;
 using PSC8.Server.Http;
 using PSC8.Server.Model;
@@ -11,7 +12,7 @@ namespace PSC8.Server.Api;
 /// defaults that the caller's bindVars override. Shapes and quirks follow GDN (an execute that yields no
 /// rows answers a bare {"result":[]}; an unknown worker is 400/1502).
 /// </summary>
-public static partial class RestqlApi
+internal static partial class RestqlEndpoints
 {
     [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]
     private static partial Regex WorkerName();
@@ -27,7 +28,7 @@ public static partial class RestqlApi
         router.Map("DELETE", "restql/{name}", DeleteAsync);
     }
 
-    private static C8Value Describe(C8Request request, QueryWorkerInfo worker)
+    private static C8Value Describe(IncomingRequest request, QueryWorkerInfo worker)
     {
         var tenant = request.Cluster.Options.Tenant;
         return O(new C8Object.Builder()
@@ -41,15 +42,15 @@ public static partial class RestqlApi
             .Set("type", S(worker.Type)));
     }
 
-    private static Task ListAsync(C8Request request)
+    private static Task ListAsync(IncomingRequest request)
     {
-        var fabric = Execution.Fabric(request);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadOnly).Fabric;
         var workers = request.Cluster.Catalog.Workers(request.Principal.OwnerId, fabric.Name);
         return Responses.WriteResultAsync(request.Http, 200, Array(workers.Select(w => Describe(request, w))));
     }
 
     /// <summary>Validates one worker definition; a bad one is a 400 that quotes it.</summary>
-    private static QueryWorkerInfo Define(C8Request request, FabricInfo fabric, C8Value definition, string? fixedName, int errorNum)
+    private static QueryWorkerInfo Define(IncomingRequest request, FabricInfo fabric, C8Value definition, string? fixedName, int errorNum)
     {
         if (!definition.IsObject)
         {
@@ -81,9 +82,9 @@ public static partial class RestqlApi
             parameter.IsNull ? "{}" : C8Json.Serialize(parameter), type);
     }
 
-    private static async Task SaveAsync(C8Request request)
+    private static async Task SaveAsync(IncomingRequest request)
     {
-        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadWrite).Fabric;
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var worker = Define(request, fabric, body["query"], fixedName: null, C8Errors.HttpBadRequest);
         if (request.Cluster.Catalog.FindWorker(worker.UserId, worker.Fabric, worker.Name) is not null)
@@ -94,9 +95,9 @@ public static partial class RestqlApi
         await Responses.WriteResultAsync(request.Http, 200, Describe(request, worker)).ConfigureAwait(false);
     }
 
-    private static async Task ImportAsync(C8Request request)
+    private static async Task ImportAsync(IncomingRequest request)
     {
-        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadWrite).Fabric;
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var queries = body["queries"];
         if (!queries.IsArray)
@@ -123,9 +124,9 @@ public static partial class RestqlApi
         await Responses.WriteResultAsync(request.Http, 200, O(new C8Object.Builder().Set("created", N(workers.Count)).Set("errors", N(0)))).ConfigureAwait(false);
     }
 
-    private static async Task UpdateAsync(C8Request request)
+    private static async Task UpdateAsync(IncomingRequest request)
     {
-        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadWrite).Fabric;
         var name = request.Route("name");
         if (request.Cluster.Catalog.FindWorker(request.Principal.OwnerId, fabric.Name, name) is null)
         {
@@ -137,9 +138,9 @@ public static partial class RestqlApi
         await Responses.WriteResultAsync(request.Http, 200, Describe(request, worker)).ConfigureAwait(false);
     }
 
-    private static Task DeleteAsync(C8Request request)
+    private static Task DeleteAsync(IncomingRequest request)
     {
-        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadWrite).Fabric;
         if (!request.Cluster.Catalog.RemoveWorker(request.Principal.OwnerId, fabric.Name, request.Route("name")))
         {
             throw new C8Exception(404, C8Errors.DatabaseNotFoundNum, $"query worker '{request.Route("name")}' not found");
@@ -147,9 +148,9 @@ public static partial class RestqlApi
         return Responses.WriteResultAsync(request.Http, 200, C8Value.EmptyArray);
     }
 
-    private static async Task ExecuteAsync(C8Request request)
+    private static async Task ExecuteAsync(IncomingRequest request)
     {
-        var fabric = Execution.Fabric(request);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadOnly).Fabric;
         var worker = request.Cluster.Catalog.FindWorker(request.Principal.OwnerId, fabric.Name, request.Route("name"))
             ?? throw new C8Exception(400, C8Errors.QueryEmpty, "query is empty");
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
@@ -164,19 +165,19 @@ public static partial class RestqlApi
             bindVars.AddRange(body["bindVars"].AsObject);
         }
         var merged = new C8Object.Builder().AddRange(body).Set("bindVars", C8Value.From(bindVars.Build())).Build();
-        var query = QueryRunner.Parse(merged, defaultQuery: worker.Value) with { Query = worker.Value };
-        var opening = await QueryRunner.OpenAsync(request, query).ConfigureAwait(false);
+        var query = CursorEndpoints.ReadQuery(merged, defaultQuery: worker.Value) with { Query = worker.Value };
+        var opening = await QueryService.OpenAsync(request, query).ConfigureAwait(false);
         if (opening.Batch.Count == 0 && !opening.HasMore)
         {
             await Responses.WriteValueAsync(request.Http, 201, O(new C8Object.Builder().Set("result", C8Value.EmptyArray))).ConfigureAwait(false);
             return;
         }
-        await QueryRunner.WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count).ConfigureAwait(false);
+        await CursorEndpoints.WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count).ConfigureAwait(false);
     }
 
-    private static async Task FetchAsync(C8Request request)
+    private static async Task FetchAsync(IncomingRequest request)
     {
-        var (cursor, batch, hasMore) = await QueryRunner.NextAsync(request, request.Route("id")).ConfigureAwait(false);
-        await QueryRunner.WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null).ConfigureAwait(false);
+        var (cursor, batch, hasMore) = await QueryService.NextAsync(request, request.Route("id")).ConfigureAwait(false);
+        await CursorEndpoints.WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null).ConfigureAwait(false);
     }
 }

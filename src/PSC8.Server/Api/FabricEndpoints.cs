@@ -1,3 +1,4 @@
+using PSC8.Server.Application;
 using PSC8.Server.Cluster;
 using PSC8.Server.Http;
 using PSC8.Server.Model;
@@ -6,14 +7,14 @@ using static PSC8.Server.Api.Json;
 namespace PSC8.Server.Api;
 
 /// <summary>Geo-fabrics: list, create with a spot region, properties, metadata, delete, and moving the spot region.</summary>
-public static class FabricApi
+internal static class FabricEndpoints
 {
     public static void Map(Router router)
     {
         router.Map("GET", "database", ListNamesAsync);
         router.Map("GET", "database/user", ListForUserAsync);
-        router.Map("GET", "database/current", r => Responses.WriteResultAsync(r.Http, 200, Describe(r.Cluster, Execution.Fabric(r))));
-        router.Map("GET", "database/metadata", r => Responses.WriteResultAsync(r.Http, 200, Describe(r.Cluster, Execution.Fabric(r))));
+        router.Map("GET", "database/current", r => Responses.WriteResultAsync(r.Http, 200, Describe(r.Cluster, RequestTarget.Resolve(r, AccessLevel.ReadOnly).Fabric)));
+        router.Map("GET", "database/metadata", r => Responses.WriteResultAsync(r.Http, 200, Describe(r.Cluster, RequestTarget.Resolve(r, AccessLevel.ReadOnly).Fabric)));
         router.Map("PUT", "database/metadata", r => SetMetadataAsync(r, merge: false));
         router.Map("PATCH", "database/metadata", r => SetMetadataAsync(r, merge: true));
         router.Map("POST", "database", CreateAsync);
@@ -38,22 +39,22 @@ public static class FabricApi
         return O(new C8Object.Builder().Set("name", S(fabric.Name)).Set("options", O(options)).Set("isSystem", B(fabric.IsSystem)));
     }
 
-    private static IEnumerable<FabricInfo> Visible(C8Request request) =>
+    private static IEnumerable<FabricInfo> Visible(IncomingRequest request) =>
         request.Cluster.Catalog.Fabrics().Where(f => request.Cluster.Access.FabricLevel(request.Principal, f.Name) > AccessLevel.None);
 
-    private static Task ListNamesAsync(C8Request request)
+    private static Task ListNamesAsync(IncomingRequest request)
     {
         RequireCurrentFabric(request);
         return Responses.WriteResultAsync(request.Http, 200, Strings(Visible(request).Select(f => f.Name)));
     }
 
-    private static Task ListForUserAsync(C8Request request)
+    private static Task ListForUserAsync(IncomingRequest request)
     {
         RequireCurrentFabric(request);
         return Responses.WriteResultAsync(request.Http, 200, Array(Visible(request).Select(f => Describe(request.Cluster, f))));
     }
 
-    private static async Task CreateAsync(C8Request request)
+    private static async Task CreateAsync(IncomingRequest request)
     {
         RequireSystemFabric(request);
         request.Cluster.Access.RequireAdmin(request.Principal);
@@ -89,7 +90,7 @@ public static class FabricApi
         await Responses.WriteResultAsync(request.Http, 201, B(true)).ConfigureAwait(false);
     }
 
-    private static Task DeleteAsync(C8Request request)
+    private static Task DeleteAsync(IncomingRequest request)
     {
         RequireSystemFabric(request);
         request.Cluster.Access.RequireAdmin(request.Principal);
@@ -105,9 +106,9 @@ public static class FabricApi
         try
         {
             var collections = cluster.Catalog.RemoveFabric(name);
-            foreach (var store in cluster.Stores.Values)
+            foreach (var region in cluster.Regions)
             {
-                store.Write(writer =>
+                region.Store.Write(writer =>
                 {
                     foreach (var collection in collections)
                     {
@@ -124,9 +125,9 @@ public static class FabricApi
         return Responses.WriteResultAsync(request.Http, 200, B(true));
     }
 
-    private static async Task SetMetadataAsync(C8Request request, bool merge)
+    private static async Task SetMetadataAsync(IncomingRequest request, bool merge)
     {
-        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadWrite).Fabric;
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var given = body["metadata"];
         if (!given.IsObject)
@@ -142,7 +143,7 @@ public static class FabricApi
     }
 
     /// <summary>Moves the spot region: spot collections' data is copied to the new region while spot traffic waits.</summary>
-    private static Task MoveSpotRegionAsync(C8Request request)
+    private static Task MoveSpotRegionAsync(IncomingRequest request)
     {
         request.Cluster.Access.RequireAdmin(request.Principal);
         var cluster = request.Cluster;
@@ -161,7 +162,7 @@ public static class FabricApi
             {
                 if (fabric.HasSpotRegion)
                 {
-                    CopySpotData(cluster, fabric, cluster.Stores[fabric.SpotRegion], cluster.Stores[target.Name]);
+                    CopySpotData(cluster, fabric, cluster.Region(fabric.SpotRegion).Store, target.Store);
                 }
                 var regions = fabric.Regions.Contains(target.Name) ? fabric.Regions : fabric.Regions.Append(target.Name).ToList();
                 cluster.Catalog.UpdateFabric(fabric with { SpotRegion = target.Name, Regions = regions });
@@ -224,11 +225,11 @@ public static class FabricApi
         return region.SpotCapable ? region.Name : throw C8Errors.BadRequest($"region '{region.Name}' is not spot-capable");
     }
 
-    private static RegionInfo ResolveRegion(C8Cluster cluster, string nameOrHost) =>
+    private static Region ResolveRegion(C8Cluster cluster, string nameOrHost) =>
         cluster.FindRegion(nameOrHost) ?? cluster.FindRegionByHost(nameOrHost)
         ?? throw C8Errors.BadRequest($"unknown region '{nameOrHost}': this C8 Local has {string.Join(", ", cluster.Regions.Select(r => r.Name))}");
 
-    private static void RequireCurrentFabric(C8Request request)
+    private static void RequireCurrentFabric(IncomingRequest request)
     {
         if (request.Cluster.Catalog.FindFabric(request.Fabric) is null)
         {
@@ -236,7 +237,7 @@ public static class FabricApi
         }
     }
 
-    private static void RequireSystemFabric(C8Request request)
+    private static void RequireSystemFabric(IncomingRequest request)
     {
         RequireCurrentFabric(request);
         if (request.Fabric != FabricNames.System)

@@ -6,7 +6,7 @@ using static PSC8.Server.Api.Json;
 namespace PSC8.Server.Api;
 
 /// <summary>Regions as GDN's /datacenter endpoints show them, and marking a region spot-capable.</summary>
-public static class DatacenterApi
+internal static class DatacenterEndpoints
 {
     private static readonly Dictionary<string, (string City, string Code, string Country, string Lat, string Lon)> Places = new()
     {
@@ -24,7 +24,7 @@ public static class DatacenterApi
         router.Map("PUT", "datacenter/{name}/{spot}", SetSpotCapableAsync);
     }
 
-    private static Task TenantAsync(C8Request request)
+    private static Task TenantAsync(IncomingRequest request)
     {
         if (request.Route("tenant") != request.Cluster.Options.Tenant)
         {
@@ -40,7 +40,7 @@ public static class DatacenterApi
         return Responses.WriteValueAsync(request.Http, 200, Array([O(entry)]));
     }
 
-    private static Task SetSpotCapableAsync(C8Request request)
+    private static Task SetSpotCapableAsync(IncomingRequest request)
     {
         request.Cluster.Access.RequireAdmin(request.Principal);
         var region = Find(request, request.Route("name"));
@@ -53,11 +53,11 @@ public static class DatacenterApi
         return Responses.WriteValueAsync(request.Http, 200, O(new C8Object.Builder().Set("result", B(true))));
     }
 
-    private static RegionInfo Find(C8Request request, string name) =>
+    private static Region Find(IncomingRequest request, string name) =>
         request.Cluster.FindRegion(name) ?? request.Cluster.FindRegionByHost(name)
         ?? throw new C8Exception(404, C8Errors.DatacenterNotFound, "Datacenter does not exist");
 
-    private static C8Value Describe(C8Request request, RegionInfo region, bool full)
+    private static C8Value Describe(IncomingRequest request, Region region, bool full)
     {
         Places.TryGetValue(region.Name, out var place);
         var location = new C8Object.Builder()

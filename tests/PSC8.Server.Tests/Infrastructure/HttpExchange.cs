@@ -5,34 +5,10 @@ using Xunit.Sdk;
 namespace PSC8.Server.Tests.Infrastructure;
 
 /// <summary>One HTTP exchange with C8 Local: status, headers, raw body and (for JSON bodies) the parsed body.</summary>
-public sealed class C8Response
+/// <param name="Json">The parsed body, or null when there is none.</param>
+public sealed record HttpExchange(
+    HttpMethod Method, Uri Uri, int Status, HttpResponseHeaders Headers, HttpContentHeaders ContentHeaders, string Body, JsonNode? Json)
 {
-    public C8Response(HttpMethod method, Uri uri, int status, HttpResponseHeaders headers, HttpContentHeaders contentHeaders, string body, JsonNode? json)
-    {
-        Method = method;
-        Uri = uri;
-        Status = status;
-        Headers = headers;
-        ContentHeaders = contentHeaders;
-        Body = body;
-        Json = json;
-    }
-
-    public HttpMethod Method { get; }
-
-    public Uri Uri { get; }
-
-    public int Status { get; }
-
-    public HttpResponseHeaders Headers { get; }
-
-    public HttpContentHeaders ContentHeaders { get; }
-
-    public string Body { get; }
-
-    /// <summary>The parsed body, or null when there is none.</summary>
-    public JsonNode? Json { get; }
-
     public JsonNode? this[string name] => Json is JsonObject o ? o[name] : null;
 
     public JsonObject Object => Json as JsonObject ?? throw new XunitException($"{this}: the body is not a JSON object");
@@ -51,7 +27,7 @@ public sealed class C8Response
         return null;
     }
 
-    public C8Response ShouldBe(int status)
+    public HttpExchange ShouldBe(int status)
     {
         if (Status != status)
         {
@@ -61,7 +37,7 @@ public sealed class C8Response
     }
 
     /// <summary>Asserts the status and GDN's error envelope with the given errorNum.</summary>
-    public C8Response ShouldFail(int status, int errorNum)
+    public HttpExchange ShouldFail(int status, int errorNum)
     {
         ShouldBe(status);
         if (Json.Long("errorNum") != errorNum)

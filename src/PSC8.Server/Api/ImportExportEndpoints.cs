@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PSC8.Server.Application;
 using PSC8.Server.Cluster;
 using PSC8.Server.Documents;
 using PSC8.Server.Http;
@@ -12,7 +13,7 @@ namespace PSC8.Server.Api;
 /// Bulk import (GDN's {"data":[…]} body, and ArangoDB's ?collection= form with a JSON array or JSON lines,
 /// which jsC8 sends) and export of a collection or of a read-only query.
 /// </summary>
-public static class ImportExportApi
+internal static class ImportExportEndpoints
 {
     public static void Map(Router router)
     {
@@ -22,15 +23,13 @@ public static class ImportExportApi
         router.Map("POST", "export", ExportQueryAsync);
     }
 
-    private static async Task ImportAsync(C8Request request, string collectionName)
+    private static async Task ImportAsync(IncomingRequest request, string collectionName)
     {
-        var fabric = Execution.Fabric(request);
-        var collection = request.Cluster.Catalog.FindCollection(fabric.Name, collectionName) ?? throw C8Errors.CollectionNotFound(collectionName);
-        request.Cluster.Access.RequireCollection(request.Principal, fabric.Name, collectionName, AccessLevel.ReadWrite);
+        var target = CollectionTarget.Resolve(request, collectionName, AccessLevel.ReadWrite);
         var (documents, details, primaryKey, replace) = ReadImport(await request.ReadBodyAsync().ConfigureAwait(false), request);
         var options = WriteOptions.Default with { Overwrite = replace ? OverwriteMode.Replace : OverwriteMode.Conflict };
 
-        var errors = await Execution.WriteAsync(request, fabric, collection.IsSpot, t =>
+        var errors = await RegionExecutor.WriteAsync(target, t =>
         {
             var failed = new List<(int Line, C8Value Document, C8Exception Error)>();
             for (var i = 0; i < documents.Count; i++)
@@ -41,7 +40,7 @@ public static class ImportExportApi
                     {
                         throw C8Errors.InvalidDocument("invalid document type: each imported item must be a JSON object");
                     }
-                    t.Insert(collectionName, WithPrimaryKey(document, primaryKey), options);
+                    t.Insert(target.Collection, WithPrimaryKey(document, primaryKey), options);
                 }
                 catch (C8Exception error)
                 {
@@ -70,7 +69,7 @@ public static class ImportExportApi
     }
 
     /// <summary>The documents to import and the flags, from either body form.</summary>
-    private static (IReadOnlyList<C8Value> Documents, bool Details, string? PrimaryKey, bool Replace) ReadImport(byte[] body, C8Request request)
+    private static (IReadOnlyList<C8Value> Documents, bool Details, string? PrimaryKey, bool Replace) ReadImport(byte[] body, IncomingRequest request)
     {
         var text = Encoding.UTF8.GetString(body).Trim();
         if (text.Length == 0)
@@ -115,10 +114,9 @@ public static class ImportExportApi
         return document.With("_key", C8Value.From(key));
     }
 
-    private static async Task ExportCollectionAsync(C8Request request)
+    private static async Task ExportCollectionAsync(IncomingRequest request)
     {
-        var collection = CollectionApi.Find(request, AccessLevel.ReadOnly, "collection");
-        var fabric = Execution.Fabric(request);
+        var target = CollectionTarget.Resolve(request, request.Route("collection"), AccessLevel.ReadOnly);
         var offset = request.QueryLong("offset") ?? 0;
         var limit = request.QueryLong("limit") ?? long.MaxValue;
         var order = request.Query("order")?.ToLowerInvariant() ?? "asc";
@@ -126,26 +124,25 @@ public static class ImportExportApi
         {
             throw C8Errors.BadRequest("offset and limit must not be negative and order must be asc or desc");
         }
-        var documents = await Execution.ReadAsync(request, fabric, collection.IsSpot, t =>
+        var documents = await RegionExecutor.ReadAsync(target, t =>
         {
-            var all = t.Scan(collection.Name).Select(d => C8Value.From(d.Without("_id").Without("_rev")));
+            var all = t.Scan(target.Collection).Select(d => C8Value.From(d.Without("_id").Without("_rev")));
             return (order == "desc" ? all.Reverse() : all).Skip((int)Math.Min(offset, int.MaxValue)).Take((int)Math.Min(limit, int.MaxValue)).ToArray();
         }).ConfigureAwait(false);
         await Responses.WriteResultAsync(request.Http, 200, C8Value.From(documents)).ConfigureAwait(false);
     }
 
-    private static async Task ExportQueryAsync(C8Request request)
+    private static async Task ExportQueryAsync(IncomingRequest request)
     {
-        var fabric = Execution.Fabric(request);
+        var target = RequestTarget.Resolve(request, AccessLevel.ReadOnly);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
-        var query = QueryRunner.Parse(body);
+        var query = CursorEndpoints.ReadQuery(body);
         var prepared = request.Cluster.Engine.Prepare(query.Query, query.BindVars);
         if (prepared.IsModification)
         {
             throw C8Errors.BadRequest("Export \"query\" cannot modify data: use the cursor API for INSERT, UPDATE, REPLACE, REMOVE or UPSERT.");
         }
-        var spot = prepared.Collections.Any(name => request.Cluster.Catalog.FindCollection(fabric.Name, name)?.IsSpot == true);
-        var rows = await Execution.ReadAsync(request, fabric, spot, t =>
+        var rows = await RegionExecutor.ReadAsync(target.ForQuery(prepared), t =>
         {
             using var execution = prepared.Execute(t, query.Options, request.Aborted);
             var results = new List<C8Value>();

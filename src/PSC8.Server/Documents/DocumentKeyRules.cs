@@ -9,7 +9,7 @@ namespace PSC8.Server.Documents;
 /// Validates user keys and generates missing ones. Generated numeric keys interleave regions
 /// (value * stride + region index), so regions writing the same global collection never collide.
 /// </summary>
-public static class DocumentKeys
+internal static class DocumentKeyRules
 {
     public const int MaxKeyBytes = 254;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PSC8.Server.Application;
 using PSC8.Server.Cluster;
 using PSC8.Server.Http;
 using PSC8.Server.Model;
@@ -7,7 +8,7 @@ using static PSC8.Server.Api.Json;
 namespace PSC8.Server.Api;
 
 /// <summary>Collections: create (spot, local, edge, key generators), list, info, count, figures, properties, truncate, drop.</summary>
-public static class CollectionApi
+internal static class CollectionEndpoints
 {
     private static readonly string[] KeyGenerators = ["traditional", "autoincrement", "padded", "uuid", "uuid64"];
 
@@ -15,8 +16,8 @@ public static class CollectionApi
     {
         router.Map("GET", "collection", ListAsync);
         router.Map("POST", "collection", CreateAsync);
-        router.Map("GET", "collection/{name}", r => Responses.WriteFlatAsync(r.Http, 200, Info(Find(r, AccessLevel.ReadOnly))));
-        router.Map("GET", "collection/{name}/properties", r => Responses.WriteFlatAsync(r.Http, 200, Properties(Find(r, AccessLevel.ReadOnly))));
+        router.Map("GET", "collection/{name}", r => Responses.WriteFlatAsync(r.Http, 200, Info(Find(r, AccessLevel.ReadOnly).Collection)));
+        router.Map("GET", "collection/{name}/properties", r => Responses.WriteFlatAsync(r.Http, 200, Properties(Find(r, AccessLevel.ReadOnly).Collection)));
         router.Map("PUT", "collection/{name}/properties", SetPropertiesAsync);
         router.Map("GET", "collection/{name}/count", CountAsync);
         router.Map("GET", "collection/{name}/figures", FiguresAsync);
@@ -53,19 +54,12 @@ public static class CollectionApi
             .Set("offset", N(c.KeyOptions.Offset))))
         .Build();
 
-    /// <summary>The collection by route name, after checking the fabric and the caller's level on the collection.</summary>
-    public static CollectionInfo Find(C8Request request, AccessLevel needed, string routeName = "name")
-    {
-        var fabric = Execution.Fabric(request);
-        var name = request.Route(routeName);
-        var collection = request.Cluster.Catalog.FindCollection(fabric.Name, name) ?? throw C8Errors.CollectionNotFound(name);
-        request.Cluster.Access.RequireCollection(request.Principal, fabric.Name, name, needed);
-        return collection;
-    }
+    private static CollectionTarget Find(IncomingRequest request, AccessLevel needed) =>
+        CollectionTarget.Resolve(request, request.Route("name"), needed);
 
-    private static Task ListAsync(C8Request request)
+    private static Task ListAsync(IncomingRequest request)
     {
-        var fabric = Execution.Fabric(request);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadOnly).Fabric;
         var excludeSystem = request.QueryBool("excludeSystem", false);
         var items = request.Cluster.Catalog.Collections(fabric.Name)
             .Where(c => !(excludeSystem && c.IsSystem))
@@ -74,9 +68,10 @@ public static class CollectionApi
         return Responses.WriteResultAsync(request.Http, 200, Array(items));
     }
 
-    private static async Task CreateAsync(C8Request request)
+    private static async Task CreateAsync(IncomingRequest request)
     {
-        var fabric = Execution.Fabric(request, AccessLevel.ReadWrite);
+        var target = RequestTarget.Resolve(request, AccessLevel.ReadWrite);
+        var fabric = target.Fabric;
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var name = String(body, "name") ?? throw C8Errors.BadRequest("'name' is required");
         var isSystem = Bool(body, "isSystem", false);
@@ -94,7 +89,7 @@ public static class CollectionApi
         }
         if (spot && !fabric.HasSpotRegion)
         {
-            throw Execution.NoSpotRegion(fabric);
+            throw RequestTarget.NoSpotRegion(fabric);
         }
         var keyOptions = ParseKeyOptions(body["keyOptions"]);
         if (keyOptions.Type == "autoincrement" && !spot && !local)
@@ -104,7 +99,7 @@ public static class CollectionApi
         }
         var collection = new CollectionInfo(
             request.Cluster.Catalog.NextCollectionId(), fabric.Name, name, type, spot, local,
-            local ? Execution.HomeRegion(request.Cluster, fabric, request.Region, spot: false).Name : null,
+            local ? target.Home.Name : null,
             HasStream: Bool(body, "stream", false) || Bool(body, "hasStream", false),
             WaitForSync: Bool(body, "waitForSync", false),
             IsSystem: isSystem,
@@ -141,9 +136,9 @@ public static class CollectionApi
         return new KeyOptionsInfo(type, Bool(options, "allowUserKeys", true), increment, offset);
     }
 
-    private static async Task SetPropertiesAsync(C8Request request)
+    private static async Task SetPropertiesAsync(IncomingRequest request)
     {
-        var collection = Find(request, AccessLevel.ReadWrite);
+        var collection = Find(request, AccessLevel.ReadWrite).Collection;
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         foreach (var attribute in body.Keys)
         {
@@ -161,22 +156,20 @@ public static class CollectionApi
         await Responses.WriteFlatAsync(request.Http, 200, Properties(updated)).ConfigureAwait(false);
     }
 
-    private static async Task CountAsync(C8Request request)
+    private static async Task CountAsync(IncomingRequest request)
     {
-        var collection = Find(request, AccessLevel.ReadOnly);
-        var fabric = Execution.Fabric(request);
-        var count = await Execution.ReadAsync(request, fabric, collection.IsSpot, t => t.Count(collection.Name)).ConfigureAwait(false);
-        await Responses.WriteFlatAsync(request.Http, 200, new C8Object.Builder().AddRange(Info(collection)).Set("count", N(count)).Build()).ConfigureAwait(false);
+        var target = Find(request, AccessLevel.ReadOnly);
+        var count = await RegionExecutor.ReadAsync(target, t => t.Count(target.Collection)).ConfigureAwait(false);
+        await Responses.WriteFlatAsync(request.Http, 200, new C8Object.Builder().AddRange(Info(target.Collection)).Set("count", N(count)).Build()).ConfigureAwait(false);
     }
 
-    private static async Task FiguresAsync(C8Request request)
+    private static async Task FiguresAsync(IncomingRequest request)
     {
-        var collection = Find(request, AccessLevel.ReadOnly);
-        var fabric = Execution.Fabric(request);
-        var (count, bytes) = await Execution.ReadAsync(request, fabric, collection.IsSpot, t =>
+        var target = Find(request, AccessLevel.ReadOnly);
+        var (count, bytes) = await RegionExecutor.ReadAsync(target, t =>
         {
             long n = 0, size = 0;
-            foreach (var document in t.Scan(collection.Name))
+            foreach (var document in t.Scan(target.Collection))
             {
                 n++;
                 size += C8Json.SerializeToUtf8(C8Value.From(document)).Length;
@@ -188,34 +181,33 @@ public static class CollectionApi
             .Set("viewIndexes", O(new C8Object.Builder().Set("count", N(0)).Set("size", N(0))))
             .Set("documentsSize", N(bytes))
             .Set("cacheInUse", B(false)).Set("cacheSize", N(0)).Set("cacheUsage", N(0));
-        await Responses.WriteFlatAsync(request.Http, 200, new C8Object.Builder().AddRange(Properties(collection))
+        await Responses.WriteFlatAsync(request.Http, 200, new C8Object.Builder().AddRange(Properties(target.Collection))
             .Set("count", N(count)).Set("figures", O(figures)).Build()).ConfigureAwait(false);
     }
 
-    private static async Task TruncateAsync(C8Request request)
+    private static async Task TruncateAsync(IncomingRequest request)
     {
-        var collection = Find(request, AccessLevel.ReadWrite);
-        var fabric = Execution.Fabric(request);
-        await Execution.WriteAsync(request, fabric, collection.IsSpot, t =>
+        var target = Find(request, AccessLevel.ReadWrite);
+        await RegionExecutor.WriteAsync(target, t =>
         {
-            t.Truncate(t.Collection(collection.Name, AccessLevel.ReadWrite));
+            t.Truncate(target.Collection);
             return 0;
         }).ConfigureAwait(false);
-        await Responses.WriteFlatAsync(request.Http, 200, Info(collection)).ConfigureAwait(false);
+        await Responses.WriteFlatAsync(request.Http, 200, Info(target.Collection)).ConfigureAwait(false);
     }
 
-    private static Task DropAsync(C8Request request)
+    private static Task DropAsync(IncomingRequest request)
     {
-        var collection = Find(request, AccessLevel.ReadWrite);
+        var collection = Find(request, AccessLevel.ReadWrite).Collection;
         if (collection.IsSystem && !request.QueryBool("isSystem", false))
         {
             throw new C8Exception(403, C8Errors.Forbidden, $"'{collection.Name}' is a system collection: pass isSystem=true to drop it");
         }
         var cluster = request.Cluster;
         cluster.Catalog.RemoveCollection(collection);
-        foreach (var store in cluster.Stores.Values)
+        foreach (var region in cluster.Regions)
         {
-            store.Write(writer =>
+            region.Store.Write(writer =>
             {
                 writer.Clear(collection.Id, resetKeys: true);
                 return 0;

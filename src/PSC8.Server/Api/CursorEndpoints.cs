@@ -1,0 +1,188 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using PSC8.Server.Application;
+using PSC8.Server.Cluster;
+using PSC8.Server.Cursors;
+using PSC8.Server.Http;
+using PSC8.Server.Model;
+using PSC8.Server.Query;
+
+namespace PSC8.Server.Api;
+
+/// <summary>The cursor API: run C8QL and page through the results; plus parse-only and explain.</summary>
+internal static class CursorEndpoints
+{
+    private const int DefaultBatchSize = 100;
+    private const int MaxBatchSize = 1000;
+    private static readonly TimeSpan DefaultTtl = TimeSpan.FromSeconds(30);
+
+    public static void Map(Router router)
+    {
+        router.Map("POST", "cursor", OpenAsync);
+        router.Map("PUT", "cursor/{id}", NextAsync);
+        router.Map("POST", "cursor/{id}", NextAsync);
+        router.Map("DELETE", "cursor/{id}", CloseAsync);
+        router.Map("POST", "query", ParseAsync);
+        router.Map("POST", "query/explain", ExplainAsync);
+    }
+
+    private static async Task OpenAsync(IncomingRequest request)
+    {
+        var query = ReadQuery(await request.ReadObjectAsync().ConfigureAwait(false));
+        var opening = await QueryService.OpenAsync(request, query).ConfigureAwait(false);
+        await WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count).ConfigureAwait(false);
+    }
+
+    private static async Task NextAsync(IncomingRequest request)
+    {
+        var (cursor, batch, hasMore) = await QueryService.NextAsync(request, request.Route("id")).ConfigureAwait(false);
+        await WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null).ConfigureAwait(false);
+    }
+
+    private static Task CloseAsync(IncomingRequest request)
+    {
+        var id = request.Route("id");
+        var cursors = request.Region.Cursors;
+        cursors.Get(id, request.Principal.UserId);
+        cursors.Remove(id);
+        return Responses.WriteEnvelopeAsync(request.Http, 202, w => w.WriteString("id", id));
+    }
+
+    private static async Task ParseAsync(IncomingRequest request)
+    {
+        RequestTarget.Resolve(request, AccessLevel.ReadOnly);
+        var body = await request.ReadObjectAsync().ConfigureAwait(false);
+        var query = Json.String(body, "query") ?? throw C8Errors.BadRequest("'query' must be a string");
+        var parsed = request.Cluster.Engine.Parse(query);
+        await Responses.WriteEnvelopeAsync(request.Http, 200, w =>
+        {
+            w.WriteBoolean("parsed", true);
+            if (parsed.IsObject)
+            {
+                Responses.WriteMembers(w, parsed.AsObject);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    private static async Task ExplainAsync(IncomingRequest request)
+    {
+        RequestTarget.Resolve(request, AccessLevel.ReadOnly);
+        var query = ReadQuery(await request.ReadObjectAsync().ConfigureAwait(false));
+        var explained = request.Cluster.Engine.Prepare(query.Query, query.BindVars).Explain();
+        await Responses.WriteFlatAsync(request.Http, 200, explained.AsObject).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads the cursor API's body (options may also sit at the top level, as pyC8 sends them); a RestQL execute and a
+    /// query export take the same body.
+    /// </summary>
+    public static QueryRequest ReadQuery(C8Object body, string? defaultQuery = null)
+    {
+        var queryValue = body["query"];
+        var query = queryValue.IsNull && defaultQuery is not null ? defaultQuery
+            : queryValue.TryGetString(out var text) ? text
+            : throw C8Errors.BadRequest("'query' must be a string");
+        var bindVars = body["bindVars"];
+        if (!bindVars.IsNull && !bindVars.IsObject)
+        {
+            throw C8Errors.BadRequest("'bindVars' must be an object");
+        }
+        var batchSize = Json.Long(body, "batchSize") ?? DefaultBatchSize;
+        if (batchSize is < 1 or > MaxBatchSize)
+        {
+            throw C8Errors.BadRequest($"'batchSize' must be between 1 and {MaxBatchSize}");
+        }
+        var ttlValue = body["ttl"];
+        var ttl = ttlValue.IsNull ? DefaultTtl
+            : ttlValue.IsNumber && ttlValue.AsNumber > 0 ? TimeSpan.FromSeconds(Math.Min(ttlValue.AsNumber, 86400))
+            : throw C8Errors.BadRequest("'ttl' must be a positive number of seconds");
+        var options = body["options"];
+        if (!options.IsNull && !options.IsObject)
+        {
+            throw C8Errors.BadRequest("'options' must be an object");
+        }
+        var optionObject = options.IsObject ? options.AsObject : C8Object.Empty;
+        bool Flag(string name) => Json.Bool(optionObject, name, Json.Bool(body, name, false));
+        return new QueryRequest(query, bindVars.IsObject ? bindVars.AsObject : C8Object.Empty, (int)batchSize, Json.Bool(body, "count", false), ttl,
+            Flag("stream"),
+            new QueryOptions
+            {
+                FullCount = Flag("fullCount"),
+                FailOnWarning = Flag("failOnWarning"),
+                // As in ArangoDB, true or a level; 2 also asks for statistics per plan node, which C8 Local does not
+                // measure, so it reports the phases as 1 does.
+                Profile = optionObject["profile"].IsBool ? optionObject["profile"].AsBool : optionObject["profile"].IsNumber && optionObject["profile"].AsNumber > 0,
+                MaxWarningCount = (int)(Json.Long(optionObject, "maxWarningCount") ?? 10),
+            });
+    }
+
+    /// <summary>The cursor response: result, hasMore, id while more follow, count when asked, extra (not on a streaming cursor's middle batches).</summary>
+    public static Task WriteBatchAsync(HttpContext http, int status, ServerCursor cursor, List<C8Value> batch, bool hasMore, long? count) =>
+        Responses.WriteEnvelopeAsync(http, status, w =>
+        {
+            w.WritePropertyName("result");
+            w.WriteStartArray();
+            foreach (var row in batch)
+            {
+                C8Json.Write(w, row);
+            }
+            w.WriteEndArray();
+            w.WriteBoolean("hasMore", hasMore);
+            if (hasMore)
+            {
+                w.WriteString("id", cursor.Id);
+            }
+            if (count is { } n)
+            {
+                w.WriteNumber("count", n);
+            }
+            if (!(cursor.Settings.Stream && hasMore))
+            {
+                w.WritePropertyName("extra");
+                WriteExtra(w, cursor);
+            }
+            // C8 Local keeps no query result cache: no answer is ever served from one.
+            w.WriteBoolean("cached", false);
+        });
+
+    /// <summary>
+    /// extra: the statistics the engine counted (ArangoDB's httpRequests, requests between cluster servers, and
+    /// peakMemoryUsage are not measured here, so they are left out), the warnings, and the profile when asked for.
+    /// </summary>
+    private static void WriteExtra(Utf8JsonWriter w, ServerCursor cursor)
+    {
+        var stats = cursor.Stats;
+        w.WriteStartObject();
+        w.WriteStartObject("stats");
+        w.WriteNumber("writesExecuted", stats.WritesExecuted);
+        w.WriteNumber("writesIgnored", stats.WritesIgnored);
+        w.WriteNumber("scannedFull", stats.ScannedFull);
+        w.WriteNumber("scannedIndex", stats.ScannedIndex);
+        w.WriteNumber("filtered", stats.Filtered);
+        w.WriteNumber("executionTime", stats.ExecutionTime);
+        if (cursor.Settings.FullCount)
+        {
+            w.WriteNumber("fullCount", stats.FullCount ?? 0);
+        }
+        w.WriteEndObject();
+        w.WriteStartArray("warnings");
+        foreach (var warning in cursor.Warnings)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("code", warning.Code);
+            w.WriteString("message", warning.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (cursor.Profile is { } profile)
+        {
+            w.WriteStartObject("profile");
+            foreach (var (phase, took) in profile.Phases)
+            {
+                w.WriteNumber(phase, took.TotalSeconds);
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+}
