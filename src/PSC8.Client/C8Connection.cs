@@ -1,6 +1,7 @@
 using PSC8.Client.Apis;
 using PSC8.Client.Errors;
 using PSC8.Client.Http;
+using PSC8.Client.Json;
 using PSC8.Client.Models;
 
 namespace PSC8.Client;
@@ -14,6 +15,7 @@ namespace PSC8.Client;
 public sealed class C8Connection : IDisposable
 {
     private readonly C8ConnectionOptions _options;
+    private Task<bool>? _overwriteMode;
     private string _defaultFabric;
 
     private C8Connection(C8ConnectionOptions options, Uri baseUrl)
@@ -203,7 +205,41 @@ public sealed class C8Connection : IDisposable
     private C8ApiException NotC8Server(string what, Exception? inner) =>
         new C8ApiException(0, null, BaseUrl.AbsoluteUri.TrimEnd('/') + " is not a GDN (C8) endpoint: " + what + ".", "GET", "/_api/datacenter/local", C8ErrorMapping.NotC8Server, inner);
 
+    /// <summary>
+    /// Whether the server says it understands <c>overwriteMode</c> on inserts, a parameter outside GDN's published API
+    /// (<c>GET /_api/version?details=true</c> listing <c>"overwriteMode": "supported"</c>). Asked once per connection.
+    /// </summary>
+    internal async Task<bool> SupportsOverwriteModeAsync(CancellationToken cancellationToken)
+    {
+        var probe = _overwriteMode ??= ProbeOverwriteModeAsync();
+        try
+        {
+            return await probe.ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not an answer about the capability (the connection failed): ask again next time.
+            _overwriteMode = null;
+            throw;
+        }
+    }
+
     internal string FabricOrDefault(string? fabric) => string.IsNullOrWhiteSpace(fabric) ? DefaultFabric : fabric!;
+
+    private async Task<bool> ProbeOverwriteModeAsync()
+    {
+        try
+        {
+            var response = await Transport.SendAsync(new C8Request(HttpMethod.Get, "/_api/version").Query("details", true), CancellationToken.None).ConfigureAwait(false);
+            var supported = JsonRead.TryGet(response.Json, "details", out var details) && JsonRead.String(details, "overwriteMode") == "supported";
+            Transport.Log("The server " + (supported ? "supports" : "does not advertise") + " overwriteMode.");
+            return supported;
+        }
+        catch (C8ApiException)
+        {
+            return false;
+        }
+    }
 
     private async Task<string?> ProbeTenantAsync(CancellationToken cancellationToken)
     {

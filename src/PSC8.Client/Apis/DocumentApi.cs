@@ -52,27 +52,85 @@ public sealed class DocumentApi : ApiBase
     public Task<C8DocumentResult> InsertAsync(string? fabric, string collection, JsonElement document, C8InsertOptions? options = null, CancellationToken cancellationToken = default) =>
         InsertAsync(fabric, collection, document, C8JsonWriters.Element, options, cancellationToken);
 
-    /// <summary>Inserts one document written by <paramref name="writer"/>.</summary>
+    /// <summary>
+    /// Inserts one document written by <paramref name="writer"/>; <see cref="C8InsertOptions.OverwriteMode"/> is sent as
+    /// <see cref="InsertManyAsync{T}"/> sends it (an existing key under Ignore gives a <see cref="C8DocumentResult.Skipped"/>
+    /// result, under Update without the server's overwriteMode a merge into the stored document).
+    /// </summary>
     public async Task<C8DocumentResult> InsertAsync<T>(string? fabric, string collection, T document, JsonItemWriter<T> writer, C8InsertOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var request = InsertRequest(fabric, collection, options);
+        var mode = options?.OverwriteMode;
+        var oneRequest = mode == C8OverwriteMode.Update && await Connection.SupportsOverwriteModeAsync(cancellationToken).ConfigureAwait(false);
+        var request = InsertRequest(fabric, collection, options, oneRequest);
         request.Body = () => JsonBodyContent.Of(w => writer(w, document));
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return C8DocumentResult.FromBody(response.Body);
+        try
+        {
+            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return C8DocumentResult.FromBody(response.Body);
+        }
+        catch (C8ApiException ex) when (ex.ErrorNum == 1210 && mode == C8OverwriteMode.Ignore)
+        {
+            return C8DocumentResult.SkippedExisting();
+        }
+        catch (C8ApiException ex) when (ex.ErrorNum == 1210 && mode == C8OverwriteMode.Update && !oneRequest)
+        {
+            var key = JsonRead.String(JsonRead.Render(w => writer(w, document)), "_key") ?? throw ex;
+            return await UpdateAsync(fabric, collection, key, document, writer, UpdateOptions(options!), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Inserts many documents in one request.</summary>
     public Task<C8BatchResult> InsertManyAsync(string? fabric, string collection, IReadOnlyList<JsonElement> documents, C8InsertOptions? options = null, CancellationToken cancellationToken = default) =>
         InsertManyAsync(fabric, collection, documents, C8JsonWriters.Element, options, cancellationToken);
 
-    /// <summary>Inserts many documents in one request, each written by <paramref name="writer"/>: into a pooled buffer sent with its length when the body fits in 1 MB, else straight to the request stream.</summary>
+    /// <summary>
+    /// Inserts many documents in one request, each written by <paramref name="writer"/>: into a pooled buffer sent with
+    /// its length when the body fits in 1 MB, else straight to the request stream.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="C8InsertOptions.OverwriteMode"/> is sent only where the published API has it or the server says it
+    /// understands it: Replace goes as <c>overwrite=true</c>; Ignore is a plain insert whose key conflicts (1210) come
+    /// back as <see cref="C8DocumentResult.Skipped"/>; Update is <c>overwriteMode=update</c> where the server
+    /// advertises it, else a plain insert followed by one bulk update of just the conflicting documents.
+    /// </remarks>
     public async Task<C8BatchResult> InsertManyAsync<T>(string? fabric, string collection, IReadOnlyList<T> documents, JsonItemWriter<T> writer, C8InsertOptions? options = null, CancellationToken cancellationToken = default)
     {
         Check(documents, writer);
-        var request = InsertRequest(fabric, collection, options);
+        var mode = options?.OverwriteMode;
+        var oneRequest = mode == C8OverwriteMode.Update && await Connection.SupportsOverwriteModeAsync(cancellationToken).ConfigureAwait(false);
+        var request = InsertRequest(fabric, collection, options, oneRequest);
         request.Body = () => JsonBodyContent.Array(documents, writer);
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return C8BatchResult.FromBody(response.Body, response.ErrorCodes);
+        var results = C8BatchResult.FromBody(response.Body, response.ErrorCodes);
+        if (oneRequest || (mode != C8OverwriteMode.Ignore && mode != C8OverwriteMode.Update))
+        {
+            return results;
+        }
+
+        var conflicts = results.KeyConflicts();
+        if (mode == C8OverwriteMode.Ignore)
+        {
+            foreach (var index in conflicts)
+            {
+                results.Replace(index, C8DocumentResult.SkippedExisting());
+            }
+
+            Log("inserted " + (documents.Count - results.ErrorCount - conflicts.Count) + ", skipped " + conflicts.Count + " existing (overwriteMode ignore as a plain insert)");
+            return results;
+        }
+
+        if (conflicts.Count > 0)
+        {
+            var existing = conflicts.Select(i => documents[i]).ToArray();
+            var updated = await UpdateManyAsync(fabric, collection, existing, writer, UpdateOptions(options!), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < conflicts.Count && i < updated.Count; i++)
+            {
+                results.Replace(conflicts[i], updated[i]);
+            }
+        }
+
+        Log("server does not support overwriteMode: inserted " + (documents.Count - results.ErrorCount - conflicts.Count) + ", updated " + conflicts.Count + " existing");
+        return results;
     }
 
     /// <summary>Replaces one document.</summary>
@@ -196,23 +254,32 @@ public sealed class DocumentApi : ApiBase
         return C8BatchResult.FromBody(response.Body, response.ErrorCodes);
     }
 
-    private C8Request InsertRequest(string? fabric, string collection, C8InsertOptions? o)
+    // Only what the published API defines, plus overwriteMode=update (with its keepNull and mergeObjects) when the server
+    // advertises it. Ignore and Update are emulated from the results, which silent would leave out.
+    private C8Request InsertRequest(string? fabric, string collection, C8InsertOptions? o, bool overwriteModeUpdate)
     {
         var request = new C8Request(HttpMethod.Post, CollectionPath(fabric, collection));
         if (o is not null)
         {
+            var emulated = o.OverwriteMode is C8OverwriteMode.Ignore or C8OverwriteMode.Update && !overwriteModeUpdate;
             request.Query("returnNew", o.ReturnNew)
                 .Query("returnOld", o.ReturnOld)
-                .Query("silent", o.Silent)
-                .Query("overwrite", o.Overwrite)
-                .Query("overwriteMode", o.OverwriteMode?.ToString().ToLowerInvariant())
-                .Query("keepNull", o.KeepNull)
-                .Query("mergeObjects", o.MergeObjects)
+                .Query("silent", emulated ? null : o.Silent)
+                .Query("overwrite", o.OverwriteMode == C8OverwriteMode.Replace ? true : o.Overwrite)
+                .Query("overwriteMode", overwriteModeUpdate ? "update" : null)
+                .Query("keepNull", overwriteModeUpdate ? o.KeepNull : null)
+                .Query("mergeObjects", overwriteModeUpdate ? o.MergeObjects : null)
                 .Query("waitForSync", o.WaitForSync);
         }
 
         return request;
     }
+
+    private void Log(string line) => Connection.Transport.Log(line);
+
+    // What overwriteMode=update would have applied to the stored document, as a separate update.
+    private static C8UpdateOptions UpdateOptions(C8InsertOptions o) =>
+        new() { KeepNull = o.KeepNull, MergeObjects = o.MergeObjects, ReturnNew = o.ReturnNew, ReturnOld = o.ReturnOld, WaitForSync = o.WaitForSync };
 
     private static void AddWriteFlags(C8Request request, C8ReplaceOptions? o)
     {

@@ -21,6 +21,18 @@ internal static class JsonRead
     }
 
     /// <summary>A reader from <paramref name="start"/> to the end of an answer, with the options <see cref="Parse"/> uses.</summary>
+    /// <summary>What <paramref name="write"/> writes, as a detached element.</summary>
+    public static JsonElement Render(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return Parse(buffer.ToArray());
+    }
+
     public static Utf8JsonReader Reader(byte[] utf8, int start = 0) =>
         new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, start, utf8.Length - start), ReaderOptions);
 

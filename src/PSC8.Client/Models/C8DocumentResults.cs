@@ -67,11 +67,17 @@ public sealed class C8DocumentResult
     /// <summary>The item's failure in a batch call; null on success.</summary>
     public C8ItemError? Error { get; private set; }
 
+    /// <summary>
+    /// The document was not written because one with its key exists: an insert with
+    /// <see cref="C8OverwriteMode.Ignore"/> left the stored one as it was.
+    /// </summary>
+    public bool Skipped { get; private set; }
+
     /// <summary>Whether this item failed.</summary>
     public bool IsError => Error is not null;
 
     /// <inheritdoc />
-    public override string ToString() => Error is not null ? "error " + Error : (Id ?? Key ?? "(silent)") + " " + Rev;
+    public override string ToString() => Error is not null ? "error " + Error : Skipped ? "skipped" : (Id ?? Key ?? "(silent)") + " " + Rev;
 
     /// <summary>The result in a single-document answer; empty when the answer is not a JSON object (silent calls).</summary>
     internal static C8DocumentResult FromBody(byte[] body)
@@ -161,6 +167,8 @@ public sealed class C8DocumentResult
 
     internal static C8DocumentResult Empty() => new C8DocumentResult();
 
+    internal static C8DocumentResult SkippedExisting() => new C8DocumentResult { Skipped = true };
+
     /// <summary>
     /// Whether the object the reader is at reports a failure, as <see cref="Read"/> would decide it (the last
     /// <c>error</c> counts, read leniently); the reader is left on the object's end.
@@ -238,7 +246,7 @@ public sealed class C8BatchResult : IReadOnlyList<C8DocumentResult>
     }
 
     /// <summary>Number of failed items.</summary>
-    public int ErrorCount { get; }
+    public int ErrorCount { get; private set; }
 
     /// <summary>Whether the call was silent (no per-item results).</summary>
     public bool IsSilent { get; }
@@ -278,6 +286,28 @@ public sealed class C8BatchResult : IReadOnlyList<C8DocumentResult>
     public override string ToString() => Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " results, " + ErrorCount.ToString(System.Globalization.CultureInfo.InvariantCulture) + " errors";
 
     /// <summary>A silent call's result: no items.</summary>
+    /// <summary>Puts another request's answer for item <paramref name="index"/> in place of this one's.</summary>
+    internal void Replace(int index, C8DocumentResult result)
+    {
+        ErrorCount += (result.IsError ? 1 : 0) - (this[index].IsError ? 1 : 0);
+        _items[index] = result;
+    }
+
+    /// <summary>The items that failed because their key exists (errorNum 1210, unique constraint violated).</summary>
+    internal List<int> KeyConflicts()
+    {
+        var conflicts = new List<int>();
+        for (var i = 0; i < Count; i++)
+        {
+            if (this[i].Error?.ErrorNum == 1210)
+            {
+                conflicts.Add(i);
+            }
+        }
+
+        return conflicts;
+    }
+
     internal static C8BatchResult Silent(string? errorCodes) => new C8BatchResult(Array.Empty<byte>(), Array.Empty<int>(), 0, true, errorCodes);
 
     /// <summary>

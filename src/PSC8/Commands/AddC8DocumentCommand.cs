@@ -70,7 +70,9 @@ public sealed class AddC8DocumentCommand : C8ConnectedCmdlet
                     batch[0].Buffer.Clear();
                 }
             }),
-            serializes: true));
+            serializes: true),
+            pending => pending.Source,
+            PassThru ? (item, session) => Emit(Written(item), session, item.Input.Fabric) : null);
     }
 
     protected override void ProcessRecord() => Attempt(InputObject, () =>
@@ -87,27 +89,48 @@ public sealed class AddC8DocumentCommand : C8ConnectedCmdlet
             var batch = _batches!.For(session, fabric, Collection);
             var buffer = batch.Serialized!;
             var index = buffer.Add(json => DocumentJson.WriteDocument(_writer, json, document));
-            AddTo(batch, new PendingDocument(InputObject, buffer, index), pending => pending.Source, Stored);
+            AddTo(batch, new PendingDocument(InputObject, document, fabric, Collection, buffer, index));
         }
     });
 
-    protected override void EndProcessing() => FlushAll(_batches!, pending => pending.Source, Stored);
+    protected override void EndProcessing() => FlushAll(_batches!);
 
-    private System.Action<C8DocumentResult, C8Session>? Stored => PassThru
-        ? (result, session) => Emit(JsonObjects.Header(result, PSObjectBuilder.Instance), session)
-        : null;
+    /// <summary>What -PassThru writes for a document: its header as stored, or for one skipped, the key it has.</summary>
+    private static PSObject Written(C8BatchItem<PendingDocument> item)
+    {
+        var result = item.Result!;
+        if (!result.Skipped)
+        {
+            return JsonObjects.Header(result, PSObjectBuilder.Instance);
+        }
 
-    /// <summary>A document waiting for its bulk request: the input it came from (the target of its error) and where it is serialised.</summary>
+        var key = Json.KeyOf(item.Input.Document);
+        return JsonObjects.Skipped(item.Input.Collection + "/" + key, key, PSObjectBuilder.Instance);
+    }
+
+    /// <summary>
+    /// A document waiting for its bulk request: the input it came from (the target of its error), the document, where
+    /// it goes and where it is serialised.
+    /// </summary>
     private sealed class PendingDocument
     {
-        public PendingDocument(object? source, JsonItemBuffer buffer, int index)
+        public PendingDocument(object? source, object document, string fabric, string collection, JsonItemBuffer buffer, int index)
         {
             Source = source;
+            Document = document;
+            Fabric = fabric;
+            Collection = collection;
             Buffer = buffer;
             Index = index;
         }
 
         public object? Source { get; }
+
+        public object Document { get; }
+
+        public string Fabric { get; }
+
+        public string Collection { get; }
 
         public JsonItemBuffer Buffer { get; }
 

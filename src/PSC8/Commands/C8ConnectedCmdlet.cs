@@ -147,38 +147,39 @@ public abstract class C8ConnectedCmdlet : C8Cmdlet
 
     /// <summary>
     /// Reports the results of one bulk request: each failed item as a non-terminating error about its input, each
-    /// success to <paramref name="succeeded"/>, and the running totals as progress.
+    /// success (or skip) to the batch's <see cref="DocumentBatches{T}.Succeeded"/>, and the running totals as progress.
     /// </summary>
-    internal void WriteBatchResults<T>(DocumentBatch<T> batch, IReadOnlyList<C8BatchItem<T>> items, Func<T, object?> target, Action<C8DocumentResult>? succeeded)
+    internal void WriteBatchResults<T>(DocumentBatch<T> batch, IReadOnlyList<C8BatchItem<T>> items)
     {
         foreach (var item in items)
         {
             if (item.Result?.Error is C8ItemError error)
             {
                 var info = C8ErrorInfo.ForItem(error);
-                WriteError(new ErrorRecord(error.ToException(batch.Method, batch.Path), info.ErrorId, Category(info.Category), target(item.Input)));
+                WriteError(new ErrorRecord(error.ToException(batch.Method, batch.Path), info.ErrorId, Category(info.Category), batch.Group.Target(item.Input)));
             }
             else if (item.Result is not null)
             {
-                succeeded?.Invoke(item.Result);
+                batch.Skipped += item.Result.Skipped ? 1 : 0;
+                batch.Group.Succeeded?.Invoke(item, batch.Session);
             }
         }
 
         if (items.Count > 0 && batch.Progress.ShouldReport())
         {
-            WriteProgress(new ProgressRecord(ActivityId, batch.Activity, batch.Batcher.ItemsSent + " sent, " + batch.Batcher.ErrorCount + " failed") { PercentComplete = -1 });
+            WriteProgress(new ProgressRecord(ActivityId, batch.Activity, batch.ProgressText) { PercentComplete = -1 });
         }
     }
 
     /// <summary>Sends what every batch still holds, reports every result and completes their progress.</summary>
-    internal void FlushAll<T>(DocumentBatches<T> batches, Func<T, object?> target, Action<C8DocumentResult, C8Session>? succeeded)
+    internal void FlushAll<T>(DocumentBatches<T> batches)
     {
         foreach (var batch in batches.All)
         {
             Attempt(batch.Collection, () =>
             {
-                Settle(batch, target, succeeded);
-                WriteBatchResults(batch, Await(token => batch.Batcher.FlushAsync(token)), target, Succeeded(succeeded, batch));
+                Settle(batch);
+                WriteBatchResults(batch, Await(token => batch.Batcher.FlushAsync(token)));
             });
             CompleteProgress(batch.Progress, batch.Activity);
             batch.Release();
@@ -189,21 +190,21 @@ public abstract class C8ConnectedCmdlet : C8Cmdlet
     /// Adds an item to its batch. A full batch is sent without waiting for it, so the server stores one batch while
     /// the pipeline prepares the next; the results of the one before are reported first, in order.
     /// </summary>
-    internal void AddTo<T>(DocumentBatch<T> batch, T item, Func<T, object?> target, Action<C8DocumentResult, C8Session>? succeeded)
+    internal void AddTo<T>(DocumentBatch<T> batch, T item)
     {
         if (batch.Batcher.Add(item))
         {
-            Settle(batch, target, succeeded);
+            Settle(batch);
             batch.Sent(Bridge.Start(token => batch.Batcher.FlushAsync(token)));
         }
     }
 
     /// <summary>Waits for the batch's request in flight, if any, and reports its results.</summary>
-    private void Settle<T>(DocumentBatch<T> batch, Func<T, object?> target, Action<C8DocumentResult, C8Session>? succeeded)
+    private void Settle<T>(DocumentBatch<T> batch)
     {
         if (batch.TakeInFlight() is { } request)
         {
-            WriteBatchResults(batch, Await(_ => request), target, Succeeded(succeeded, batch));
+            WriteBatchResults(batch, Await(_ => request));
         }
     }
 
@@ -216,7 +217,4 @@ public abstract class C8ConnectedCmdlet : C8Cmdlet
             Attempt(Connection, () => Registry.Resolve(Connection));
         }
     }
-
-    private static Action<C8DocumentResult>? Succeeded<T>(Action<C8DocumentResult, C8Session>? succeeded, DocumentBatch<T> batch) =>
-        succeeded is null ? null : result => succeeded(result, batch.Session);
 }

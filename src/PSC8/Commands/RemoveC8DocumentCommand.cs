@@ -66,7 +66,9 @@ public sealed class RemoveC8DocumentCommand : C8ConnectedCmdlet
                     writer.WriteString("_key", key);
                     writer.WriteString("_rev", revision);
                     writer.WriteEndObject();
-                }, options, token))));
+                }, options, token))),
+            key => key,
+            null);
     }
 
     protected override void ProcessRecord()
@@ -80,11 +82,11 @@ public sealed class RemoveC8DocumentCommand : C8ConnectedCmdlet
                 var collection = DocumentAddress.Collection(Collection, PipelineInput);
                 if (!ShouldProcessMatters || ShouldProcess(Where(fabric + "/" + collection + "/" + key, session), "Remove document"))
                 {
-                    AddTo(_batches!.For(session, fabric, collection), key, k => k, null);
+                    AddTo(_batches!.For(session, fabric, collection), key);
                 }
             });
         }
     }
 
-    protected override void EndProcessing() => FlushAll(_batches!, key => key, null);
+    protected override void EndProcessing() => FlushAll(_batches!);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading.Tasks;
 using PSC8.Client;
 using PSC8.Client.Models;
 
@@ -29,13 +30,38 @@ internal static class CursorPages
 
     private static IEnumerable<C8CursorPage> ReadIterator(C8Cursor cursor, AsyncBridge bridge)
     {
-        // Disposal closes without the bridge, so it also happens after Ctrl+C cancelled the bridge, and never throws.
-        using (cursor)
+        Task<C8CursorPage?>? next = null;
+        try
         {
-            while (bridge.Run(token => cursor.ReadPageAsync(token)) is C8CursorPage page)
+            var page = bridge.Run(token => cursor.ReadPageAsync(token));
+            while (page is not null)
             {
+                // From the second page on, the pipeline has shown it wants more than the first: the page after is
+                // fetched while this one is written, so the server produces rows while PowerShell turns them into
+                // objects. A pipeline that stops after the first page still fetches nothing more.
+                next = page.Number > 1 && cursor.HasMore ? bridge.Start(token => cursor.ReadPageAsync(token)) : null;
                 yield return page;
+                page = next is null ? bridge.Run(token => cursor.ReadPageAsync(token)) : bridge.Run(_ => next);
+                next = null;
             }
+        }
+        finally
+        {
+            // Disposal closes without the bridge, so it also happens after Ctrl+C cancelled the bridge, and never
+            // throws; a page still being fetched is let finish first, so the close does not race it.
+            if (next is not null)
+            {
+                try
+                {
+                    next.Wait(TimeSpan.FromSeconds(30));
+                }
+                catch (AggregateException)
+                {
+                    // The fetch failed or was cancelled; closing is all that is left to do.
+                }
+            }
+
+            cursor.Dispose();
         }
     }
 }

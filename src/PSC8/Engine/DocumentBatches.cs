@@ -46,6 +46,15 @@ internal sealed class DocumentBatch<T>
 
     public ProgressThrottle Progress { get; } = new();
 
+    /// <summary>How its results are reported (set by the <see cref="DocumentBatches{T}"/> it belongs to).</summary>
+    public DocumentBatches<T> Group { get; internal set; } = null!;
+
+    /// <summary>Items that were not written because they exist already (an insert with OverwriteMode Ignore).</summary>
+    public long Skipped { get; set; }
+
+    /// <summary>The running totals, as progress shows them.</summary>
+    public string ProgressText => Batcher.ItemsSent + " sent, " + (Skipped > 0 ? Skipped + " skipped (already there), " : string.Empty) + Batcher.ErrorCount + " failed";
+
     /// <summary>
     /// The buffer the documents being added are serialised into (for cmdlets that send documents). While one request
     /// is in flight its documents stay in the other buffer, which the request empties when it is done.
@@ -87,10 +96,19 @@ internal sealed class DocumentBatches<T>
     private readonly Dictionary<(C8Session Session, string Fabric, string Collection), DocumentBatch<T>> _batches = new();
     private readonly Func<C8Session, string, string, DocumentBatch<T>> _create;
 
-    public DocumentBatches(Func<C8Session, string, string, DocumentBatch<T>> create)
+    /// <param name="create">Makes the batch for a connection, fabric and collection.</param>
+    /// <param name="target">The object a failed item's error record is about: the input it came from.</param>
+    /// <param name="succeeded">What to do with each item written (or skipped), e.g. write it with -PassThru.</param>
+    public DocumentBatches(Func<C8Session, string, string, DocumentBatch<T>> create, Func<T, object?> target, Action<C8BatchItem<T>, C8Session>? succeeded)
     {
         _create = create;
+        Target = target;
+        Succeeded = succeeded;
     }
+
+    public Func<T, object?> Target { get; }
+
+    public Action<C8BatchItem<T>, C8Session>? Succeeded { get; }
 
     public IReadOnlyCollection<DocumentBatch<T>> All => _batches.Values;
 
@@ -99,6 +117,7 @@ internal sealed class DocumentBatches<T>
         if (!_batches.TryGetValue((session, fabric, collection), out var batch))
         {
             batch = _create(session, fabric, collection);
+            batch.Group = this;
             _batches.Add((session, fabric, collection), batch);
         }
 

@@ -89,6 +89,11 @@ internal static class JsonObjects
         return builder.Create(DocumentTypeName, properties);
     }
 
+    /// <summary>What -PassThru shows for a document an insert skipped because one with its key exists.</summary>
+    public static T Skipped<T>(string id, string? key, IObjectBuilder<T> builder)
+        where T : class =>
+        builder.Create(DocumentTypeName, new List<KeyValuePair<string, object?>> { new("_id", id), new("_key", key), new("Skipped", true) });
+
     private static readonly char[] FractionOrExponent = { '.', 'e', 'E' };
 
     private static object Number(JsonElement value)
