@@ -31,6 +31,8 @@
         'Get-C8Document'
         'Set-C8Document'
         'Remove-C8Document'
+        'Import-C8Document'
+        'Export-C8Document'
         'Invoke-C8Query'
         'Get-C8RestQL'
         'New-C8RestQL'

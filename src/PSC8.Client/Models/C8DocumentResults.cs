@@ -429,7 +429,14 @@ public sealed class C8ImportError
         Document = document;
         ErrorNum = errorNum;
         Message = message;
+        Position = PositionOf(message);
     }
+
+    /// <summary>
+    /// Which document of the request failed (1 for the first), from the "N: …" that starts the service's message;
+    /// null when the message does not say.
+    /// </summary>
+    public int? Position { get; }
 
     /// <summary>The document that failed, as echoed by the server.</summary>
     public JsonElement? Document { get; }
@@ -442,4 +449,12 @@ public sealed class C8ImportError
 
     /// <inheritdoc />
     public override string ToString() => Message;
+
+    private static int? PositionOf(string message)
+    {
+        var colon = message.IndexOf(':');
+        return colon > 0 && int.TryParse(message.Substring(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position) && position > 0
+            ? position
+            : null;
+    }
 }

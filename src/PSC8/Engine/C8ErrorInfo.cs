@@ -31,7 +31,9 @@ internal sealed class C8ErrorInfo
         || exception is C8CommandException
         || exception is ArgumentException
         || exception is JsonException
-        || exception is FormatException;
+        || exception is FormatException
+        || exception is System.IO.IOException
+        || exception is UnauthorizedAccessException;
 
     /// <summary>One failed item of a bulk request: never terminating (the other items went through).</summary>
     public static C8ErrorInfo ForItem(C8ItemError error)
@@ -58,6 +60,9 @@ internal sealed class C8ErrorInfo
                 return new C8ErrorInfo(api.ErrorId, api.Category, meaningless);
             case JsonException:
                 return new C8ErrorInfo("C8.InvalidJson", C8ErrorMapping.Categories.InvalidArgument, false);
+            case System.IO.IOException:
+            case UnauthorizedAccessException:
+                return new C8ErrorInfo("C8.FileError", C8ErrorMapping.Categories.ResourceUnavailable, false);
             case ArgumentException:
             case FormatException:
                 return new C8ErrorInfo("C8.InvalidArgument", C8ErrorMapping.Categories.InvalidArgument, false);

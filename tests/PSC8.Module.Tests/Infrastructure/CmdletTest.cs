@@ -39,9 +39,15 @@ public abstract class CmdletTest : IDisposable
 
     public void Dispose()
     {
+        CleanUp();
         Shell.Run("Get-C8Connection -All | Disconnect-C8");
         Shell.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>What a test class leaves behind besides its connections (files, folders).</summary>
+    protected virtual void CleanUp()
+    {
     }
 
     private static PSCredential CredentialOf(C8LocalFixture server) =>
