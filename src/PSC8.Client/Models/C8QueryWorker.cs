@@ -18,8 +18,8 @@ public sealed class C8QueryWorker
     /// <summary><c>c8ql</c> or <c>sql</c>.</summary>
     public string? Type { get; private set; }
 
-    /// <summary>Default bind values stored with the worker (<c>parameter</c>).</summary>
-    public JsonElement? Parameter { get; private set; }
+    /// <summary>Default bind values stored with the worker (<c>parameter</c>), as plain values; null when it has none.</summary>
+    public IReadOnlyDictionary<string, object?>? Parameter { get; private set; }
 
     /// <summary>Owner (<c>userid</c>).</summary>
     public string? UserId { get; private set; }
@@ -51,7 +51,7 @@ public sealed class C8QueryWorker
             Name = name ?? string.Empty,
             Query = JsonRead.String(e, "value"),
             Type = JsonRead.String(e, "type"),
-            Parameter = JsonRead.Element(e, "parameter"),
+            Parameter = JsonRead.Object(e, "parameter") is JsonElement parameter ? (IReadOnlyDictionary<string, object?>?)JsonPlainValues.From(parameter) : null,
             UserId = JsonRead.String(e, "userid"),
             Tenant = JsonRead.String(e, "tenant"),
             Key = key,

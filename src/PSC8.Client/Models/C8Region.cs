@@ -3,6 +3,16 @@ using PSC8.Client.Json;
 
 namespace PSC8.Client.Models;
 
+/// <summary>Whether a region can be reached.</summary>
+public enum C8RegionStatus
+{
+    /// <summary>The region answers.</summary>
+    Online,
+
+    /// <summary>The service reports a connectivity problem.</summary>
+    Unreachable,
+}
+
 /// <summary>A GDN region (data center / edge location) as <c>/datacenter/*</c> describes it.</summary>
 public sealed class C8Region
 {
@@ -16,10 +26,13 @@ public sealed class C8Region
     public bool IsSpotCapable { get; private set; }
 
     /// <summary>0 when online; anything else is a connectivity problem.</summary>
-    public int Status { get; private set; }
+    public C8RegionStatus Status => StatusCode == 0 ? C8RegionStatus.Online : C8RegionStatus.Unreachable;
+
+    /// <summary>The service's own status number (0 online, anything else a connectivity problem).</summary>
+    public int StatusCode { get; private set; }
 
     /// <summary>Whether <see cref="Status"/> says the region is online.</summary>
-    public bool IsOnline => Status == 0;
+    public bool IsOnline => Status == C8RegionStatus.Online;
 
     /// <summary>The API host (<c>tags.api</c>), e.g. <c>api-gdn-us-west.paas.macrometa.io</c>.</summary>
     public string? ApiHost { get; private set; }
@@ -59,7 +72,7 @@ public sealed class C8Region
             Name = name,
             IsLocal = JsonRead.Bool(e, "local"),
             IsSpotCapable = JsonRead.Bool(e, "spot_region"),
-            Status = JsonRead.Int(e, "status") ?? 0,
+            StatusCode = JsonRead.Int(e, "status") ?? 0,
             ApiHost = tags is null ? null : JsonRead.String(tags.Value, "api"),
             Host = url ?? (location is null ? null : JsonRead.String(location.Value, "url")),
             Address = JsonRead.String(e, "host"),

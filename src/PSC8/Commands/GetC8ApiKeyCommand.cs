@@ -23,6 +23,10 @@ public sealed class GetC8ApiKeyCommand : C8ConnectedCmdlet
     {
         var session = Session;
         var keys = Await(token => session.Client.ApiKeys.ListAsync(User, token));
-        Emit(Select(keys, KeyId, k => k.KeyId, "C8.ApiKeyNotFound", "API key"), session);
+        foreach (var match in Select(keys, KeyId, k => k.KeyId, "C8.ApiKeyNotFound", "API key"))
+        {
+            // The list leaves out whether a key is active and its parent: the key itself says, a request per key asked for.
+            Attempt(match.KeyId, () => Emit(Await(token => session.Client.ApiKeys.GetAsync(match.KeyId, token)), session));
+        }
     });
 }

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Text.Json;
+using System.Linq;
 using PSC8.Client.Models;
 using PSC8.Engine;
 
@@ -22,26 +22,11 @@ internal static class QueryWorkerChange
         return new C8QueryWorkerDefinition(name, text)
         {
             Type = current?.Type,
-            Parameter = parameters ?? Parameters(current?.Parameter),
+            Parameter = parameters ?? (current?.Parameter is { } stored ? new Dictionary<string, object?>(stored.ToDictionary(p => p.Key, p => p.Value), System.StringComparer.Ordinal) : null),
         };
     }
 
     /// <summary>Whether the current worker must be read first (something is to be carried over).</summary>
     public static bool NeedsCurrent(string? query, IDictionary<string, object?>? parameters) => query is null || parameters is null;
 
-    private static IDictionary<string, object?>? Parameters(JsonElement? stored)
-    {
-        if (stored is not JsonElement element || element.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        var map = new Dictionary<string, object?>(System.StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
-        {
-            map[property.Name] = property.Value;
-        }
-
-        return map;
-    }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using PSC8.Client.Json;
 using PSC8.Client.Models;
 
 namespace PSC8.Json;
@@ -56,7 +57,7 @@ internal static class JsonObjects
             case JsonValueKind.String:
                 return value.GetString();
             case JsonValueKind.Number:
-                return Number(value);
+                return JsonPlainValues.Number(value);
             case JsonValueKind.True:
                 return true;
             case JsonValueKind.False:
@@ -93,29 +94,4 @@ internal static class JsonObjects
     public static T Skipped<T>(string id, string? key, IObjectBuilder<T> builder)
         where T : class =>
         builder.Create(DocumentTypeName, new List<KeyValuePair<string, object?>> { new("_id", id), new("_key", key), new("Skipped", true) });
-
-    private static readonly char[] FractionOrExponent = { '.', 'e', 'E' };
-
-    private static object Number(JsonElement value)
-    {
-        // These succeed only for integer literals, so 1.0 and 1e2 fall through to the checks below.
-        if (value.TryGetInt32(out var i))
-        {
-            return i;
-        }
-
-        if (value.TryGetInt64(out var l))
-        {
-            return l;
-        }
-
-        // Beyond Int64 an integer keeps every digit as a decimal (up to 28 digits) rather than losing them to a double.
-        var text = value.GetRawText();
-        if (text.IndexOfAny(FractionOrExponent) < 0 && decimal.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var big))
-        {
-            return big;
-        }
-
-        return value.GetDouble();
-    }
 }
