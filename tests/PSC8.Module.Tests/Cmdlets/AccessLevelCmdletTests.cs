@@ -32,7 +32,7 @@ public sealed class AccessLevelCmdletTests : FabricTest
     [Fact]
     public void A_key_without_access_is_denied_per_call_and_reads_once_granted()
     {
-        var denied = Run("Get-C8Collection acl -Connection $keyed");
+        var denied = RunCaught("Get-C8Collection acl -Connection $keyed");
         var granted = Run("Set-C8AccessLevel $KeyId $Fabric ro -PassThru").ShouldSucceed();
         var read = Run("Get-C8Collection acl -Connection $keyed").ShouldSucceed();
 
@@ -51,7 +51,7 @@ public sealed class AccessLevelCmdletTests : FabricTest
 
         var collection = Run("Get-C8AccessLevel $KeyId $Fabric -Collection acl").ShouldSucceed().Objects<C8AccessLevelInfo>();
         var everywhere = Run("Get-C8AccessLevel $KeyId").ShouldSucceed().Objects<C8AccessLevelInfo>();
-        var noFabric = Run("Get-C8AccessLevel $KeyId -Collection acl");
+        var noFabric = RunCaught("Get-C8AccessLevel $KeyId -Collection acl");
 
         var level = Assert.Single(collection);
         Assert.Equal(("acl", "none"), (level.Collection, level.Level));

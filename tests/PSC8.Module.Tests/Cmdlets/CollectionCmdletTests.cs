@@ -52,7 +52,7 @@ public sealed class CollectionCmdletTests : FabricTest
         Run("New-C8Fabric $Plain -SpotCreationType None").ShouldSucceed();
         try
         {
-            var result = Run("New-C8Collection accounts -Spot -Fabric $Plain");
+            var result = RunCaught("New-C8Collection accounts -Spot -Fabric $Plain");
 
             var error = Assert.Single(result.Errors);
             Assert.Null(result.Terminating);

@@ -51,7 +51,7 @@ public sealed class DocumentCmdletTests : FabricTest
     {
         Run("$accounts[0..1] | Add-C8Document accounts").ShouldSucceed();
 
-        var result = Run("$accounts | Add-C8Document accounts");
+        var result = RunCaught("$accounts | Add-C8Document accounts");
 
         Assert.Null(result.Terminating);
         Assert.Equal(2, result.Errors.Count);
@@ -87,7 +87,7 @@ public sealed class DocumentCmdletTests : FabricTest
         Run("@{ _key = 'k'; v = 1; extra = 'x' } | Add-C8Document accounts; $old = Get-C8Document accounts k").ShouldSucceed();
 
         var merged = Run("Set-C8Document accounts @{ v = 2 } -Key k -Revision $old._rev -PassThru").ShouldSucceed();
-        var stale = Run("Set-C8Document accounts @{ v = 9 } -Key k -Revision $old._rev");
+        var stale = RunCaught("Set-C8Document accounts @{ v = 9 } -Key k -Revision $old._rev");
         var replaced = Run("$d = Get-C8Document accounts k; $d.v = 3; $d.PSObject.Properties.Remove('extra'); $d | Set-C8Document -Replace -Revision $d._rev -PassThru").ShouldSucceed();
 
         Assert.Equal(2, Assert.Single(merged.Output).Properties["v"].Value);

@@ -70,7 +70,7 @@ public sealed class QueryCmdletTests : FabricTest
     [Fact]
     public void A_bad_query_is_an_invalid_argument_about_that_query_and_the_next_one_still_runs()
     {
-        var result = Run("'FOR x IN RETURN', 'RETURN 1' | Invoke-C8Query");
+        var result = RunCaught("'FOR x IN RETURN', 'RETURN 1' | Invoke-C8Query");
 
         var error = Assert.Single(result.Errors);
         Assert.Null(result.Terminating);
