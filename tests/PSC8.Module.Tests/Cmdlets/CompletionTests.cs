@@ -34,6 +34,9 @@ public sealed class CompletionTests : FabricTest
         Assert.Equal(new[] { "read_all" }, Complete("Invoke-C8RestQL -Fabric " + Fabric + " -Name r"));
         Assert.Equal(new[] { "eu-central" }, Complete("New-C8Fabric x -Region EU"));
         Assert.Empty(Complete("Get-C8Document -Fabric nosuch -Collection o"));
+
+        Run("Disconnect-C8").ShouldSucceed();
+        Assert.Empty(Complete("Get-C8Fabric -Name "));
     }
 
     [Fact]

@@ -98,4 +98,16 @@ public sealed class QueryCmdletTests : FabricTest
         Assert.Equal(50, defaults.Output.Count);
         Assert.Equal(new object[] { 48, 49 }, changed.Output.Select(o => o.BaseObject));
     }
+
+    [Fact]
+    public void A_saved_query_that_is_gone_is_a_non_terminating_error_about_its_name()
+    {
+        Run("New-C8RestQL gone -Query 'RETURN 1'; Remove-C8RestQL gone").ShouldSucceed();
+
+        var result = RunCaught("'gone', 'gone' | Invoke-C8RestQL");
+
+        Assert.Null(result.Terminating);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.Equal("gone", e.TargetObject));
+    }
 }
