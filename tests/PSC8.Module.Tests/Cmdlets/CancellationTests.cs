@@ -11,6 +11,8 @@ namespace PSC8.Module.Tests.Cmdlets;
 /// Ctrl+C stops a cmdlet while its request is in flight: StopProcessing cancels the request rather than waiting for
 /// its answer. A C8 Local whose spot requests are forwarded with a long link latency makes the request slow.
 /// </summary>
+// Its own server, but in the cmdlet tests' collection so that it runs alone, as they do (see ModuleServersCollection).
+[Collection(ModuleServersCollection.Name)]
 public sealed class CancellationTests : IAsyncLifetime
 {
     // One way; a forwarded request takes twice this.
