@@ -36,9 +36,7 @@ public sealed class AccessLevelCmdletTests : FabricTest
         var granted = Run("Set-C8AccessLevel $KeyId $Fabric ro -PassThru").ShouldSucceed();
         var read = Run("Get-C8Collection acl -Connection $keyed").ShouldSucceed();
 
-        var error = Assert.Single(denied.Errors);
-        Assert.Null(denied.Terminating);
-        Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
+        ErrorRecordAssert.SingleNonTerminating(denied, "C8.AccessDenied", ErrorCategory.PermissionDenied, new[] { "acl" });
         var level = Assert.Single(granted.Objects<C8AccessLevelInfo>());
         Assert.Equal((_keyId, (string?)null, Fabric, "ro"), (level.ApiKeyId, level.User, level.Fabric, level.Level));
         Assert.Single(read.Output);
@@ -56,7 +54,6 @@ public sealed class AccessLevelCmdletTests : FabricTest
         var level = Assert.Single(collection);
         Assert.Equal(("acl", "none"), (level.Collection, level.Level));
         Assert.Contains(everywhere, l => l.Fabric == Fabric && l.Level == "ro");
-        Assert.Equal("C8.FabricMissing,PSC8.Commands.GetC8AccessLevelCommand", Assert.Single(noFabric.Errors).FullyQualifiedErrorId);
-        Assert.Null(noFabric.Terminating);
+        ErrorRecordAssert.SingleNonTerminating(noFabric, "C8.FabricMissing", ErrorCategory.InvalidArgument, _keyId);
     }
 }

@@ -54,10 +54,7 @@ public sealed class CollectionCmdletTests : FabricTest
         {
             var result = RunCaught("New-C8Collection accounts -Spot -Fabric $Plain");
 
-            var error = Assert.Single(result.Errors);
-            Assert.Null(result.Terminating);
-            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-            Assert.Equal("accounts", error.TargetObject);
+            ErrorRecordAssert.SingleNonTerminating(result, "C8.BadParameter", ErrorCategory.InvalidArgument, "accounts");
             Assert.False(Assert.Single(Run("Get-C8Fabric $Plain").ShouldSucceed().Objects<C8Fabric>()).HasSpotRegion);
         }
         finally

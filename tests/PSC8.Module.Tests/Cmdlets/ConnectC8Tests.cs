@@ -165,10 +165,8 @@ public sealed class ConnectC8Tests : CmdletTest
 
     private static void AssertRefused(TimedResult result, string errorId, ErrorCategory category)
     {
-        var error = result.Terminating;
-        Assert.NotNull(error);
-        Assert.Equal(errorId + ",PSC8.Commands.ConnectC8Command", error.FullyQualifiedErrorId);
-        Assert.Equal(category, error.CategoryInfo.Category);
+        ErrorRecordAssert.Matches(result.Terminating, errorId, category);
+        Assert.Equal(errorId + ",PSC8.Commands.ConnectC8Command", result.Terminating!.FullyQualifiedErrorId);
         Assert.Empty(result.Output);
     }
 

@@ -55,8 +55,7 @@ public sealed class DocumentCmdletTests : FabricTest
 
         Assert.Null(result.Terminating);
         Assert.Equal(2, result.Errors.Count);
-        Assert.All(result.Errors, e => Assert.Equal("C8.DuplicateKey,PSC8.Commands.AddC8DocumentCommand", e.FullyQualifiedErrorId));
-        Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.ResourceExists, e.CategoryInfo.Category));
+        Assert.All(result.Errors, e => ErrorRecordAssert.Matches(e, "C8.DuplicateKey", ErrorCategory.ResourceExists));
         var accounts = ((object[])Shell.Get("accounts")!).Select(Unwrap).ToArray();
         Assert.Same(accounts[0], Unwrap(result.Errors[0].TargetObject));
         Assert.Same(accounts[1], Unwrap(result.Errors[1].TargetObject));
@@ -87,15 +86,12 @@ public sealed class DocumentCmdletTests : FabricTest
         Run("@{ _key = 'k'; v = 1; extra = 'x' } | Add-C8Document accounts; $old = Get-C8Document accounts k").ShouldSucceed();
 
         var merged = Run("Set-C8Document accounts @{ v = 2 } -Key k -Revision $old._rev -PassThru").ShouldSucceed();
-        var stale = RunCaught("Set-C8Document accounts @{ v = 9 } -Key k -Revision $old._rev");
+        var stale = RunCaught("$patch = @{ v = 9 }; Set-C8Document accounts $patch -Key k -Revision $old._rev");
         var replaced = Run("$d = Get-C8Document accounts k; $d.v = 3; $d.PSObject.Properties.Remove('extra'); $d | Set-C8Document -Replace -Revision $d._rev -PassThru").ShouldSucceed();
 
         Assert.Equal(2, Assert.Single(merged.Output).Properties["v"].Value);
         Assert.Equal("x", Assert.Single(merged.Output).Properties["extra"].Value);
-        var error = Assert.Single(stale.Errors);
-        Assert.Null(stale.Terminating);
-        Assert.Equal("C8.PreconditionFailed,PSC8.Commands.SetC8DocumentCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
+        ErrorRecordAssert.SingleNonTerminating(stale, "C8.PreconditionFailed", ErrorCategory.InvalidOperation, Shell.Get("patch"));
         Assert.Equal(3, Assert.Single(replaced.Output).Properties["v"].Value);
         var stored = (await DocumentAsync("accounts", "k"))!.Value;
         Assert.Equal(3, stored.GetProperty("v").GetInt32());
@@ -107,15 +103,12 @@ public sealed class DocumentCmdletTests : FabricTest
     {
         Run("$accounts | Add-C8Document accounts").ShouldSucceed();
 
-        var removed = Run("'1', 'missing', '2' | Remove-C8Document accounts -BatchSize 2 -Verbose");
-        var stale = Run("Remove-C8Document accounts 3 -Revision stale");
+        var removed = RunCaught("'1', 'missing', '2' | Remove-C8Document accounts -BatchSize 2 -Verbose");
+        var stale = RunCaught("Remove-C8Document accounts 3 -Revision stale");
 
         Assert.Equal(2, removed.Requests.Count(r => r.StartsWith("DELETE /_fabric/" + Fabric + "/_api/document/accounts", StringComparison.Ordinal)));
-        var missing = Assert.Single(removed.Errors);
-        Assert.Equal("C8.DocumentNotFound,PSC8.Commands.RemoveC8DocumentCommand", missing.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.ObjectNotFound, missing.CategoryInfo.Category);
-        Assert.Equal("missing", missing.TargetObject);
-        Assert.Equal("C8.PreconditionFailed,PSC8.Commands.RemoveC8DocumentCommand", Assert.Single(stale.Errors).FullyQualifiedErrorId);
+        ErrorRecordAssert.SingleNonTerminating(removed, "C8.DocumentNotFound", ErrorCategory.ObjectNotFound, "missing");
+        ErrorRecordAssert.SingleNonTerminating(stale, "C8.PreconditionFailed", ErrorCategory.InvalidOperation, "3");
         Assert.Equal(3, await CountAsync("accounts"));
         Assert.Null(await DocumentAsync("accounts", "1"));
         Assert.NotNull(await DocumentAsync("accounts", "3"));

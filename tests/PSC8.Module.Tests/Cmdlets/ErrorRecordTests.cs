@@ -31,11 +31,8 @@ public sealed class ErrorRecordTests : FabricTest
     {
         var result = RunCaught(script);
 
-        var error = Assert.Single(result.Errors);
-        Assert.Null(result.Terminating);
+        var error = ErrorRecordAssert.SingleNonTerminating(result, errorId, ErrorCategory.ObjectNotFound, "nosuch");
         Assert.Equal(errorId + ",PSC8.Commands." + cmdlet, error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-        Assert.Equal("nosuch", error.TargetObject);
         Assert.Single(result.Output);
     }
 
@@ -55,11 +52,7 @@ public sealed class ErrorRecordTests : FabricTest
     {
         var result = RunCaught("'rows', 'fresh' | New-C8Collection");
 
-        var error = Assert.Single(result.Errors);
-        Assert.Null(result.Terminating);
-        Assert.Equal("C8.DuplicateName,PSC8.Commands.NewC8CollectionCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
-        Assert.Equal("rows", error.TargetObject);
+        ErrorRecordAssert.SingleNonTerminating(result, "C8.DuplicateName", ErrorCategory.ResourceExists, "rows");
         Assert.Equal("fresh", Assert.Single(result.Output).Properties["Name"].Value);
     }
 
@@ -68,11 +61,7 @@ public sealed class ErrorRecordTests : FabricTest
     {
         var result = RunCaught("Remove-C8Fabric nosuch -Force");
 
-        var error = Assert.Single(result.Errors);
-        Assert.Null(result.Terminating);
-        Assert.Equal("C8.FabricNotFound,PSC8.Commands.RemoveC8FabricCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-        Assert.Equal("nosuch", error.TargetObject);
+        ErrorRecordAssert.SingleNonTerminating(result, "C8.FabricNotFound", ErrorCategory.ObjectNotFound, "nosuch");
     }
 
     [Fact]
@@ -86,10 +75,8 @@ public sealed class ErrorRecordTests : FabricTest
         var result = RunCaught("'rows', 'other' | New-C8Collection -Connection $keyed");
 
         Assert.Empty(result.Errors);
-        Assert.NotNull(result.Terminating);
-        Assert.Equal("C8.AuthenticationFailed,PSC8.Commands.NewC8CollectionCommand", result.Terminating.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.SecurityError, result.Terminating.CategoryInfo.Category);
-        Assert.Equal("rows", result.Terminating.TargetObject);
+        ErrorRecordAssert.Matches(result.Terminating, "C8.AuthenticationFailed", ErrorCategory.SecurityError);
+        Assert.Equal("rows", result.Terminating!.TargetObject);
         Assert.DoesNotContain("other", await CollectionNamesAsync());
     }
 }

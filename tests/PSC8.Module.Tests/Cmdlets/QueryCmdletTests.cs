@@ -72,11 +72,7 @@ public sealed class QueryCmdletTests : FabricTest
     {
         var result = RunCaught("'FOR x IN RETURN', 'RETURN 1' | Invoke-C8Query");
 
-        var error = Assert.Single(result.Errors);
-        Assert.Null(result.Terminating);
-        Assert.Equal("C8.QuerySyntaxError,PSC8.Commands.InvokeC8QueryCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Equal("FOR x IN RETURN", error.TargetObject);
+        ErrorRecordAssert.SingleNonTerminating(result, "C8.QuerySyntaxError", ErrorCategory.InvalidArgument, "FOR x IN RETURN");
         Assert.Equal(1, Assert.Single(result.Output).BaseObject);
     }
 
