@@ -7,13 +7,8 @@ namespace PSC8.Module.Tests.Cmdlets;
 /// Pipeline binding as PowerShell's binder does it: plain values bind to the main parameter, objects bind by their
 /// property names (or aliases such as _key), and objects from Get- cmdlets bind to -InputObject.
 /// </summary>
-public sealed class BindingTests : FabricTest
+public sealed class BindingTests(ModuleServers servers) : FabricTest(servers)
 {
-    public BindingTests(ModuleServers servers)
-        : base(servers)
-    {
-    }
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();

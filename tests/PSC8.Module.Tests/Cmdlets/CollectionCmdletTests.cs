@@ -8,13 +8,8 @@ namespace PSC8.Module.Tests.Cmdlets;
 /// New-, Get-, Clear- and Remove-C8Collection: collections created with the kind asked for, found by wildcard
 /// (case-insensitively) with their counts, and only the ones matched are changed.
 /// </summary>
-public sealed class CollectionCmdletTests : FabricTest
+public sealed class CollectionCmdletTests(ModuleServers servers) : FabricTest(servers)
 {
-    public CollectionCmdletTests(ModuleServers servers)
-        : base(servers)
-    {
-    }
-
     [Fact]
     public async Task Collections_named_by_wildcard_are_counted_and_only_they_are_removed()
     {

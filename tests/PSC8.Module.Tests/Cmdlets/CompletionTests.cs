@@ -10,13 +10,8 @@ namespace PSC8.Module.Tests.Cmdlets;
 /// Tab completion through PowerShell's own TabExpansion2: names come from the connection the command line will use and
 /// its -Fabric; without a connection, or against a server that stopped, nothing is offered, quickly.
 /// </summary>
-public sealed class CompletionTests : FabricTest
+public sealed class CompletionTests(ModuleServers servers) : FabricTest(servers)
 {
-    public CompletionTests(ModuleServers servers)
-        : base(servers)
-    {
-    }
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();

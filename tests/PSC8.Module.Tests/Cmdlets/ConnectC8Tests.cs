@@ -11,15 +11,10 @@ namespace PSC8.Module.Tests.Cmdlets;
 /// untrusted certificate) fails at once; -MaximumRetryCount and -RetryIntervalSec mean what they mean to
 /// Invoke-RestMethod.
 /// </summary>
-public sealed class ConnectC8Tests : CmdletTest
+public sealed class ConnectC8Tests(ModuleServers servers) : CmdletTest(servers)
 {
     // Loose: the box is shared; the old behaviour took 7.6 s of back-off or more.
     private static readonly TimeSpan AtOnce = TimeSpan.FromSeconds(2);
-
-    public ConnectC8Tests(ModuleServers servers)
-        : base(servers)
-    {
-    }
 
     public static TheoryData<int, string> NotGdnAnswers => new()
     {

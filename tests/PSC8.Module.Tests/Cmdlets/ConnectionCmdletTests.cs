@@ -8,13 +8,8 @@ namespace PSC8.Module.Tests.Cmdlets;
 /// Connect-C8, Get-C8Connection and Disconnect-C8: one default per runspace, more connections beside it, closed ones
 /// refused, and no secret in what a connection or an API key shows or what the module logs.
 /// </summary>
-public sealed class ConnectionCmdletTests : CmdletTest
+public sealed class ConnectionCmdletTests(ModuleServers servers) : CmdletTest(servers)
 {
-    public ConnectionCmdletTests(ModuleServers servers)
-        : base(servers)
-    {
-    }
-
     private string Password => C8.Host.RootPassword;
 
     [Fact]

@@ -8,7 +8,7 @@ namespace PSC8.Module.Tests.Cmdlets;
 /// requests, Set-C8Document merges or replaces (conditionally on a revision), Remove-C8Document deletes in bulk; a
 /// document the server rejects is a non-terminating error about that input alone.
 /// </summary>
-public sealed class DocumentCmdletTests : FabricTest
+public sealed class DocumentCmdletTests(ModuleServers servers) : FabricTest(servers)
 {
     // Hashtables and JSON text mixed, as scripts pipe them.
     private const string Accounts = """
@@ -20,11 +20,6 @@ public sealed class DocumentCmdletTests : FabricTest
             '{"_key":"5","firstname":"Tywin","lastname":"Lannister","City":"Kings Landing"}'
         )
         """;
-
-    public DocumentCmdletTests(ModuleServers servers)
-        : base(servers)
-    {
-    }
 
     public override async Task InitializeAsync()
     {

@@ -9,13 +9,8 @@ namespace PSC8.Module.Tests.Cmdlets;
 /// the exception; a failure about one item is non-terminating and the other items go on, one that makes the whole
 /// call meaningless (credentials no longer accepted) ends it.
 /// </summary>
-public sealed class ErrorRecordTests : FabricTest
+public sealed class ErrorRecordTests(ModuleServers servers) : FabricTest(servers)
 {
-    public ErrorRecordTests(ModuleServers servers)
-        : base(servers)
-    {
-    }
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();

@@ -7,13 +7,8 @@ namespace PSC8.Module.Tests.Cmdlets;
 /// Invoke-C8Query, Get-C8Document without keys and the RestQL cmdlets stream server cursors page by page: a pipeline
 /// that stops early fetches no further page and leaves no cursor behind, one that reads on gets every page.
 /// </summary>
-public sealed class QueryCmdletTests : FabricTest
+public sealed class QueryCmdletTests(ModuleServers servers) : FabricTest(servers)
 {
-    public QueryCmdletTests(ModuleServers servers)
-        : base(servers)
-    {
-    }
-
     private string CursorPath => "/_fabric/" + Fabric + "/_api/cursor";
 
     /// <summary>Cursors the region behind $Url holds open.</summary>
