@@ -33,6 +33,18 @@ public abstract class CmdletTest : IDisposable
 
     protected PowerShellResult Run(string script) => Shell.Run(script);
 
+    /// <summary>
+    /// Runs <paramref name="command"/> inside a try/catch, as a script that handles errors does: a terminating error
+    /// (ThrowTerminatingError, which in a script stops only its own statement) is caught and returned in
+    /// <see cref="PowerShellResult.Terminating"/>; non-terminating errors are not caught and stay in Errors.
+    /// </summary>
+    protected PowerShellResult RunCaught(string command)
+    {
+        var result = Shell.Run("$caught = $null; try { " + command + " } catch { $caught = $_ }");
+        result.Terminating ??= Shell.Get("caught") as ErrorRecord;
+        return result;
+    }
+
     /// <summary>Connects as root to the main server (the new default) and returns the connection object.</summary>
     protected PSObject ConnectRoot(string? fabric = null) =>
         Assert.Single(Run("Connect-C8 -Url $Url -Credential $Credential" + (fabric is null ? string.Empty : " -Fabric " + fabric)).ShouldSucceed().Output);

@@ -23,7 +23,9 @@ public sealed class ModuleServers : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+// Run alone: removing or re-importing the module in any other runspace of the process (HelpTests imports it with
+// -Force) closes every connection of every runspace, which would break a cmdlet test running meanwhile.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ModuleServersCollection : ICollectionFixture<ModuleServers>
 {
     public const string Name = "C8 Local servers";

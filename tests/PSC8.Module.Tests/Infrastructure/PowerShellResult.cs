@@ -14,6 +14,9 @@ public sealed partial class PowerShellResult
     /// <summary>The error that stopped the script, if one did.</summary>
     public ErrorRecord? Terminating { get; set; }
 
+    /// <summary>What the runspace threw when the script stopped (its ErrorRecord wraps the exception in another).</summary>
+    public RuntimeException? Thrown { get; set; }
+
     public List<string> Verbose { get; } = new();
 
     public List<string> Warnings { get; } = new();

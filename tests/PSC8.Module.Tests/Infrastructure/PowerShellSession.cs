@@ -46,6 +46,7 @@ public sealed class PowerShellSession : IDisposable
         }
         catch (RuntimeException ex)
         {
+            result.Thrown = ex;
             result.Terminating = ex.ErrorRecord;
         }
 
@@ -100,6 +101,7 @@ public sealed class RunningScript : IDisposable
         }
         catch (RuntimeException ex)
         {
+            result.Thrown = ex;
             result.Terminating = ex.ErrorRecord;
         }
 

@@ -1,0 +1,104 @@
+using System.Management.Automation;
+using PSC8.Module.Tests.Infrastructure;
+
+namespace PSC8.Module.Tests.Cmdlets;
+
+/// <summary>
+/// Invoke-C8Query, Get-C8Document without keys and the RestQL cmdlets stream server cursors page by page: a pipeline
+/// that stops early fetches no further page and leaves no cursor behind, one that reads on gets every page.
+/// </summary>
+public sealed class QueryCmdletTests(ModuleServers servers) : FabricTest(servers)
+{
+    private string CursorPath => "/_fabric/" + Fabric + "/_api/cursor";
+
+    /// <summary>Cursors the region behind $Url holds open.</summary>
+    private int OpenCursors => C8.Host.Cluster.Cursors(C8.Host.Regions[0].Name).OpenCount;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await NumbersAsync("rows", 50);
+    }
+
+    [Theory]
+    [InlineData("Invoke-C8Query 'FOR d IN rows RETURN d' -BatchSize 5")]
+    [InlineData("Get-C8Document rows -BatchSize 5")]
+    public void Stopping_after_the_first_row_fetches_one_page_and_deletes_the_cursor(string command)
+    {
+        var open = OpenCursors;
+
+        var result = Run(command + " -Verbose | Select-Object -First 1").ShouldSucceed();
+
+        var row = Assert.Single(result.Output);
+        Assert.Contains("PSC8.Document", row.TypeNames);
+        Assert.Equal(new[] { "POST " + CursorPath }, result.Requests.Where(r => r.Contains("/_api/cursor", StringComparison.Ordinal)));
+        Assert.Equal(open, OpenCursors);
+    }
+
+    [Fact]
+    public void Every_page_is_followed_to_the_end_with_the_count_and_progress_asked_for()
+    {
+        // Each row takes a while to consume, so the query runs past the progress bar's initial delay.
+        var result = Run("Invoke-C8Query 'FOR d IN rows RETURN d._key' -BatchSize 10 -Count -Verbose | ForEach-Object { Start-Sleep -Milliseconds 20; $_ }").ShouldSucceed();
+
+        var keys = result.Output.Select(o => (string)o.BaseObject).ToArray();
+        Assert.Equal(50, keys.Length);
+        Assert.Equal(50, keys.Distinct().Count());
+        Assert.Contains("The result has 50 rows.", result.Verbose);
+        Assert.Equal(1, result.Requests.Count(r => r == "POST " + CursorPath));
+        Assert.Equal(4, result.Requests.Count(r => r.StartsWith("PUT " + CursorPath + "/", StringComparison.Ordinal)));
+        var progress = result.Progress.Where(p => p.RecordType == ProgressRecordType.Processing).ToArray();
+        Assert.NotEmpty(progress);
+        Assert.All(progress, p => Assert.InRange(p.PercentComplete, 20, 80));
+        Assert.Equal(ProgressRecordType.Completed, result.Progress[^1].RecordType);
+    }
+
+    [Fact]
+    public void Bind_variables_from_a_hashtable_reach_the_query()
+    {
+        var row = Assert.Single(Run("Invoke-C8Query 'FOR d IN @@coll FILTER d.n == @n RETURN d' -BindVariable @{ '@coll' = 'rows'; n = 3 }").ShouldSucceed().Output);
+
+        Assert.Equal("k3", row.Properties["_key"].Value);
+        Assert.Equal(3, row.Properties["n"].Value);
+    }
+
+    [Fact]
+    public void A_bad_query_is_an_invalid_argument_about_that_query_and_the_next_one_still_runs()
+    {
+        var result = RunCaught("'FOR x IN RETURN', 'RETURN 1' | Invoke-C8Query");
+
+        ErrorRecordAssert.SingleNonTerminating(result, "C8.QuerySyntaxError", ErrorCategory.InvalidArgument, "FOR x IN RETURN");
+        Assert.Equal(1, Assert.Single(result.Output).BaseObject);
+    }
+
+    [Fact]
+    public void A_saved_query_runs_page_by_page_and_a_change_keeps_what_was_not_given()
+    {
+        Run("New-C8RestQL big -Query 'FOR d IN rows FILTER d.n >= @min SORT d.n RETURN d' -Parameter @{ min = 0 }").ShouldSucceed();
+
+        var listed = Run("Get-C8RestQL b*").ShouldSucceed();
+        var paged = Run("Invoke-C8RestQL big -BindVariable @{ min = 45 } -BatchSize 2 -Verbose").ShouldSucceed();
+        Run("Set-C8RestQL big -Query 'FOR d IN rows FILTER d.n >= @min SORT d.n RETURN d.n'").ShouldSucceed();
+        var defaults = Run("Invoke-C8RestQL big").ShouldSucceed();
+        var changed = Run("Invoke-C8RestQL big @{ min = 48 }").ShouldSucceed();
+
+        Assert.Equal("big", Assert.Single(listed.Output).Properties["Name"].Value);
+        Assert.Equal(new object[] { "k45", "k46", "k47", "k48", "k49" }, paged.Output.Select(o => o.Properties["_key"].Value));
+        Assert.Equal(1, paged.Requests.Count(r => r == "POST /_fabric/" + Fabric + "/_api/restql/execute/big"));
+        Assert.Equal(2, paged.Requests.Count(r => r.StartsWith("PUT /_fabric/" + Fabric + "/_api/restql/fetch/", StringComparison.Ordinal)));
+        Assert.Equal(50, defaults.Output.Count);
+        Assert.Equal(new object[] { 48, 49 }, changed.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void A_saved_query_that_is_gone_is_a_non_terminating_error_about_its_name()
+    {
+        Run("New-C8RestQL gone -Query 'RETURN 1'; Remove-C8RestQL gone").ShouldSucceed();
+
+        var result = RunCaught("'gone', 'gone' | Invoke-C8RestQL");
+
+        Assert.Null(result.Terminating);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.Equal("gone", e.TargetObject));
+    }
+}
