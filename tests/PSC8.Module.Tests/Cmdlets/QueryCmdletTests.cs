@@ -12,7 +12,7 @@ public sealed class QueryCmdletTests(ModuleServers servers) : FabricTest(servers
     private string CursorPath => "/_fabric/" + Fabric + "/_api/cursor";
 
     /// <summary>Cursors the region behind $Url holds open.</summary>
-    private int OpenCursors => C8.Host.Cluster.Cursors(C8.Host.Regions[0].Name).OpenCount;
+    private int OpenCursors => C8.Host.Cluster.Region(C8.Host.Regions[0].Name).Cursors.OpenCount;
 
     public override async Task InitializeAsync()
     {
