@@ -34,11 +34,11 @@ internal static class ArrayFunctions
         table.Add("COUNT_DISTINCT", 1, 1, (c, a) => Distinct(c, a, "COUNT_DISTINCT"));
         table.Alias("COUNT_UNIQUE", "COUNT_DISTINCT");
         table.Add("SORTED", 1, 1, Sorted);
-        table.Add("UNION", 1, FunctionRegistry.Unbounded, Union);
-        table.Add("UNION_DISTINCT", 1, FunctionRegistry.Unbounded, UnionDistinct);
-        table.Add("INTERSECTION", 1, FunctionRegistry.Unbounded, Intersection);
-        table.Add("OUTERSECTION", 1, FunctionRegistry.Unbounded, Outersection);
-        table.Add("MINUS", 1, FunctionRegistry.Unbounded, Minus);
+        table.Add("UNION", 2, FunctionRegistry.Unbounded, Union);
+        table.Add("UNION_DISTINCT", 2, FunctionRegistry.Unbounded, UnionDistinct);
+        table.Add("INTERSECTION", 2, FunctionRegistry.Unbounded, Intersection);
+        table.Add("OUTERSECTION", 2, FunctionRegistry.Unbounded, Outersection);
+        table.Add("MINUS", 2, FunctionRegistry.Unbounded, Minus);
     }
 
     /// <summary>LENGTH of any value: elements, attributes, code points, digits of a number, 1 for true.</summary>
@@ -316,7 +316,8 @@ internal static class ArrayFunctions
         }
         if (position > items.Count && arguments.Length < 4)
         {
-            return InvalidArgument(context, Name);
+            // Padding is needed but none was given: C8QL fails the query rather than warning.
+            throw QueryErrors.InvalidArgument(Name);
         }
         var result = new List<C8Value>(items);
         if (position < items.Count)
@@ -495,15 +496,7 @@ internal static class ArrayFunctions
             return C8Value.Null;
         }
         var required = arguments.Length;
-        var result = new List<C8Value>();
-        foreach (var pair in CountOccurrences(arguments, perArgument: true))
-        {
-            if (pair.Value == required)
-            {
-                result.Add(pair.Key);
-            }
-        }
-        return ArrayOf(result);
+        return NewestFirst(CountOccurrences(arguments, perArgument: true).Where(pair => pair.Value == required).Select(pair => pair.Key));
     }
 
     private static C8Value Outersection(QueryContext context, ReadOnlySpan<C8Value> arguments)
@@ -512,14 +505,17 @@ internal static class ArrayFunctions
         {
             return C8Value.Null;
         }
-        var result = new List<C8Value>();
-        foreach (var pair in CountOccurrences(arguments, perArgument: false))
-        {
-            if (pair.Value == 1)
-            {
-                result.Add(pair.Key);
-            }
-        }
+        return NewestFirst(CountOccurrences(arguments, perArgument: false).Where(pair => pair.Value == 1).Select(pair => pair.Key));
+    }
+
+    /// <summary>
+    /// The set results of INTERSECTION, OUTERSECTION and MINUS in C8QL's order: it gathers them in a hash table
+    /// and returns them as that table iterates, which is the reverse of the order values first appeared in.
+    /// </summary>
+    private static C8Value NewestFirst(IEnumerable<C8Value> firstAppearanceOrder)
+    {
+        var result = firstAppearanceOrder.ToList();
+        result.Reverse();
         return ArrayOf(result);
     }
 
@@ -534,15 +530,7 @@ internal static class ArrayFunctions
         {
             removed.UnionWith(argument.AsArray);
         }
-        var result = new List<C8Value>();
         var seen = new HashSet<C8Value>(C8ValueEquality.Instance);
-        foreach (var item in arguments[0].AsArray)
-        {
-            if (!removed.Contains(item) && seen.Add(item))
-            {
-                result.Add(item);
-            }
-        }
-        return ArrayOf(result);
+        return NewestFirst(arguments[0].AsArray.Where(item => !removed.Contains(item) && seen.Add(item)));
     }
 }

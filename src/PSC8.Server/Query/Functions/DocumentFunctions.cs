@@ -40,10 +40,9 @@ internal static class DocumentFunctions
                 names.Add(key);
             }
         }
-        if (BoolArg(arguments, 2))
-        {
-            names.Sort(C8ValueComparer.CompareStrings);
-        }
+        // Sorted whether or not the third argument asks for it: C8QL lists attribute names from its objects' sorted
+        // index, by the code points of the names.
+        names.Sort(C8ValueComparer.CompareStrings);
         return ArrayOf(names.ConvertAll(name => C8Value.From(name)));
     }
 
