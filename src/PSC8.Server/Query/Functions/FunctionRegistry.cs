@@ -21,6 +21,7 @@ internal static class FunctionRegistry
         RegexFunctions.Register(table);
         HashFunctions.Register(table);
         NumericFunctions.Register(table);
+        BitFunctions.Register(table);
         ArrayFunctions.Register(table);
         DocumentFunctions.Register(table);
         DateFunctions.Register(table);
