@@ -12,7 +12,6 @@ namespace PSC8.Server.Query.Functions;
 internal static class BitFunctions
 {
     public const int MaxBits = 32;
-    public const ulong MaxValue = uint.MaxValue;
 
     public static void Register(FunctionTable table)
     {
@@ -39,13 +38,9 @@ internal static class BitFunctions
     /// <summary>A bit operand: a number from 0 to 2^32 - 1, its fraction cut off.</summary>
     public static bool TryOperand(C8Value argument, out ulong value)
     {
-        value = 0;
-        if (!argument.IsNumber || !(argument.AsNumber >= 0) || argument.AsNumber >= MaxValue + 1.0)
-        {
-            return false;
-        }
-        value = (ulong)argument.AsNumber;
-        return true;
+        var valid = TryUInt32(argument, out var operand);
+        value = operand;
+        return valid;
     }
 
     /// <summary>A bit operand followed by a bit count or position (0 to 32).</summary>

@@ -19,6 +19,8 @@ internal static class FunctionRegistry
         TypeFunctions.Register(table);
         StringFunctions.Register(table);
         RegexFunctions.Register(table);
+        SimilarityFunctions.Register(table);
+        Ipv4Functions.Register(table);
         HashFunctions.Register(table);
         NumericFunctions.Register(table);
         BitFunctions.Register(table);

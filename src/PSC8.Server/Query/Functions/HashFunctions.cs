@@ -6,7 +6,7 @@ using PSC8.Server.Query.Values;
 
 namespace PSC8.Server.Query.Functions;
 
-/// <summary>MD5, SHA1, SHA512, CRC32, FNV64 over the UTF-8 text of a value, and HASH over any value.</summary>
+/// <summary>MD5, SHA1, SHA256, SHA512, CRC32, FNV64 over the UTF-8 text of a value, and HASH over any value.</summary>
 internal static class HashFunctions
 {
     private const ulong FnvOffsetBasis = 14695981039346656037;
@@ -21,6 +21,7 @@ internal static class HashFunctions
     {
         table.Add("MD5", 1, 1, (_, a) => C8Value.From(Convert.ToHexStringLower(MD5.HashData(Utf8(a[0])))));
         table.Add("SHA1", 1, 1, (_, a) => C8Value.From(Convert.ToHexStringLower(SHA1.HashData(Utf8(a[0])))));
+        table.Add("SHA256", 1, 1, (_, a) => C8Value.From(Convert.ToHexStringLower(SHA256.HashData(Utf8(a[0])))));
         table.Add("SHA512", 1, 1, (_, a) => C8Value.From(Convert.ToHexStringLower(SHA512.HashData(Utf8(a[0])))));
         table.Add("CRC32", 1, 1, (_, a) => C8Value.From(Crc32c(Utf8(a[0])).ToString("X", CultureInfo.InvariantCulture)));
         table.Add("FNV64", 1, 1, (_, a) => C8Value.From(Fnv1a(FnvOffsetBasis, Utf8(a[0])).ToString("X", CultureInfo.InvariantCulture)));
