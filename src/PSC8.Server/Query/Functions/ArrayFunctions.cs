@@ -39,6 +39,8 @@ internal static class ArrayFunctions
         table.Add("INTERSECTION", 2, FunctionRegistry.Unbounded, Intersection);
         table.Add("OUTERSECTION", 2, FunctionRegistry.Unbounded, Outersection);
         table.Add("MINUS", 2, FunctionRegistry.Unbounded, Minus);
+        table.Add("JACCARD", 2, 2, Jaccard);
+        table.Add("INTERLEAVE", 2, FunctionRegistry.Unbounded, Interleave);
     }
 
     /// <summary>LENGTH of any value: elements, attributes, code points, digits of a number, 1 for true.</summary>
@@ -532,5 +534,47 @@ internal static class ArrayFunctions
         }
         var seen = new HashSet<C8Value>(C8ValueEquality.Instance);
         return NewestFirst(arguments[0].AsArray.Where(item => !removed.Contains(item) && seen.Add(item)));
+    }
+
+    /// <summary>Distinct elements both arrays share over the distinct elements of either; two empty arrays are alike (1).</summary>
+    private static C8Value Jaccard(QueryContext context, ReadOnlySpan<C8Value> arguments)
+    {
+        if (!AllArrays(context, arguments, "JACCARD", arrayExpectedWarning: false))
+        {
+            return C8Value.Null;
+        }
+        var occurrences = CountOccurrences(arguments, perArgument: true);
+        if (occurrences.Count == 0)
+        {
+            return C8Value.From(1);
+        }
+        var shared = occurrences.Count(pair => pair.Value == 2);
+        return C8Value.From((double)shared / occurrences.Count);
+    }
+
+    /// <summary>The arrays' elements taken in turn, one from each array per round, until all are used up.</summary>
+    private static C8Value Interleave(QueryContext context, ReadOnlySpan<C8Value> arguments)
+    {
+        if (!AllArrays(context, arguments, "INTERLEAVE", arrayExpectedWarning: false))
+        {
+            return C8Value.Null;
+        }
+        var result = new List<C8Value>();
+        var longest = 0;
+        foreach (var argument in arguments)
+        {
+            longest = Math.Max(longest, argument.AsArray.Count);
+        }
+        for (var i = 0; i < longest; i++)
+        {
+            foreach (var argument in arguments)
+            {
+                if (i < argument.AsArray.Count)
+                {
+                    result.Add(argument.AsArray[i]);
+                }
+            }
+        }
+        return ArrayOf(result);
     }
 }

@@ -24,6 +24,9 @@ internal static class FunctionRegistry
         HashFunctions.Register(table);
         NumericFunctions.Register(table);
         BitFunctions.Register(table);
+        VectorFunctions.Register(table);
+        DecayFunctions.Register(table);
+        MinHashFunctions.Register(table);
         ArrayFunctions.Register(table);
         DocumentFunctions.Register(table);
         DateFunctions.Register(table);

@@ -25,7 +25,7 @@ internal static class HashFunctions
         table.Add("SHA512", 1, 1, (_, a) => C8Value.From(Convert.ToHexStringLower(SHA512.HashData(Utf8(a[0])))));
         table.Add("CRC32", 1, 1, (_, a) => C8Value.From(Crc32c(Utf8(a[0])).ToString("X", CultureInfo.InvariantCulture)));
         table.Add("FNV64", 1, 1, (_, a) => C8Value.From(Fnv1a(FnvOffsetBasis, Utf8(a[0])).ToString("X", CultureInfo.InvariantCulture)));
-        table.Add("HASH", 1, 1, (_, a) => C8Value.From((long)(StableHash(a[0], FnvOffsetBasis) & HashMask)));
+        table.Add("HASH", 1, 1, (_, a) => C8Value.From((long)(StableHash(a[0]) & HashMask)));
     }
 
     private static byte[] Utf8(C8Value value) => Encoding.UTF8.GetBytes(C8Conversions.ToStringValue(value));
@@ -67,6 +67,8 @@ internal static class HashFunctions
     }
 
     /// <summary>A hash that is the same in every process, taking types into account and ignoring attribute order.</summary>
+    public static ulong StableHash(C8Value value) => StableHash(value, FnvOffsetBasis);
+
     private static ulong StableHash(C8Value value, ulong seed)
     {
         var hash = (seed ^ (byte)value.Type) * FnvPrime;
