@@ -57,6 +57,7 @@ internal static partial class DateFunctions
         table.Add("DATE_FORMAT", 2, 2, Format);
         table.Add("DATE_TRUNC", 2, 2, Truncate);
         table.Add("DATE_ROUND", 3, 3, Round);
+        RegisterZones(table);
     }
 
     private static void AddPart(FunctionTable table, string name, Func<long, C8Value> part) =>
