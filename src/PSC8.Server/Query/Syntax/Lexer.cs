@@ -35,6 +35,7 @@ internal sealed class Lexer
         ["UPDATE"] = TokenKind.Update,
         ["REPLACE"] = TokenKind.Replace,
         ["UPSERT"] = TokenKind.Upsert,
+        ["WINDOW"] = TokenKind.Window,
         ["GRAPH"] = TokenKind.Graph,
         ["SHORTEST_PATH"] = TokenKind.ShortestPath,
         ["K_SHORTEST_PATHS"] = TokenKind.KShortestPaths,

@@ -58,35 +58,56 @@ internal sealed partial class Parser
     private Expr ParseArrayComparison()
     {
         var left = ParseEquality();
-        if (Current.Kind is not (TokenKind.All or TokenKind.Any or TokenKind.None))
+        var position = Current.Position;
+        QuantityExpr quantity;
+        if (Current.Kind is TokenKind.All or TokenKind.Any or TokenKind.None)
+        {
+            quantity = new QuantityExpr(KeywordQuantifier(Advance().Kind), null, null);
+        }
+        else if (AtLeastFollows())
+        {
+            quantity = ParseAtLeast();
+        }
+        else
         {
             return left;
         }
-        var quantifier = Current.Kind switch
-        {
-            TokenKind.All => Quantifier.All,
-            TokenKind.Any => Quantifier.Any,
-            _ => Quantifier.None,
-        };
-        var position = Current.Position;
         BinaryOperator op;
-        var next = PeekToken();
-        if (next.Kind == TokenKind.Not && PeekToken(2).Kind == TokenKind.In)
-        {
-            _position += 3;
-            op = BinaryOperator.NotIn;
-        }
-        else if (ComparisonOperator(next.Kind) is { } comparison)
+        if (Current.Kind == TokenKind.Not && PeekToken().Kind == TokenKind.In)
         {
             _position += 2;
+            op = BinaryOperator.NotIn;
+        }
+        else if (ComparisonOperator(Current.Kind) is { } comparison)
+        {
+            Advance();
             op = comparison;
         }
         else
         {
-            Advance();
             throw Unexpected();
         }
-        return new ArrayComparisonExpr(quantifier, op, left, ParseEquality(), position);
+        return new ArrayComparisonExpr(quantity, op, left, ParseEquality(), position);
+    }
+
+    private static Quantifier KeywordQuantifier(TokenKind kind) => kind switch
+    {
+        TokenKind.All => Quantifier.All,
+        TokenKind.Any => Quantifier.Any,
+        _ => Quantifier.None,
+    };
+
+    /// <summary>AT and LEAST are words only together, so both stay usable as names.</summary>
+    private bool AtLeastFollows() => Current.IsWord("AT") && PeekToken().IsWord("LEAST");
+
+    /// <summary><c>AT LEAST (expression)</c>.</summary>
+    private QuantityExpr ParseAtLeast()
+    {
+        _position += 2;
+        Expect(TokenKind.OpenParen);
+        var count = WithInOperator(true, ParseExpression);
+        Expect(TokenKind.CloseParen);
+        return new QuantityExpr(Quantifier.AtLeast, count, null);
     }
 
     private static BinaryOperator? ComparisonOperator(TokenKind kind) => kind switch
@@ -469,11 +490,7 @@ internal sealed partial class Parser
     private Expr ParseBracketSuffixInner(Expr expr)
     {
         var open = Advance();
-        if (Current.Kind == TokenKind.Question)
-        {
-            throw QueryErrors.NotSupported("the [? …] array operator");
-        }
-        if (Current.Kind != TokenKind.Star)
+        if (Current.Kind != TokenKind.Star && Current.Kind != TokenKind.Question)
         {
             var index = ParseExpression();
             Expect(TokenKind.CloseBracket);
@@ -482,6 +499,10 @@ internal sealed partial class Parser
         if (_nextExpansionId >= MaxExpansions)
         {
             throw SyntaxError.At(_text, open.Position, "too many array expansions");
+        }
+        if (Accept(TokenKind.Question))
+        {
+            return ParseQuestionMark(expr, open.Position);
         }
         var levels = 0;
         while (Accept(TokenKind.Star))
@@ -519,6 +540,34 @@ internal sealed partial class Parser
         }
         var source = expr is ExpansionExpr ? new PassthruExpr(expr, expr.Position) : expr;
         return new ExpansionExpr(id, levels, source, filter, offset, count, projection, item, open.Position);
+    }
+
+    /// <summary>
+    /// The rest of <c>source[? quantity FILTER condition]</c>: the quantity is ANY, ALL, NONE, AT LEAST (n), a number
+    /// or a range, and defaults to ANY. The operator applies to the whole source, an expansion's result included.
+    /// </summary>
+    private Expr ParseQuestionMark(Expr source, SourcePosition position)
+    {
+        var quantity = new QuantityExpr(Quantifier.Any, null, null);
+        if (Current.Kind is TokenKind.All or TokenKind.Any or TokenKind.None)
+        {
+            quantity = new QuantityExpr(KeywordQuantifier(Advance().Kind), null, null);
+        }
+        else if (AtLeastFollows())
+        {
+            quantity = ParseAtLeast();
+        }
+        else if (Current.Kind is not (TokenKind.Filter or TokenKind.CloseBracket))
+        {
+            var count = ParseExpression();
+            quantity = count is RangeExpr range
+                ? new QuantityExpr(Quantifier.Between, range.From, range.To)
+                : new QuantityExpr(Quantifier.Exactly, count, null);
+        }
+        var filter = Accept(TokenKind.Filter) ? ParseExpression() : null;
+        Expect(TokenKind.CloseBracket);
+        var subject = source is ExpansionExpr ? new PassthruExpr(source, source.Position) : source;
+        return new QuestionMarkExpr(_nextExpansionId++, subject, quantity, filter, position);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed partial class Parser
 
     private static bool StartsStatement(TokenKind kind) => kind is TokenKind.For or TokenKind.Let or TokenKind.Filter
         or TokenKind.Collect or TokenKind.Sort or TokenKind.Limit or TokenKind.Return or TokenKind.Insert
-        or TokenKind.Update or TokenKind.Replace or TokenKind.Remove or TokenKind.Upsert;
+        or TokenKind.Update or TokenKind.Replace or TokenKind.Remove or TokenKind.Upsert or TokenKind.Window;
 
     private QueryNode ParseQueryBody(IReadOnlyList<CollectionRef> with, SourcePosition position)
     {
@@ -52,6 +52,9 @@ internal sealed partial class Parser
                     break;
                 case TokenKind.Sort:
                     operations.Add(ParseSort());
+                    break;
+                case TokenKind.Window:
+                    operations.Add(ParseWindow());
                     break;
                 case TokenKind.Limit:
                     operations.Add(ParseLimit());
@@ -211,6 +214,27 @@ internal sealed partial class Parser
             throw new C8Exception(400, QueryErrors.InvalidAggregateExpression, "unknown aggregate function used");
         }
         return new AggregateAssignment(variable, call.Name, call.Arguments, position);
+    }
+
+    /// <summary><c>WINDOW { bounds } AGGREGATE …</c> or <c>WINDOW value WITH { bounds } AGGREGATE …</c>.</summary>
+    private WindowOperation ParseWindow()
+    {
+        var start = Advance().Position;
+        Expr? rangeValue = null;
+        var bounds = ParseExpression();
+        if (Accept(TokenKind.With))
+        {
+            rangeValue = bounds;
+            bounds = ParseExpression();
+        }
+        Expect(TokenKind.Aggregate);
+        var aggregates = new List<AggregateAssignment>();
+        do
+        {
+            aggregates.Add(ParseAggregate());
+        }
+        while (Accept(TokenKind.Comma));
+        return new WindowOperation(rangeValue, bounds, aggregates, start);
     }
 
     private Expr? ParseOptions()

@@ -34,6 +34,7 @@ internal enum TokenKind
     Update,
     Replace,
     Upsert,
+    Window,
     Graph,
     ShortestPath,
     KShortestPaths,
