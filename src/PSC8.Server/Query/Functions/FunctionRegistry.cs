@@ -30,6 +30,7 @@ internal static class FunctionRegistry
         ArrayFunctions.Register(table);
         DocumentFunctions.Register(table);
         DateFunctions.Register(table);
+        GeoFunctions.Register(table);
         DatabaseFunctions.Register(table);
         MiscFunctions.Register(table);
         return table.Definitions;
