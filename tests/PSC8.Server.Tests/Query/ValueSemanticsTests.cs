@@ -41,11 +41,11 @@ public sealed class ValueSemanticsTests
     }
 
     [Fact]
-    public void StringsCompareByCodePoint()
+    public void CodePointOrderPutsSupplementaryCharactersLast()
     {
-        Assert.True(C8ValueComparer.CompareStrings("\uE000", "\uD83E\uDD51") < 0);
-        Assert.True(C8ValueComparer.CompareStrings("B", "a") < 0);
-        Assert.True(C8ValueComparer.CompareStrings("ab", "abc") < 0);
+        Assert.True(C8ValueComparer.CompareCodePoints("\uE000", "\uD83E\uDD51") < 0);
+        Assert.True(C8ValueComparer.CompareCodePoints("B", "a") < 0);
+        Assert.True(C8ValueComparer.CompareCodePoints("ab", "abc") < 0);
     }
 
     [Theory]

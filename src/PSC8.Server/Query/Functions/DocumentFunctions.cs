@@ -45,7 +45,7 @@ internal static class DocumentFunctions
         }
         // Sorted whether or not the third argument asks for it: C8QL lists attribute names from its objects' sorted
         // index, by the code points of the names.
-        names.Sort(C8ValueComparer.CompareStrings);
+        names.Sort(C8ValueComparer.CompareCodePoints);
         return ArrayOf(names.ConvertAll(name => C8Value.From(name)));
     }
 
