@@ -45,6 +45,7 @@ public static class ConformanceFixtures
               {"_key":"108","time":"2021-05-25 08:00:00","subject":"xh458","val":25}
             ]
             """),
+        ["big"] = ("big", """[{"_key":"n","n":9007199254740993}]"""),
         ["c"] = ("c", "[]"),
         ["log"] = ("log", "[]"),
     };

@@ -220,18 +220,8 @@ internal sealed partial class Compiler
         }
         Evaluator evaluate = binary.Operator switch
         {
-            BinaryOperator.Add => context =>
-            {
-                var a = l(context);
-                var b = r(context);
-                return a.IsNumber && b.IsNumber ? C8Value.From(a.AsNumber + b.AsNumber) : C8Operators.Add(a, b);
-            },
-            BinaryOperator.Subtract => context =>
-            {
-                var a = l(context);
-                var b = r(context);
-                return a.IsNumber && b.IsNumber ? C8Value.From(a.AsNumber - b.AsNumber) : C8Operators.Subtract(a, b);
-            },
+            BinaryOperator.Add => context => C8Operators.Add(l(context), r(context)),
+            BinaryOperator.Subtract => context => C8Operators.Subtract(l(context), r(context)),
             BinaryOperator.Multiply => context => C8Operators.Multiply(l(context), r(context)),
             BinaryOperator.Divide => context => WarnOnZero(context, C8Operators.Divide(l(context), r(context), out var zero), zero),
             BinaryOperator.Modulo => context => WarnOnZero(context, C8Operators.Modulo(l(context), r(context), out var zero), zero),
@@ -270,11 +260,10 @@ internal sealed partial class Compiler
             var constant = right.Value;
             if (constant.IsNumber)
             {
-                var number = constant.AsNumber;
                 return context =>
                 {
                     var a = l(context);
-                    return C8Value.From(test(a.IsNumber ? C8ValueComparer.CompareNumbers(a.AsNumber, number) : C8ValueComparer.Compare(a, constant)));
+                    return C8Value.From(test(a.IsNumber ? C8ValueComparer.CompareNumbers(a, constant) : C8ValueComparer.Compare(a, constant)));
                 };
             }
             return context => C8Value.From(test(C8ValueComparer.Compare(l(context), constant)));

@@ -49,7 +49,7 @@ internal static class ArrayFunctions
         C8Type.Array => value.AsArray.Count,
         C8Type.Object => value.AsObject.Count,
         C8Type.String => CodePoints.Count(value.AsString),
-        C8Type.Number => C8NumberFormat.Format(value.AsNumber).Length,
+        C8Type.Number => C8NumberFormat.Format(value).Length,
         C8Type.Bool => value.AsBool ? 1 : 0,
         _ => 0,
     };

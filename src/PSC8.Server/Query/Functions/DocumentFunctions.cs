@@ -110,7 +110,7 @@ internal static class DocumentFunctions
                     names.Add(argument.AsString);
                     break;
                 case C8Type.Number:
-                    names.Add(C8NumberFormat.Format(argument.AsNumber));
+                    names.Add(C8NumberFormat.Format(argument));
                     break;
                 case C8Type.Array:
                     foreach (var item in argument.AsArray)

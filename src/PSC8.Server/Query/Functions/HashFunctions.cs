@@ -77,8 +77,12 @@ internal static class HashFunctions
             case C8Type.Bool:
                 return (hash ^ (value.AsBool ? 1UL : 0UL)) * FnvPrime;
             case C8Type.Number:
+            {
+                // Equal numbers hash alike: an integer a double holds exactly hashes as that double.
                 var number = value.AsNumber == 0 ? 0d : value.AsNumber;
-                return Fnv1a(hash, BitConverter.GetBytes(number));
+                var exact = !value.TryGetInteger(out var integer) || (number < 9223372036854775808.0 && (long)number == integer);
+                return Fnv1a(hash, exact ? BitConverter.GetBytes(number) : BitConverter.GetBytes(integer));
+            }
             case C8Type.String:
                 return Fnv1a(hash, Encoding.UTF8.GetBytes(value.AsString));
             case C8Type.Array:

@@ -1,5 +1,6 @@
 using PSC8.Server.Model;
 using PSC8.Server.Query.Functions;
+using PSC8.Server.Query.Values;
 
 namespace PSC8.Server.Query.Syntax;
 
@@ -259,7 +260,7 @@ internal sealed partial class Parser
                     var operand = ParseUnary();
                     // A negative number literal is a literal, as C8QL folds it at parse time.
                     return operand is LiteralExpr { Value.IsNumber: true } literal
-                        ? new LiteralExpr(C8Value.From(-literal.Value.AsNumber), token.Position)
+                        ? new LiteralExpr(C8Operators.Negate(literal.Value), token.Position)
                         : new UnaryExpr(UnaryOperator.Minus, operand, token.Position);
                 }
                 case TokenKind.Plus:
@@ -283,7 +284,7 @@ internal sealed partial class Parser
             case TokenKind.Integer:
             case TokenKind.Double:
                 Advance();
-                return new LiteralExpr(C8Value.From(token.Number), token.Position);
+                return new LiteralExpr(token.Number, token.Position);
             case TokenKind.String:
                 Advance();
                 return new LiteralExpr(C8Value.From(token.Text), token.Position);

@@ -31,7 +31,7 @@ public sealed class C8ValueComparer : IComparer<C8Value>
             case C8Type.Bool:
                 return a.AsBool == b.AsBool ? 0 : (a.AsBool ? 1 : -1);
             case C8Type.Number:
-                return CompareNumbers(a.AsNumber, b.AsNumber);
+                return CompareNumbers(a, b);
             case C8Type.String:
                 return C8Collation.Compare(a.AsString, b.AsString);
             case C8Type.Array:
@@ -42,6 +42,42 @@ public sealed class C8ValueComparer : IComparer<C8Value>
     }
 
     public static int CompareNumbers(double a, double b) => a < b ? -1 : (a > b ? 1 : 0);
+
+    /// <summary>Numbers by value, exactly: integers among themselves and against doubles without rounding either.</summary>
+    public static int CompareNumbers(C8Value a, C8Value b)
+    {
+        var aInteger = a.TryGetInteger(out var x);
+        var bInteger = b.TryGetInteger(out var y);
+        if (aInteger && bInteger)
+        {
+            return x.CompareTo(y);
+        }
+        if (aInteger)
+        {
+            return CompareIntegerWithDouble(x, b.AsNumber);
+        }
+        return bInteger ? -CompareIntegerWithDouble(y, a.AsNumber) : CompareNumbers(a.AsNumber, b.AsNumber);
+    }
+
+    private static int CompareIntegerWithDouble(long integer, double number)
+    {
+        const double TwoTo63 = 9223372036854775808.0;
+        if (number >= TwoTo63)
+        {
+            return -1;
+        }
+        if (number < -TwoTo63)
+        {
+            return 1;
+        }
+        var floor = Math.Floor(number);
+        var whole = (long)floor;
+        if (integer != whole)
+        {
+            return integer < whole ? -1 : 1;
+        }
+        return number > floor ? -1 : 0;
+    }
 
     /// <summary>
     /// Code point order (the byte order of UTF-8): UTF-16 ordinal order, corrected where surrogates meet U+E000..U+FFFF.
