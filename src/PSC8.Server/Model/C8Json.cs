@@ -63,7 +63,7 @@ public static class C8Json
             case JsonTokenType.False:
                 return C8Value.False;
             case JsonTokenType.Number:
-                return C8Value.From(reader.GetDouble());
+                return reader.TryGetInt64(out var integer) ? C8Value.From(integer) : FiniteNumber(reader.GetDouble());
             case JsonTokenType.String:
                 return C8Value.From(reader.GetString());
             case JsonTokenType.StartArray:
@@ -91,6 +91,10 @@ public static class C8Json
         }
     }
 
+    /// <summary>A number beyond the range of a double (1e400, a 400-digit integer) is refused rather than stored as null.</summary>
+    private static C8Value FiniteNumber(double number) =>
+        double.IsFinite(number) ? C8Value.From(number) : throw C8Errors.CorruptedJson("number out of range");
+
     public static void Write(Utf8JsonWriter writer, C8Value value)
     {
         switch (value.Type)
@@ -100,6 +104,9 @@ public static class C8Json
                 break;
             case C8Type.Bool:
                 writer.WriteBooleanValue(value.AsBool);
+                break;
+            case C8Type.Number when value.TryGetInteger(out var integer):
+                writer.WriteNumberValue(integer);
                 break;
             case C8Type.Number:
                 WriteNumber(writer, value.AsNumber);

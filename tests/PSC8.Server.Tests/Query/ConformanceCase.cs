@@ -22,6 +22,12 @@ public sealed record ConformanceCase(string Name, string Query, string Expected)
 
     public string? ThenExpected { get; init; }
 
+    /// <summary>
+    /// Where the expected value comes from: a page of the ArangoDB 3.11 manual (path below
+    /// <c>site/content/arangodb/3.11/</c> of the documentation repository, with the section or example name).
+    /// </summary>
+    public string? Source { get; init; }
+
     public bool ExpectsError => Expected.StartsWith('!');
 
     public int ExpectedError => int.Parse(Expected[1..], System.Globalization.CultureInfo.InvariantCulture);
@@ -35,6 +41,8 @@ public sealed record ConformanceCase(string Name, string Query, string Expected)
     public ConformanceCase Warns(params int[] codes) => this with { Warnings = codes };
 
     public ConformanceCase AndThen(string query, string expected) => this with { Then = query, ThenExpected = expected };
+
+    public ConformanceCase Cites(string page) => this with { Source = page };
 
     public override string ToString() => Name;
 }

@@ -31,6 +31,21 @@ public static class ConformanceFixtures
               {"_key":"o4","user":"3","amount":100}
             ]
             """),
+        // The manual's observationsSampleDataset for the WINDOW examples, keys added in insertion order.
+        ["observations"] = ("observations", """
+            [
+              {"_key":"100","time":"2021-05-25 07:00:00","subject":"st113","val":10},
+              {"_key":"101","time":"2021-05-25 07:15:00","subject":"st113","val":9},
+              {"_key":"102","time":"2021-05-25 07:30:00","subject":"st113","val":25},
+              {"_key":"103","time":"2021-05-25 07:45:00","subject":"st113","val":20},
+              {"_key":"104","time":"2021-05-25 07:00:00","subject":"xh458","val":0},
+              {"_key":"105","time":"2021-05-25 07:15:00","subject":"xh458","val":10},
+              {"_key":"106","time":"2021-05-25 07:30:00","subject":"xh458","val":5},
+              {"_key":"107","time":"2021-05-25 07:45:00","subject":"xh458","val":30},
+              {"_key":"108","time":"2021-05-25 08:00:00","subject":"xh458","val":25}
+            ]
+            """),
+        ["big"] = ("big", """[{"_key":"n","n":9007199254740993}]"""),
         ["c"] = ("c", "[]"),
         ["log"] = ("log", "[]"),
     };

@@ -27,7 +27,8 @@ public sealed class ParserRobustnessTests
         "OUTBOUND", "GRAPH", "null", "true", "false", "u", "x", "users", "c", "CURRENT", "OLD", "NEW", "@p", "@@col", "1", "0", "-1",
         "2.5", "1e3", "'a'", "\"b\"", "`q`", "[", "]", "{", "}", "(", ")", ",", ":", ".", "..", "?", "=", "==", "!=", "<", ">", "<=",
         ">=", "=~", "!~", "+", "-", "*", "/", "%", "!", "&&", "||", "[*]", "[**]", "LENGTH(", "CONCAT(", "DATE_ADD(", "MERGE(",
-        "SUBSTRING(", "//", "/*", "*/", "\n",
+        "SUBSTRING(", "//", "/*", "*/", "\n", "WINDOW", "AT", "LEAST", "AT LEAST (", "[?", "[? ALL FILTER", "[? 1..2", "{ preceding: 1 }",
+        "'unbounded'", "'PT1H'",
     ];
 
     private static readonly string[] Atoms =
@@ -37,7 +38,9 @@ public sealed class ParserRobustnessTests
         "{}", "{a: 1, b: 'x'}", "{_key: 'k', _id: 'users/1'}", "x", "u", "u.name", "u.tags", "1..3", "[[1, 2], [3]]",
     ];
 
-    private static readonly string[] Operators = ["+", "-", "*", "/", "%", "==", "!=", "<", ">=", "IN", "NOT IN", "LIKE", "=~", "&&", "||", "..", "ALL ==", "ANY <", "NONE IN"];
+    private static readonly string[] Operators = ["+", "-", "*", "/", "%", "==", "!=", "<", ">=", "IN", "NOT IN", "LIKE", "=~", "&&", "||", "..", "ALL ==", "ANY <", "NONE IN", "AT LEAST (1) ==", "AT LEAST (x) NOT IN"];
+
+    private static readonly string[] Quantities = ["", "ALL", "ANY", "NONE", "2", "0..1", "AT LEAST (1)", "AT LEAST (x)"];
 
     [Fact]
     public void MutatedAndGeneratedQueriesFailCleanlyOrRun()
@@ -183,11 +186,13 @@ public sealed class ParserRobustnessTests
     private static string GeneratedQuery(Random random, string[] functions)
     {
         var expression = Expression(random, functions, depth: 0);
-        return random.Next(3) switch
+        return random.Next(5) switch
         {
             0 => $"RETURN {expression}",
             1 => $"FOR u IN users LET x = u.age FILTER {expression} RETURN u._key",
-            _ => $"FOR x IN [1, 'a', null, [2], {{b: 3}}] LET u = {{name: x, tags: [x]}} RETURN {expression}",
+            2 => $"FOR x IN [1, 'a', null, [2], {{b: 3}}] LET u = {{name: x, tags: [x]}} RETURN {expression}",
+            3 => $"FOR u IN users LET x = u.age WINDOW {{ preceding: {random.Next(3)}, following: 'unbounded' }} AGGREGATE s = SUM(x), n = COUNT({expression}) RETURN [s, n]",
+            _ => $"FOR u IN users LET x = u.age WINDOW x WITH {{ preceding: {random.Next(20)}, following: 'PT1S' }} AGGREGATE m = MAX({expression}) RETURN m",
         };
     }
 
@@ -197,8 +202,11 @@ public sealed class ParserRobustnessTests
         {
             return Atoms[random.Next(Atoms.Length)];
         }
-        switch (random.Next(4))
+        switch (random.Next(5))
         {
+            case 4:
+                var quantity = Quantities[random.Next(Quantities.Length)];
+                return $"{Expression(random, functions, depth + 1)}[? {quantity} FILTER {Expression(random, functions, depth + 1)}]";
             case 0:
                 return $"({Expression(random, functions, depth + 1)} {Operators[random.Next(Operators.Length)]} {Expression(random, functions, depth + 1)})";
             case 1:

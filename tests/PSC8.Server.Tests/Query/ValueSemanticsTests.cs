@@ -41,11 +41,29 @@ public sealed class ValueSemanticsTests
     }
 
     [Fact]
-    public void StringsCompareByCodePoint()
+    public void IntegersAndDoublesOfEqualValueAreEqualAndHashAlike()
     {
-        Assert.True(C8ValueComparer.CompareStrings("\uE000", "\uD83E\uDD51") < 0);
-        Assert.True(C8ValueComparer.CompareStrings("B", "a") < 0);
-        Assert.True(C8ValueComparer.CompareStrings("ab", "abc") < 0);
+        var pairs = new[] { (C8Value.From(1L), C8Value.From(1.0)), (C8Value.From(0L), C8Value.From(-0.0)), (C8Value.From(1L << 60), C8Value.From((double)(1L << 60))) };
+        foreach (var (integer, number) in pairs)
+        {
+            Assert.True(integer.IsInteger);
+            Assert.False(number.IsInteger);
+            Assert.True(C8ValueEquality.AreEqual(integer, number));
+            Assert.Equal(C8ValueEquality.Hash(integer), C8ValueEquality.Hash(number));
+        }
+        Assert.False(C8ValueEquality.AreEqual(C8Value.From(9007199254740993L), C8Value.From(9007199254740992.0)));
+        Assert.True(C8ValueComparer.Compare(C8Value.From(9007199254740993L), C8Value.From(9007199254740992.0)) > 0);
+        Assert.True(C8ValueComparer.Compare(C8Value.From(long.MaxValue), C8Value.From(9223372036854775808.0)) < 0);
+        Assert.True(C8ValueComparer.Compare(C8Value.From(2L), C8Value.From(2.5)) < 0);
+        Assert.True(C8ValueComparer.Compare(C8Value.From(-3L), C8Value.From(-2.5)) < 0);
+    }
+
+    [Fact]
+    public void CodePointOrderPutsSupplementaryCharactersLast()
+    {
+        Assert.True(C8ValueComparer.CompareCodePoints("\uE000", "\uD83E\uDD51") < 0);
+        Assert.True(C8ValueComparer.CompareCodePoints("B", "a") < 0);
+        Assert.True(C8ValueComparer.CompareCodePoints("ab", "abc") < 0);
     }
 
     [Theory]

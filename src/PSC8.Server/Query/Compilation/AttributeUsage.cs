@@ -35,6 +35,7 @@ internal static class AttributeUsage
             SortOperation sort => sort.Keys.All(key => Expression(key.Value) && Optional(key.Direction)),
             LimitOperation limit => Optional(limit.Offset) && Expression(limit.Count),
             CollectOperation collect => Collect(collect),
+            WindowOperation window => Optional(window.RangeValue) && Expression(window.Bounds) && window.Aggregates.All(a => a.Arguments.All(Expression)),
             ReturnOperation ret => Expression(ret.Value),
             ModificationOperation modification => Optional(modification.Key) && Optional(modification.Document) &&
                 Optional(modification.UpsertSearch) && Optional(modification.UpsertUpdate) && Optional(modification.Options),
@@ -55,6 +56,8 @@ internal static class AttributeUsage
         private bool Query(QueryNode query) => query.Operations.All(Operation);
 
         private bool Optional(Expr? expr) => expr is null || Expression(expr);
+
+        private bool Quantity(QuantityExpr quantity) => Optional(quantity.Count) && Optional(quantity.Maximum);
 
         /// <summary>False when the expression needs the whole variable.</summary>
         private bool Expression(Expr expr)
@@ -82,7 +85,9 @@ internal static class AttributeUsage
                 case BinaryExpr binary:
                     return Expression(binary.Left) && Expression(binary.Right);
                 case ArrayComparisonExpr comparison:
-                    return Expression(comparison.Left) && Expression(comparison.Right);
+                    return Expression(comparison.Left) && Expression(comparison.Right) && Quantity(comparison.Quantity);
+                case QuestionMarkExpr question:
+                    return Expression(question.Source) && Quantity(question.Quantity) && Optional(question.Filter);
                 case TernaryExpr ternary:
                     return Expression(ternary.Condition) && Optional(ternary.WhenTrue) && Expression(ternary.WhenFalse);
                 case RangeExpr range:

@@ -62,6 +62,7 @@ internal sealed partial class Compiler
         ObjectExpr obj => CompileObject(obj),
         SubqueryExpr subquery => CompileSubquery(subquery),
         ExpansionExpr expansion => CompileExpansion(expansion),
+        QuestionMarkExpr question => CompileQuestionMark(question),
         ExpansionItemExpr item => CompileExpansionItem(_expansions.Last(f => f.Id == item.Id)),
         PassthruExpr passthru => Compile(passthru.Inner),
         _ => throw new InvalidOperationException($"Unexpected expression {expr.GetType().Name}."),
@@ -219,18 +220,8 @@ internal sealed partial class Compiler
         }
         Evaluator evaluate = binary.Operator switch
         {
-            BinaryOperator.Add => context =>
-            {
-                var a = l(context);
-                var b = r(context);
-                return a.IsNumber && b.IsNumber ? C8Value.From(a.AsNumber + b.AsNumber) : C8Operators.Add(a, b);
-            },
-            BinaryOperator.Subtract => context =>
-            {
-                var a = l(context);
-                var b = r(context);
-                return a.IsNumber && b.IsNumber ? C8Value.From(a.AsNumber - b.AsNumber) : C8Operators.Subtract(a, b);
-            },
+            BinaryOperator.Add => context => C8Operators.Add(l(context), r(context)),
+            BinaryOperator.Subtract => context => C8Operators.Subtract(l(context), r(context)),
             BinaryOperator.Multiply => context => C8Operators.Multiply(l(context), r(context)),
             BinaryOperator.Divide => context => WarnOnZero(context, C8Operators.Divide(l(context), r(context), out var zero), zero),
             BinaryOperator.Modulo => context => WarnOnZero(context, C8Operators.Modulo(l(context), r(context), out var zero), zero),
@@ -269,11 +260,10 @@ internal sealed partial class Compiler
             var constant = right.Value;
             if (constant.IsNumber)
             {
-                var number = constant.AsNumber;
                 return context =>
                 {
                     var a = l(context);
-                    return C8Value.From(test(a.IsNumber ? C8ValueComparer.CompareNumbers(a.AsNumber, number) : C8ValueComparer.Compare(a, constant)));
+                    return C8Value.From(test(a.IsNumber ? C8ValueComparer.CompareNumbers(a, constant) : C8ValueComparer.Compare(a, constant)));
                 };
             }
             return context => C8Value.From(test(C8ValueComparer.Compare(l(context), constant)));
@@ -308,9 +298,9 @@ internal sealed partial class Compiler
     {
         var left = Compile(comparison.Left);
         var right = Compile(comparison.Right);
+        var (quantity, quantityParts) = CompileQuantity(comparison.Quantity);
         var l = left.Evaluate;
         var r = right.Evaluate;
-        var quantifier = comparison.Quantifier;
         Func<C8Value, C8Value, bool> matches = comparison.Operator switch
         {
             BinaryOperator.In => C8Operators.In,
@@ -335,15 +325,72 @@ internal sealed partial class Compiler
                     matched++;
                 }
             }
-            var count = items.AsArray.Count;
-            return C8Value.From(quantifier switch
-            {
-                Quantifier.All => matched == count,
-                Quantifier.Any => matched > 0,
-                _ => matched == 0,
-            });
+            return C8Value.From(quantity(context, matched, items.AsArray.Count));
         };
-        return Fold(BoundExpr.From(evaluate, [left, right]), [left, right]);
+        List<BoundExpr> parts = [left, right, .. quantityParts];
+        return Fold(BoundExpr.From(evaluate, parts), parts);
+    }
+
+    /// <summary>Whether <c>matched</c> of <c>total</c> elements satisfy a quantity (ALL, ANY, NONE, AT LEAST, exactly, between).</summary>
+    private delegate bool QuantityTest(QueryContext context, long matched, long total);
+
+    private (QuantityTest Test, IReadOnlyList<BoundExpr> Parts) CompileQuantity(QuantityExpr quantity)
+    {
+        var count = quantity.Count is null ? null : Compile(quantity.Count);
+        var maximum = quantity.Maximum is null ? null : Compile(quantity.Maximum);
+        var low = count?.Evaluate;
+        var high = maximum?.Evaluate;
+        QuantityTest test = quantity.Quantifier switch
+        {
+            Quantifier.All => (_, matched, total) => matched == total,
+            Quantifier.Any => (_, matched, _) => matched > 0,
+            Quantifier.None => (_, matched, _) => matched == 0,
+            Quantifier.AtLeast => (context, matched, _) => matched >= C8Conversions.ToInteger(low!(context)),
+            Quantifier.Exactly => (context, matched, _) => matched == C8Conversions.ToInteger(low!(context)),
+            _ => (context, matched, _) => matched >= C8Conversions.ToInteger(low!(context)) && matched <= C8Conversions.ToInteger(high!(context)),
+        };
+        return (test, new[] { count, maximum }.OfType<BoundExpr>().ToList());
+    }
+
+    /// <summary><c>source[? quantity FILTER condition]</c>: counts the elements passing the condition, CURRENT bound to each.</summary>
+    private BoundExpr CompileQuestionMark(QuestionMarkExpr question)
+    {
+        var source = Compile(question.Source);
+        var (quantity, quantityParts) = CompileQuantity(question.Quantity);
+        var item = NewVariable("CURRENT", _scope.Depth + 1, userDefined: false);
+        _expansions.Add(new ExpansionFrame(question.Id, item, _scope));
+        BoundExpr? filter;
+        try
+        {
+            filter = question.Filter is null ? null : Compile(question.Filter);
+        }
+        finally
+        {
+            _expansions.RemoveAt(_expansions.Count - 1);
+        }
+        var evaluateSource = source.Evaluate;
+        var condition = filter?.Evaluate;
+        var slot = item.Slot;
+        Evaluator evaluate = context =>
+        {
+            var value = evaluateSource(context);
+            if (!value.IsArray)
+            {
+                return C8Value.False;
+            }
+            var matched = 0;
+            foreach (var element in value.AsArray)
+            {
+                context.Slots[slot] = element;
+                if (condition is null || C8Conversions.ToBool(condition(context)))
+                {
+                    matched++;
+                }
+            }
+            return C8Value.From(quantity(context, matched, value.AsArray.Count));
+        };
+        List<BoundExpr> parts = [source, .. quantityParts, .. filter is null ? Array.Empty<BoundExpr>() : [filter]];
+        return Fold(BoundExpr.From(evaluate, parts), parts);
     }
 
     private BoundExpr CompileTernary(TernaryExpr ternary)

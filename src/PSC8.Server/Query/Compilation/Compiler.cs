@@ -248,6 +248,9 @@ internal sealed partial class Compiler
                 case CollectOperation collect:
                     nodes.Add(CompileCollect(collect));
                     break;
+                case WindowOperation window:
+                    nodes.Add(CompileWindow(window));
+                    break;
                 case ModificationOperation modification:
                     nodes.Add(CompileModification(modification));
                     break;
@@ -504,6 +507,33 @@ internal sealed partial class Compiler
         var into = collect.Into is null ? null : Declare(collect.Into);
         var count = collect.CountInto is null ? null : Declare(collect.CountInto);
         return new CollectNode(groups, aggregates, into, intoValue?.Evaluate, keep, count);
+    }
+
+    /// <summary>WINDOW's bounds must be a constant object: "preceding" and "following" rows, offsets or durations.</summary>
+    private WindowNode CompileWindow(WindowOperation window)
+    {
+        var bounds = Compile(window.Bounds);
+        if (!bounds.IsConstant)
+        {
+            throw new C8Exception(400, QueryErrors.CompileTimeOptions, "WINDOW bounds have to be known at query compile time");
+        }
+        if (!bounds.Value.TryGetObject(out var frame))
+        {
+            throw new C8Exception(400, C8Errors.BadParameter, "WINDOW bounds have to be an object");
+        }
+        var rowBased = window.RangeValue is null;
+        var preceding = WindowBound.Parse(frame["preceding"], rowBased);
+        var following = WindowBound.Parse(frame["following"], rowBased);
+        if (preceding is null || following is null)
+        {
+            throw new C8Exception(400, C8Errors.BadParameter,
+                "WINDOW bounds have to be \"unbounded\", a number that is not negative or, for a range, an ISO 8601 duration");
+        }
+        var range = window.RangeValue is null ? null : Compile(window.RangeValue).Evaluate;
+        var arguments = window.Aggregates.Select(a => Compile(a.Arguments[0])).ToList();
+        var saved = _scope.Visible.Select(v => v.Slot).ToList();
+        var aggregates = window.Aggregates.Select((a, i) => new AggregateSpec(Declare(a.Variable), a.Function, arguments[i].Evaluate)).ToList();
+        return new WindowNode(preceding, following, range, aggregates, saved);
     }
 
     /// <summary>The variables copied into COLLECT … INTO groups: KEEP's, or all user variables of the loop.</summary>

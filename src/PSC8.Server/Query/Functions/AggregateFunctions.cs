@@ -38,6 +38,9 @@ internal static class AggregateFunctions
         ["SORTED_UNIQUE"] = () => new DistinctAggregator(DistinctResult.Sorted),
         ["COUNT_DISTINCT"] = () => new DistinctAggregator(DistinctResult.Count),
         ["COUNT_UNIQUE"] = () => new DistinctAggregator(DistinctResult.Count),
+        ["BIT_AND"] = () => new BitAggregator("BIT_AND"),
+        ["BIT_OR"] = () => new BitAggregator("BIT_OR"),
+        ["BIT_XOR"] = () => new BitAggregator("BIT_XOR"),
     };
 
     public static bool IsAggregate(string name) => Factories.ContainsKey(name);
@@ -155,6 +158,30 @@ internal static class AggregateFunctions
             var variance = _squares / (sample ? _count - 1 : _count);
             return C8Value.From(root ? Math.Sqrt(variance) : variance);
         }
+    }
+
+    /// <summary>BIT_AND, BIT_OR and BIT_XOR over bit operands; nulls are skipped, and no operand at all gives null.</summary>
+    private sealed class BitAggregator(string function) : Aggregator
+    {
+        private ulong _value;
+        private bool _seen;
+
+        public override void Add(C8Value value)
+        {
+            if (value.IsNull)
+            {
+                return;
+            }
+            if (!BitFunctions.TryOperand(value, out var operand))
+            {
+                Invalid = true;
+                return;
+            }
+            _value = _seen ? BitFunctions.Combine(function, _value, operand) : operand;
+            _seen = true;
+        }
+
+        public override C8Value Result() => Invalid || !_seen ? C8Value.Null : C8Value.From((long)_value);
     }
 
     private enum DistinctResult

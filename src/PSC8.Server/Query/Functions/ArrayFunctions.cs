@@ -34,11 +34,13 @@ internal static class ArrayFunctions
         table.Add("COUNT_DISTINCT", 1, 1, (c, a) => Distinct(c, a, "COUNT_DISTINCT"));
         table.Alias("COUNT_UNIQUE", "COUNT_DISTINCT");
         table.Add("SORTED", 1, 1, Sorted);
-        table.Add("UNION", 1, FunctionRegistry.Unbounded, Union);
-        table.Add("UNION_DISTINCT", 1, FunctionRegistry.Unbounded, UnionDistinct);
-        table.Add("INTERSECTION", 1, FunctionRegistry.Unbounded, Intersection);
-        table.Add("OUTERSECTION", 1, FunctionRegistry.Unbounded, Outersection);
-        table.Add("MINUS", 1, FunctionRegistry.Unbounded, Minus);
+        table.Add("UNION", 2, FunctionRegistry.Unbounded, Union);
+        table.Add("UNION_DISTINCT", 2, FunctionRegistry.Unbounded, UnionDistinct);
+        table.Add("INTERSECTION", 2, FunctionRegistry.Unbounded, Intersection);
+        table.Add("OUTERSECTION", 2, FunctionRegistry.Unbounded, Outersection);
+        table.Add("MINUS", 2, FunctionRegistry.Unbounded, Minus);
+        table.Add("JACCARD", 2, 2, Jaccard);
+        table.Add("INTERLEAVE", 2, FunctionRegistry.Unbounded, Interleave);
     }
 
     /// <summary>LENGTH of any value: elements, attributes, code points, digits of a number, 1 for true.</summary>
@@ -47,7 +49,7 @@ internal static class ArrayFunctions
         C8Type.Array => value.AsArray.Count,
         C8Type.Object => value.AsObject.Count,
         C8Type.String => CodePoints.Count(value.AsString),
-        C8Type.Number => C8NumberFormat.Format(value.AsNumber).Length,
+        C8Type.Number => C8NumberFormat.Format(value).Length,
         C8Type.Bool => value.AsBool ? 1 : 0,
         _ => 0,
     };
@@ -316,7 +318,8 @@ internal static class ArrayFunctions
         }
         if (position > items.Count && arguments.Length < 4)
         {
-            return InvalidArgument(context, Name);
+            // Padding is needed but none was given: C8QL fails the query rather than warning.
+            throw QueryErrors.InvalidArgument(Name);
         }
         var result = new List<C8Value>(items);
         if (position < items.Count)
@@ -495,15 +498,7 @@ internal static class ArrayFunctions
             return C8Value.Null;
         }
         var required = arguments.Length;
-        var result = new List<C8Value>();
-        foreach (var pair in CountOccurrences(arguments, perArgument: true))
-        {
-            if (pair.Value == required)
-            {
-                result.Add(pair.Key);
-            }
-        }
-        return ArrayOf(result);
+        return NewestFirst(CountOccurrences(arguments, perArgument: true).Where(pair => pair.Value == required).Select(pair => pair.Key));
     }
 
     private static C8Value Outersection(QueryContext context, ReadOnlySpan<C8Value> arguments)
@@ -512,14 +507,17 @@ internal static class ArrayFunctions
         {
             return C8Value.Null;
         }
-        var result = new List<C8Value>();
-        foreach (var pair in CountOccurrences(arguments, perArgument: false))
-        {
-            if (pair.Value == 1)
-            {
-                result.Add(pair.Key);
-            }
-        }
+        return NewestFirst(CountOccurrences(arguments, perArgument: false).Where(pair => pair.Value == 1).Select(pair => pair.Key));
+    }
+
+    /// <summary>
+    /// The set results of INTERSECTION, OUTERSECTION and MINUS in C8QL's order: it gathers them in a hash table
+    /// and returns them as that table iterates, which is the reverse of the order values first appeared in.
+    /// </summary>
+    private static C8Value NewestFirst(IEnumerable<C8Value> firstAppearanceOrder)
+    {
+        var result = firstAppearanceOrder.ToList();
+        result.Reverse();
         return ArrayOf(result);
     }
 
@@ -534,13 +532,47 @@ internal static class ArrayFunctions
         {
             removed.UnionWith(argument.AsArray);
         }
-        var result = new List<C8Value>();
         var seen = new HashSet<C8Value>(C8ValueEquality.Instance);
-        foreach (var item in arguments[0].AsArray)
+        return NewestFirst(arguments[0].AsArray.Where(item => !removed.Contains(item) && seen.Add(item)));
+    }
+
+    /// <summary>Distinct elements both arrays share over the distinct elements of either; two empty arrays are alike (1).</summary>
+    private static C8Value Jaccard(QueryContext context, ReadOnlySpan<C8Value> arguments)
+    {
+        if (!AllArrays(context, arguments, "JACCARD", arrayExpectedWarning: false))
         {
-            if (!removed.Contains(item) && seen.Add(item))
+            return C8Value.Null;
+        }
+        var occurrences = CountOccurrences(arguments, perArgument: true);
+        if (occurrences.Count == 0)
+        {
+            return C8Value.From(1);
+        }
+        var shared = occurrences.Count(pair => pair.Value == 2);
+        return C8Value.From((double)shared / occurrences.Count);
+    }
+
+    /// <summary>The arrays' elements taken in turn, one from each array per round, until all are used up.</summary>
+    private static C8Value Interleave(QueryContext context, ReadOnlySpan<C8Value> arguments)
+    {
+        if (!AllArrays(context, arguments, "INTERLEAVE", arrayExpectedWarning: false))
+        {
+            return C8Value.Null;
+        }
+        var result = new List<C8Value>();
+        var longest = 0;
+        foreach (var argument in arguments)
+        {
+            longest = Math.Max(longest, argument.AsArray.Count);
+        }
+        for (var i = 0; i < longest; i++)
+        {
+            foreach (var argument in arguments)
             {
-                result.Add(item);
+                if (i < argument.AsArray.Count)
+                {
+                    result.Add(argument.AsArray[i]);
+                }
             }
         }
         return ArrayOf(result);

@@ -57,6 +57,7 @@ internal static partial class DateFunctions
         table.Add("DATE_FORMAT", 2, 2, Format);
         table.Add("DATE_TRUNC", 2, 2, Truncate);
         table.Add("DATE_ROUND", 3, 3, Round);
+        RegisterZones(table);
     }
 
     private static void AddPart(FunctionTable table, string name, Func<long, C8Value> part) =>
@@ -190,16 +191,25 @@ internal static partial class DateFunctions
         {
             return InvalidArgument(context, function);
         }
+        return TryAddDuration(timestamp, duration, subtract ? -1 : 1, out var shifted)
+            ? IsoResult(context, function, shifted)
+            : Warning(context, function, QueryErrors.InvalidDateValue);
+    }
+
+    /// <summary>Adds (sign 1) or subtracts (sign -1) an ISO 8601 duration; false when the text is not one.</summary>
+    public static bool TryAddDuration(long timestamp, string duration, int sign, out long result)
+    {
+        result = timestamp;
         var match = IsoDuration().Match(duration);
         if (duration.Length <= 1 || !match.Success)
         {
-            return Warning(context, function, QueryErrors.InvalidDateValue);
+            return false;
         }
-        var sign = subtract ? -1 : 1;
         var shifted = ShiftCalendar(timestamp, sign * Group(match, 1), sign * Group(match, 2));
         var milliseconds = Group(match, 3) * 604_800_000L + Group(match, 4) * DateMath.MillisecondsPerDay
             + Group(match, 5) * 3_600_000L + Group(match, 6) * 60_000L + Group(match, 7) * 1000L + Fraction(match.Groups[8].Value);
-        return IsoResult(context, function, shifted + sign * milliseconds);
+        result = shifted + sign * milliseconds;
+        return true;
     }
 
     /// <summary>

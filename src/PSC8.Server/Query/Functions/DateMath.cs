@@ -93,19 +93,22 @@ internal static class DateMath
     }
 
     /// <summary>ISO 8601 week number: weeks start on Monday, week 1 holds the year's first Thursday.</summary>
-    public static int IsoWeek(long timestamp)
+    public static int IsoWeek(long timestamp) => IsoWeekAndYear(timestamp).Week;
+
+    /// <summary>The ISO week and the year it belongs to, which differs from the calendar year around New Year.</summary>
+    public static (int Week, long Year) IsoWeekAndYear(long timestamp)
     {
         var days = Days(timestamp);
         var isoWeekday = (DayOfWeek(timestamp) + 6) % 7 + 1;
         var thursday = days + (4 - isoWeekday);
         var (year, _, _) = CivilFromDays(thursday);
-        return (int)((thursday - DaysFromCivil(year, 1, 1)) / 7) + 1;
+        return ((int)((thursday - DaysFromCivil(year, 1, 1)) / 7) + 1, year);
     }
 
     public static bool InRange(long timestamp) => timestamp >= MinTimestamp && timestamp <= MaxTimestamp;
 
-    /// <summary>YYYY-MM-DDTHH:MM:SS.mmmZ; null outside years 0–9999.</summary>
-    public static string? FormatIso(long timestamp)
+    /// <summary>YYYY-MM-DDTHH:MM:SS.mmmZ (without the Z for a local time); null outside years 0–9999.</summary>
+    public static string? FormatIso(long timestamp, bool utc = true)
     {
         if (!InRange(timestamp))
         {
@@ -113,7 +116,7 @@ internal static class DateMath
         }
         var p = Decompose(timestamp);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{p.Year:D4}-{p.Month:D2}-{p.Day:D2}T{p.Hour:D2}:{p.Minute:D2}:{p.Second:D2}.{p.Millisecond:D3}Z");
+            $"{p.Year:D4}-{p.Month:D2}-{p.Day:D2}T{p.Hour:D2}:{p.Minute:D2}:{p.Second:D2}.{p.Millisecond:D3}{(utc ? "Z" : "")}");
     }
 
     public static bool TryParse(string text, out long timestamp)

@@ -11,9 +11,12 @@ internal static class DocumentFunctions
     public static void Register(FunctionTable table)
     {
         table.Add("ATTRIBUTES", 1, 3, Attributes);
+        table.Alias("KEYS", "ATTRIBUTES");
         table.Add("VALUES", 1, 2, ValuesOf);
+        table.Add("VALUE", 2, 2, ValueAt);
         table.Add("HAS", 2, 2, (_, a) => C8Value.From(a[0].TryGetObject(out var obj) && obj.ContainsKey(C8Conversions.ToStringValue(a[1]))));
         table.Add("KEEP", 2, FunctionRegistry.Unbounded, (c, a) => Filter(c, a, "KEEP", keep: true, recursive: false));
+        table.Add("KEEP_RECURSIVE", 2, FunctionRegistry.Unbounded, (c, a) => Filter(c, a, "KEEP_RECURSIVE", keep: true, recursive: true));
         table.Add("UNSET", 2, FunctionRegistry.Unbounded, (c, a) => Filter(c, a, "UNSET", keep: false, recursive: false));
         table.Add("UNSET_RECURSIVE", 2, FunctionRegistry.Unbounded, (c, a) => Filter(c, a, "UNSET_RECURSIVE", keep: false, recursive: true));
         table.Add("MERGE", 1, FunctionRegistry.Unbounded, (c, a) => Merge(c, a, "MERGE", recursive: false));
@@ -40,10 +43,9 @@ internal static class DocumentFunctions
                 names.Add(key);
             }
         }
-        if (BoolArg(arguments, 2))
-        {
-            names.Sort(C8ValueComparer.CompareStrings);
-        }
+        // Sorted whether or not the third argument asks for it: C8QL lists attribute names from its objects' sorted
+        // index, by the code points of the names.
+        names.Sort(C8ValueComparer.CompareCodePoints);
         return ArrayOf(names.ConvertAll(name => C8Value.From(name)));
     }
 
@@ -65,6 +67,37 @@ internal static class DocumentFunctions
         return ArrayOf(values);
     }
 
+    /// <summary>VALUE(document, path): attribute names and array positions walked in turn; a step that leads nowhere gives null.</summary>
+    private static C8Value ValueAt(QueryContext context, ReadOnlySpan<C8Value> arguments)
+    {
+        if (!arguments[0].IsObject || !arguments[1].IsArray)
+        {
+            return InvalidArgument(context, "VALUE");
+        }
+        var path = arguments[1].AsArray;
+        if (path.Count == 0)
+        {
+            return C8Value.Null;
+        }
+        var current = arguments[0];
+        foreach (var step in path)
+        {
+            if (step.TryGetString(out var name) && current.TryGetObject(out var obj) && obj.TryGetValue(name, out var member))
+            {
+                current = member;
+            }
+            else if (step.IsNumber && step.AsNumber >= 0 && current.IsArray && step.AsNumber < current.AsArray.Count)
+            {
+                current = current.AsArray[(int)step.AsNumber];
+            }
+            else
+            {
+                return C8Value.Null;
+            }
+        }
+        return current;
+    }
+
     /// <summary>Attribute names given as strings, numbers or arrays of strings (KEEP, UNSET …).</summary>
     private static HashSet<string> AttributeNames(QueryContext context, ReadOnlySpan<C8Value> arguments, string function)
     {
@@ -77,7 +110,7 @@ internal static class DocumentFunctions
                     names.Add(argument.AsString);
                     break;
                 case C8Type.Number:
-                    names.Add(C8NumberFormat.Format(argument.AsNumber));
+                    names.Add(C8NumberFormat.Format(argument));
                     break;
                 case C8Type.Array:
                     foreach (var item in argument.AsArray)

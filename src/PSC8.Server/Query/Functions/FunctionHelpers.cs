@@ -37,7 +37,17 @@ internal static class FunctionHelpers
         _ => "invalid argument",
     };
 
-    public static C8Value Number(double value) => C8Value.From(value);
+    /// <summary>A number from 0 to 2^32 - 1 (bit operands, IPv4 addresses), its fraction cut off.</summary>
+    public static bool TryUInt32(C8Value argument, out uint value)
+    {
+        value = 0;
+        if (!argument.IsNumber || !(argument.AsNumber >= 0) || argument.AsNumber >= uint.MaxValue + 1.0)
+        {
+            return false;
+        }
+        value = (uint)argument.AsNumber;
+        return true;
+    }
 
     /// <summary>Wraps a list the caller owns and no longer changes.</summary>
     public static C8Value ArrayOf(List<C8Value> items) => items.Count == 0 ? C8Value.EmptyArray : C8Value.From(items);

@@ -19,11 +19,18 @@ internal static class FunctionRegistry
         TypeFunctions.Register(table);
         StringFunctions.Register(table);
         RegexFunctions.Register(table);
+        SimilarityFunctions.Register(table);
+        Ipv4Functions.Register(table);
         HashFunctions.Register(table);
         NumericFunctions.Register(table);
+        BitFunctions.Register(table);
+        VectorFunctions.Register(table);
+        DecayFunctions.Register(table);
+        MinHashFunctions.Register(table);
         ArrayFunctions.Register(table);
         DocumentFunctions.Register(table);
         DateFunctions.Register(table);
+        GeoFunctions.Register(table);
         DatabaseFunctions.Register(table);
         MiscFunctions.Register(table);
         return table.Definitions;

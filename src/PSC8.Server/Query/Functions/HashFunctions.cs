@@ -6,7 +6,7 @@ using PSC8.Server.Query.Values;
 
 namespace PSC8.Server.Query.Functions;
 
-/// <summary>MD5, SHA1, SHA512, CRC32, FNV64 over the UTF-8 text of a value, and HASH over any value.</summary>
+/// <summary>MD5, SHA1, SHA256, SHA512, CRC32, FNV64 over the UTF-8 text of a value, and HASH over any value.</summary>
 internal static class HashFunctions
 {
     private const ulong FnvOffsetBasis = 14695981039346656037;
@@ -21,10 +21,11 @@ internal static class HashFunctions
     {
         table.Add("MD5", 1, 1, (_, a) => C8Value.From(Convert.ToHexStringLower(MD5.HashData(Utf8(a[0])))));
         table.Add("SHA1", 1, 1, (_, a) => C8Value.From(Convert.ToHexStringLower(SHA1.HashData(Utf8(a[0])))));
+        table.Add("SHA256", 1, 1, (_, a) => C8Value.From(Convert.ToHexStringLower(SHA256.HashData(Utf8(a[0])))));
         table.Add("SHA512", 1, 1, (_, a) => C8Value.From(Convert.ToHexStringLower(SHA512.HashData(Utf8(a[0])))));
         table.Add("CRC32", 1, 1, (_, a) => C8Value.From(Crc32c(Utf8(a[0])).ToString("X", CultureInfo.InvariantCulture)));
         table.Add("FNV64", 1, 1, (_, a) => C8Value.From(Fnv1a(FnvOffsetBasis, Utf8(a[0])).ToString("X", CultureInfo.InvariantCulture)));
-        table.Add("HASH", 1, 1, (_, a) => C8Value.From((long)(StableHash(a[0], FnvOffsetBasis) & HashMask)));
+        table.Add("HASH", 1, 1, (_, a) => C8Value.From((long)(StableHash(a[0]) & HashMask)));
     }
 
     private static byte[] Utf8(C8Value value) => Encoding.UTF8.GetBytes(C8Conversions.ToStringValue(value));
@@ -66,6 +67,8 @@ internal static class HashFunctions
     }
 
     /// <summary>A hash that is the same in every process, taking types into account and ignoring attribute order.</summary>
+    public static ulong StableHash(C8Value value) => StableHash(value, FnvOffsetBasis);
+
     private static ulong StableHash(C8Value value, ulong seed)
     {
         var hash = (seed ^ (byte)value.Type) * FnvPrime;
@@ -74,8 +77,12 @@ internal static class HashFunctions
             case C8Type.Bool:
                 return (hash ^ (value.AsBool ? 1UL : 0UL)) * FnvPrime;
             case C8Type.Number:
+            {
+                // Equal numbers hash alike: an integer a double holds exactly hashes as that double.
                 var number = value.AsNumber == 0 ? 0d : value.AsNumber;
-                return Fnv1a(hash, BitConverter.GetBytes(number));
+                var exact = !value.TryGetInteger(out var integer) || (number < 9223372036854775808.0 && (long)number == integer);
+                return Fnv1a(hash, exact ? BitConverter.GetBytes(number) : BitConverter.GetBytes(integer));
+            }
             case C8Type.String:
                 return Fnv1a(hash, Encoding.UTF8.GetBytes(value.AsString));
             case C8Type.Array:

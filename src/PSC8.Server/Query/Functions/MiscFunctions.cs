@@ -20,6 +20,9 @@ internal static class MiscFunctions
         table.Add("FIRST_DOCUMENT", 1, FunctionRegistry.Unbounded, (_, a) => FirstOf(a, v => v.IsObject));
         table.Add("PASSTHRU", 1, 1, (_, a) => a[0]);
         table.Add("NOOPT", 1, 1, (_, a) => a[0], FunctionTraits.NonDeterministic);
+        // NOEVAL is deterministic in C8QL but, like NOOPT, is never computed at compile time.
+        table.Alias("NOEVAL", "NOOPT");
+        table.Add("MIN_MATCH", 2, FunctionRegistry.Unbounded, MinMatch);
         table.Add("CHECK_DOCUMENT", 1, 1, (_, a) => C8Value.From(a[0].IsObject));
         table.Add("VERSION", 0, 0, (_, _) => C8Value.From(ServerVersion));
         table.Add("IN_RANGE", 5, 5, InRange);
@@ -41,6 +44,26 @@ internal static class MiscFunctions
             }
         }
         return C8Value.Null;
+    }
+
+    /// <summary>MIN_MATCH(condition1, … conditionN, count): whether at least count of the conditions hold.</summary>
+    private static C8Value MinMatch(QueryContext context, ReadOnlySpan<C8Value> arguments)
+    {
+        if (!arguments[^1].IsNumber)
+        {
+            return InvalidArgument(context, "MIN_MATCH");
+        }
+        // C8QL counts down and stops at zero, so a negative count is never met.
+        var remaining = C8Conversions.ToInteger(arguments[^1]);
+        foreach (var condition in arguments[..^1])
+        {
+            if (remaining <= 0)
+            {
+                break;
+            }
+            remaining -= C8Conversions.ToBool(condition) ? 1 : 0;
+        }
+        return C8Value.From(remaining == 0);
     }
 
     private static C8Value InRange(QueryContext context, ReadOnlySpan<C8Value> arguments)

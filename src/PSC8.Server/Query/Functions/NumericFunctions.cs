@@ -139,6 +139,11 @@ internal static class NumericFunctions
         return C8Value.From(numbers.Count % 2 == 0 ? (numbers[middle - 1] + numbers[middle]) / 2 : numbers[middle]);
     }
 
+    /// <summary>
+    /// PERCENTILE with C8QL 3.11's bounds: p from 0 to 100, both included. "rank" takes the nearest rank
+    /// (the 0th percentile is the smallest value); "interpolation" splits 0..100 into one segment more than there
+    /// are values, the outer ones giving the minimum and maximum and the inner ones interpolating.
+    /// </summary>
     private static C8Value Percentile(QueryContext context, ReadOnlySpan<C8Value> arguments)
     {
         const string Name = "PERCENTILE";
@@ -146,7 +151,7 @@ internal static class NumericFunctions
         {
             return Warning(context, Name, QueryErrors.ArrayExpected);
         }
-        if (!arguments[1].IsNumber || arguments[1].AsNumber <= 0 || arguments[1].AsNumber > 100)
+        if (!arguments[1].IsNumber || arguments[1].AsNumber < 0 || arguments[1].AsNumber > 100)
         {
             return InvalidArgument(context, Name);
         }
@@ -178,7 +183,7 @@ internal static class NumericFunctions
         }
         if (position <= 0)
         {
-            return C8Value.Null;
+            return C8Value.From(numbers[0]);
         }
         var lower = numbers[(int)position - 1];
         if (!interpolate)

@@ -14,8 +14,8 @@ internal static class RegexFunctions
     {
         table.Add("REGEX_TEST", 2, 3, RegexTest);
         table.Add("REGEX_REPLACE", 3, 4, RegexReplace);
-        table.Add("REGEX_SPLIT", 1, 4, RegexSplit);
-        table.Add("REGEX_MATCHES", 1, 3, RegexMatches);
+        table.Add("REGEX_SPLIT", 2, 4, RegexSplit);
+        table.Add("REGEX_MATCHES", 2, 3, RegexMatches);
     }
 
     private static C8Value RegexTest(QueryContext context, ReadOnlySpan<C8Value> arguments)
@@ -47,10 +47,6 @@ internal static class RegexFunctions
         if (!StringFunctions.TryLimit(context, arguments, 3, Name, out var limit, out var early))
         {
             return early;
-        }
-        if (arguments.Length == 1)
-        {
-            return C8Value.From(new[] { arguments[0] });
         }
         var pattern = StringFunctions.Text(arguments, 1);
         var regex = RegexCache.Get(pattern, BoolArg(arguments, 2));
@@ -90,10 +86,6 @@ internal static class RegexFunctions
     private static C8Value RegexMatches(QueryContext context, ReadOnlySpan<C8Value> arguments)
     {
         const string Name = "REGEX_MATCHES";
-        if (arguments.Length == 1)
-        {
-            return C8Value.From(new[] { arguments[0] });
-        }
         var pattern = StringFunctions.Text(arguments, 1);
         var regex = RegexCache.Get(pattern, BoolArg(arguments, 2));
         if (regex is null)

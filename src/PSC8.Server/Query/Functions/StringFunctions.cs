@@ -26,6 +26,8 @@ internal static class StringFunctions
         table.Add("LOWER", 1, 1, (_, a) => C8Value.From(Text(a, 0).ToLowerInvariant()));
         table.Add("UPPER", 1, 1, (_, a) => C8Value.From(Text(a, 0).ToUpperInvariant()));
         table.Add("SUBSTRING", 2, 3, Substring);
+        table.Add("SUBSTRING_BYTES", 2, 3, SubstringBytes);
+        table.Add("STARTS_WITH", 2, 3, StartsWith);
         table.Add("LEFT", 2, 2, (_, a) => C8Value.From(CodePoints.Substring(Text(a, 0), 0, (int)Math.Clamp(C8Conversions.ToInteger(a[1]), -1, int.MaxValue))));
         table.Add("RIGHT", 2, 2, Right);
         table.Add("TRIM", 1, 2, Trim);
@@ -42,7 +44,6 @@ internal static class StringFunctions
         table.Add("JSON_PARSE", 1, 1, JsonParse);
         table.Add("JSON_STRINGIFY", 1, 1, (_, a) => C8Value.From(C8JsonText.Stringify(a[0])));
         table.Add("SOUNDEX", 1, 1, (_, a) => C8Value.From(Soundex(Text(a, 0))));
-        table.Add("LEVENSHTEIN_DISTANCE", 2, 2, (_, a) => C8Value.From(Levenshtein(Text(a, 0), Text(a, 1))));
         table.Add("TO_BASE64", 1, 1, (_, a) => C8Value.From(Convert.ToBase64String(Encoding.UTF8.GetBytes(Text(a, 0)))));
         table.Add("TO_HEX", 1, 1, (_, a) => C8Value.From(Convert.ToHexStringLower(Encoding.UTF8.GetBytes(Text(a, 0)))));
     }
@@ -146,6 +147,79 @@ internal static class StringFunctions
             offset = Math.Max(0, count + offset);
         }
         return C8Value.From(CodePoints.Substring(text, (int)Math.Min(offset, count), (int)Math.Clamp(length, -1, int.MaxValue)));
+    }
+
+    /// <summary>
+    /// SUBSTRING_BYTES(text, offset, length): offset and length count UTF-8 bytes (a negative offset from the end); a
+    /// cut inside a character's byte sequence gives null and a warning.
+    /// </summary>
+    private static C8Value SubstringBytes(QueryContext context, ReadOnlySpan<C8Value> arguments)
+    {
+        const string Name = "SUBSTRING_BYTES";
+        var length = Arg(arguments, 2);
+        if (!arguments[0].TryGetString(out var text) || !arguments[1].IsNumber || !(length.IsNull || length.IsNumber))
+        {
+            return InvalidArgument(context, Name);
+        }
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var start = C8Conversions.ToInteger(arguments[1]);
+        if (start < 0)
+        {
+            start = Math.Max(0, bytes.Length + start);
+        }
+        start = Math.Min(start, bytes.Length);
+        var end = length.IsNull ? bytes.Length : Math.Clamp(start + Math.Max(0, C8Conversions.ToInteger(length)), start, bytes.Length);
+        if (IsContinuationByte(bytes, start) || IsContinuationByte(bytes, end))
+        {
+            return InvalidArgument(context, Name);
+        }
+        return C8Value.From(Encoding.UTF8.GetString(bytes, (int)start, (int)(end - start)));
+    }
+
+    private static bool IsContinuationByte(byte[] bytes, long index) => index < bytes.Length && (bytes[index] & 0xC0) == 0x80;
+
+    /// <summary>STARTS_WITH(text, prefix) or STARTS_WITH(text, prefixes, minMatchCount).</summary>
+    private static C8Value StartsWith(QueryContext context, ReadOnlySpan<C8Value> arguments)
+    {
+        const string Name = "STARTS_WITH";
+        if (!arguments[0].TryGetString(out var text))
+        {
+            return InvalidArgument(context, Name);
+        }
+        if (!arguments[1].IsArray)
+        {
+            return arguments[1].TryGetString(out var prefix)
+                ? C8Value.From(text.StartsWith(prefix, StringComparison.Ordinal))
+                : InvalidArgument(context, Name);
+        }
+        var required = 1L;
+        if (arguments.Length > 2)
+        {
+            if (!arguments[2].IsNumber || arguments[2].AsNumber < 0)
+            {
+                return InvalidArgument(context, Name);
+            }
+            required = C8Conversions.ToInteger(arguments[2]);
+        }
+        var prefixes = arguments[1].AsArray;
+        if (required > prefixes.Count)
+        {
+            return C8Value.False;
+        }
+        var matched = 0L;
+        foreach (var item in prefixes)
+        {
+            if (matched >= required)
+            {
+                break;
+            }
+            if (!item.TryGetString(out var prefix))
+            {
+                return InvalidArgument(context, Name);
+            }
+            matched += text.StartsWith(prefix, StringComparison.Ordinal) ? 1 : 0;
+        }
+        return C8Value.From(matched >= required);
     }
 
     private static C8Value Right(QueryContext context, ReadOnlySpan<C8Value> arguments)
@@ -567,28 +641,5 @@ internal static class StringFunctions
             return string.Empty;
         }
         return builder.ToString().PadRight(4, '0');
-    }
-
-    private static int Levenshtein(string left, string right)
-    {
-        var a = CodePoints.ToArray(left);
-        var b = CodePoints.ToArray(right);
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }

@@ -65,11 +65,32 @@ internal enum Quantifier
     All,
     Any,
     None,
+
+    /// <summary><c>AT LEAST (n)</c>: n or more elements.</summary>
+    AtLeast,
+
+    /// <summary>A number in <c>[? n …]</c>: exactly n elements.</summary>
+    Exactly,
+
+    /// <summary>A range in <c>[? a..b …]</c>: from a to b elements, both included.</summary>
+    Between,
 }
 
-/// <summary><c>left ALL|ANY|NONE op right</c>: compares each element of the left array with the right value.</summary>
-internal sealed record ArrayComparisonExpr(Quantifier Quantifier, BinaryOperator Operator, Expr Left, Expr Right, SourcePosition Position)
+/// <summary>
+/// How many of an array's elements a test must hold for: a quantifier with the number it needs (for AT LEAST, an
+/// exact number, or the low end of a range) and the high end of a range.
+/// </summary>
+internal sealed record QuantityExpr(Quantifier Quantifier, Expr? Count, Expr? Maximum);
+
+/// <summary><c>left ALL|ANY|NONE|AT LEAST (n) op right</c>: compares each element of the left array with the right value.</summary>
+internal sealed record ArrayComparisonExpr(QuantityExpr Quantity, BinaryOperator Operator, Expr Left, Expr Right, SourcePosition Position)
     : Expr(Position);
+
+/// <summary>
+/// The question mark operator <c>source[? quantity FILTER condition]</c>: whether the quantity of elements (any,
+/// when left out) passes the condition (every element, when left out). <see cref="Id"/> binds CURRENT in the filter.
+/// </summary>
+internal sealed record QuestionMarkExpr(int Id, Expr Source, QuantityExpr Quantity, Expr? Filter, SourcePosition Position) : Expr(Position);
 
 /// <summary><c>c ? a : b</c>, or the short form <c>c ?: b</c> when <see cref="WhenTrue"/> is null.</summary>
 internal sealed record TernaryExpr(Expr Condition, Expr? WhenTrue, Expr WhenFalse, SourcePosition Position) : Expr(Position);
@@ -162,6 +183,13 @@ internal sealed record CollectOperation(
     string? CountInto,
     Expr? Options,
     SourcePosition Position) : Operation(Position);
+
+/// <summary>
+/// WINDOW: aggregates over neighbouring rows for every row. Row-based with <see cref="RangeValue"/> null (the bounds
+/// count rows), range-based otherwise (the bounds are offsets from each row's value, numbers or ISO durations).
+/// </summary>
+internal sealed record WindowOperation(Expr? RangeValue, Expr Bounds, IReadOnlyList<AggregateAssignment> Aggregates, SourcePosition Position)
+    : Operation(Position);
 
 internal sealed record ReturnOperation(Expr Value, bool Distinct, SourcePosition Position) : Operation(Position);
 

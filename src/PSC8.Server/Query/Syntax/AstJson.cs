@@ -38,6 +38,9 @@ internal static class AstJson
             Node("sort element", subNodes: [Expression(k.Value), k.Direction is null ? Value(C8Value.True) : Expression(k.Direction)])))]),
         LimitOperation limit => Node("limit", subNodes: [limit.Offset is null ? Value(C8Value.From(0)) : Expression(limit.Offset), Expression(limit.Count)]),
         CollectOperation collect => Collect(collect),
+        WindowOperation window => Node("window", subNodes: [Expression(window.Bounds), .. Optional(window.RangeValue),
+            Node("array", subNodes: window.Aggregates.Select(a => Node("assign", subNodes:
+                [Variable(a.Variable), Node("function call", name: a.Function, subNodes: [Node("array", subNodes: a.Arguments.Select(Expression))])])))]),
         ReturnOperation ret => Node("return", subNodes: [ret.Distinct ? Node("distinct", subNodes: [Expression(ret.Value)]) : Expression(ret.Value)]),
         ModificationOperation modification => Modification(modification),
         _ => Node("unknown"),
@@ -101,7 +104,8 @@ internal static class AstJson
         UnaryExpr unary => Node("unary " + unary.Operator.ToString().ToLowerInvariant(), subNodes: [Expression(unary.Operand)]),
         BinaryExpr binary => Node(BinaryName(binary.Operator), subNodes: [Expression(binary.Left), Expression(binary.Right)]),
         ArrayComparisonExpr comparison => Node("array " + BinaryName(comparison.Operator), subNodes:
-            [Expression(comparison.Left), Expression(comparison.Right), Node("quantifier", value: C8Value.From(comparison.Quantifier.ToString().ToLowerInvariant()))]),
+            [Expression(comparison.Left), Expression(comparison.Right), Quantity(comparison.Quantity)]),
+        QuestionMarkExpr question => Node("array filter", subNodes: [Expression(question.Source), Quantity(question.Quantity), .. Optional(question.Filter)]),
         TernaryExpr ternary => Node("ternary", subNodes: [Expression(ternary.Condition), .. Optional(ternary.WhenTrue), Expression(ternary.WhenFalse)]),
         RangeExpr range => Node("range", subNodes: [Expression(range.From), Expression(range.To)]),
         FunctionCallExpr call => Node("function call", name: call.Name, subNodes: [Node("array", subNodes: call.Arguments.Select(Expression))]),
@@ -115,6 +119,10 @@ internal static class AstJson
         PassthruExpr passthru => Expression(passthru.Inner),
         _ => Node("unknown"),
     };
+
+    private static C8Value Quantity(QuantityExpr quantity) =>
+        Node("quantifier", value: C8Value.From(quantity.Quantifier.ToString().ToLowerInvariant()),
+            subNodes: [.. Optional(quantity.Count), .. Optional(quantity.Maximum)]);
 
     private static C8Value Member(ObjectMember member) => member.KeyKind switch
     {

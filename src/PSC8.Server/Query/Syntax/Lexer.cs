@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PSC8.Server.Model;
 
 namespace PSC8.Server.Query.Syntax;
 
@@ -35,6 +36,7 @@ internal sealed class Lexer
         ["UPDATE"] = TokenKind.Update,
         ["REPLACE"] = TokenKind.Replace,
         ["UPSERT"] = TokenKind.Upsert,
+        ["WINDOW"] = TokenKind.Window,
         ["GRAPH"] = TokenKind.Graph,
         ["SHORTEST_PATH"] = TokenKind.ShortestPath,
         ["K_SHORTEST_PATHS"] = TokenKind.KShortestPaths,
@@ -79,7 +81,7 @@ internal sealed class Lexer
             SkipTrivia();
             if (_offset >= _text.Length)
             {
-                _tokens.Add(new Token(TokenKind.End, string.Empty, 0, Here, 0));
+                _tokens.Add(new Token(TokenKind.End, string.Empty, default, Here, 0));
                 return;
             }
             _tokens.Add(Next());
@@ -162,10 +164,10 @@ internal sealed class Lexer
         {
             case '"':
             case '\'':
-                return new Token(TokenKind.String, Quoted(start, c, "quoted string"), 0, start, _offset - start.Offset);
+                return new Token(TokenKind.String, Quoted(start, c, "quoted string"), default, start, _offset - start.Offset);
             case '`':
             case ForwardTick:
-                return new Token(TokenKind.QuotedName, Quoted(start, c, "quoted name"), 0, start, _offset - start.Offset);
+                return new Token(TokenKind.QuotedName, Quoted(start, c, "quoted name"), default, start, _offset - start.Offset);
             case '@':
                 return BindParameter(start);
         }
@@ -175,7 +177,7 @@ internal sealed class Lexer
             throw SyntaxError.At(_text, start, $"unexpected character '{c}'");
         }
         _offset += length;
-        return new Token(kind, _text.Substring(start.Offset, length), 0, start, length);
+        return new Token(kind, _text.Substring(start.Offset, length), default, start, length);
     }
 
     /// <summary>Whether a '.' right now is attribute access rather than the start of ".5".</summary>
@@ -248,7 +250,7 @@ internal sealed class Lexer
         }
         var word = _text.Substring(start.Offset, _offset - start.Offset);
         var kind = Keywords.TryGetValue(word, out var keyword) ? keyword : TokenKind.Identifier;
-        return new Token(kind, word, 0, start, word.Length);
+        return new Token(kind, word, default, start, word.Length);
     }
 
     private Token NumberLiteral(SourcePosition start)
@@ -290,21 +292,30 @@ internal sealed class Lexer
         {
             throw SyntaxError.At(_text, start, "number out of range");
         }
-        return new Token(isDouble ? TokenKind.Double : TokenKind.Integer, text, value, start, text.Length);
+        var number = !isDouble && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var integer)
+            ? C8Value.From(integer)
+            : C8Value.From(value);
+        return new Token(isDouble ? TokenKind.Double : TokenKind.Integer, text, number, start, text.Length);
     }
 
+    /// <summary>0x… and 0b… literals: exact while they fit in 64 bits, a double beyond.</summary>
     private Token RadixLiteral(SourcePosition start, int radix, Func<char, bool> isDigit)
     {
         _offset += 2;
         double value = 0;
+        long exact = 0;
+        var fits = true;
         while (_offset < _text.Length && isDigit(_text[_offset]))
         {
-            var digit = _text[_offset];
-            value = value * radix + (char.IsAsciiDigit(digit) ? digit - '0' : (digit | 0x20) - 'a' + 10);
+            var c = _text[_offset];
+            var digit = char.IsAsciiDigit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
+            value = value * radix + digit;
+            fits &= exact <= (long.MaxValue - digit) / radix;
+            exact = fits ? exact * radix + digit : 0;
             _offset++;
         }
         var text = _text.Substring(start.Offset, _offset - start.Offset);
-        return new Token(TokenKind.Integer, text, value, start, text.Length);
+        return new Token(TokenKind.Integer, text, fits ? C8Value.From(exact) : C8Value.From(value), start, text.Length);
     }
 
     private void SkipDigits()
@@ -338,7 +349,7 @@ internal sealed class Lexer
             _offset++;
         }
         var name = _text.Substring(nameStart, _offset - nameStart);
-        return new Token(kind, name, 0, start, _offset - start.Offset);
+        return new Token(kind, name, default, start, _offset - start.Offset);
     }
 
     /// <summary>Reads a quoted string or name. Unknown escapes stand for the escaped character itself.</summary>

@@ -1,3 +1,5 @@
+using PSC8.Server.Model;
+
 namespace PSC8.Server.Query.Syntax;
 
 internal enum TokenKind
@@ -34,6 +36,7 @@ internal enum TokenKind
     Update,
     Replace,
     Upsert,
+    Window,
     Graph,
     ShortestPath,
     KShortestPaths,
@@ -86,9 +89,9 @@ internal readonly record struct SourcePosition(int Offset, int Line, int Column)
 
 /// <summary>
 /// One lexical token. <see cref="Text"/> is the decoded value for names, strings and bind parameters
-/// (without the @ signs); <see cref="Number"/> holds numeric literals.
+/// (without the @ signs); <see cref="Number"/> holds numeric literals, integers exactly where they fit in 64 bits.
 /// </summary>
-internal readonly record struct Token(TokenKind Kind, string Text, double Number, SourcePosition Position, int Length)
+internal readonly record struct Token(TokenKind Kind, string Text, C8Value Number, SourcePosition Position, int Length)
 {
     /// <summary>A name that may be used as a variable, collection or attribute.</summary>
     public bool IsName => Kind is TokenKind.Identifier or TokenKind.QuotedName;

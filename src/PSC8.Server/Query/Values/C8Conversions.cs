@@ -62,6 +62,10 @@ public static class C8Conversions
     /// <summary>Integer view used where C8QL truncates (offsets, lengths, positions).</summary>
     public static long ToInteger(C8Value value)
     {
+        if (value.TryGetInteger(out var integer))
+        {
+            return integer;
+        }
         var number = ToNumber(value);
         if (double.IsNaN(number))
         {
@@ -141,7 +145,7 @@ public static class C8Conversions
     {
         C8Type.Null => string.Empty,
         C8Type.Bool => value.AsBool ? "true" : "false",
-        C8Type.Number => C8NumberFormat.Format(value.AsNumber),
+        C8Type.Number => C8NumberFormat.Format(value),
         C8Type.String => value.AsString,
         _ => C8JsonText.Stringify(value),
     };

@@ -28,7 +28,7 @@ public static class C8JsonText
                 builder.Append(value.AsBool ? "true" : "false");
                 break;
             case C8Type.Number:
-                builder.Append(C8NumberFormat.Format(value.AsNumber));
+                builder.Append(C8NumberFormat.Format(value));
                 break;
             case C8Type.String:
                 AppendQuoted(builder, value.AsString);

@@ -12,6 +12,9 @@ public static class C8NumberFormat
     private const int MaxPlainExponent = 21;
     private const int MinPlainExponent = -6;
 
+    public static string Format(Model.C8Value number) =>
+        number.TryGetInteger(out var integer) ? integer.ToString(CultureInfo.InvariantCulture) : Format(number.AsNumber);
+
     public static string Format(double number)
     {
         if (number == 0 || !double.IsFinite(number))

@@ -6,7 +6,7 @@ namespace PSC8.Server.Query.Values;
 /// C8QL's total order over values: first by type (null &lt; bool &lt; number &lt; string &lt; array &lt; object),
 /// then by value. Arrays compare element by element and objects attribute by attribute over the sorted
 /// union of their names; a missing element or attribute counts as null, so <c>[1] == [1, null]</c> and
-/// <c>{} == {a: null}</c>. Strings compare by code point (C8 Local has no ICU collation).
+/// <c>{} == {a: null}</c>. Strings, and the attribute names of objects, compare by <see cref="C8Collation"/>.
 /// </summary>
 public sealed class C8ValueComparer : IComparer<C8Value>
 {
@@ -31,9 +31,9 @@ public sealed class C8ValueComparer : IComparer<C8Value>
             case C8Type.Bool:
                 return a.AsBool == b.AsBool ? 0 : (a.AsBool ? 1 : -1);
             case C8Type.Number:
-                return CompareNumbers(a.AsNumber, b.AsNumber);
+                return CompareNumbers(a, b);
             case C8Type.String:
-                return CompareStrings(a.AsString, b.AsString);
+                return C8Collation.Compare(a.AsString, b.AsString);
             case C8Type.Array:
                 return CompareArrays(a.AsArray, b.AsArray);
             default:
@@ -43,8 +43,47 @@ public sealed class C8ValueComparer : IComparer<C8Value>
 
     public static int CompareNumbers(double a, double b) => a < b ? -1 : (a > b ? 1 : 0);
 
-    /// <summary>Code point order: UTF-16 ordinal order, corrected where surrogates meet U+E000..U+FFFF.</summary>
-    public static int CompareStrings(string a, string b)
+    /// <summary>Numbers by value, exactly: integers among themselves and against doubles without rounding either.</summary>
+    public static int CompareNumbers(C8Value a, C8Value b)
+    {
+        var aInteger = a.TryGetInteger(out var x);
+        var bInteger = b.TryGetInteger(out var y);
+        if (aInteger && bInteger)
+        {
+            return x.CompareTo(y);
+        }
+        if (aInteger)
+        {
+            return CompareIntegerWithDouble(x, b.AsNumber);
+        }
+        return bInteger ? -CompareIntegerWithDouble(y, a.AsNumber) : CompareNumbers(a.AsNumber, b.AsNumber);
+    }
+
+    private static int CompareIntegerWithDouble(long integer, double number)
+    {
+        const double TwoTo63 = 9223372036854775808.0;
+        if (number >= TwoTo63)
+        {
+            return -1;
+        }
+        if (number < -TwoTo63)
+        {
+            return 1;
+        }
+        var floor = Math.Floor(number);
+        var whole = (long)floor;
+        if (integer != whole)
+        {
+            return integer < whole ? -1 : 1;
+        }
+        return number > floor ? -1 : 0;
+    }
+
+    /// <summary>
+    /// Code point order (the byte order of UTF-8): UTF-16 ordinal order, corrected where surrogates meet U+E000..U+FFFF.
+    /// C8QL sorts attribute names this way, and the collation falls back on it.
+    /// </summary>
+    public static int CompareCodePoints(string a, string b)
     {
         var i = a.AsSpan().CommonPrefixLength(b);
         if (i == a.Length || i == b.Length)
@@ -92,7 +131,7 @@ public sealed class C8ValueComparer : IComparer<C8Value>
                 names.Add(key);
             }
         }
-        names.Sort(CompareStrings);
+        names.Sort(C8Collation.Compare);
         foreach (var name in names)
         {
             var result = Compare(a[name], b[name]);

@@ -32,7 +32,7 @@ public sealed class C8ValueEquality : IEqualityComparer<C8Value>
             case C8Type.Bool:
                 return a.AsBool == b.AsBool;
             case C8Type.Number:
-                return a.AsNumber == b.AsNumber;
+                return C8ValueComparer.CompareNumbers(a, b) == 0;
             case C8Type.String:
                 return string.Equals(a.AsString, b.AsString, StringComparison.Ordinal);
             default:
@@ -49,11 +49,7 @@ public sealed class C8ValueEquality : IEqualityComparer<C8Value>
             case C8Type.Bool:
                 return value.AsBool ? 0x27d4eb2d : 0x165667b1;
             case C8Type.Number:
-            {
-                var number = value.AsNumber;
-                // 0 and -0 are equal, so they must hash alike.
-                return number == 0 ? 0x61c88647 : number.GetHashCode();
-            }
+                return HashNumber(value);
             case C8Type.String:
                 return string.GetHashCode(value.AsString, StringComparison.Ordinal);
             case C8Type.Array:
@@ -61,6 +57,28 @@ public sealed class C8ValueEquality : IEqualityComparer<C8Value>
             default:
                 return HashObject(value.AsObject);
         }
+    }
+
+    /// <summary>
+    /// Equal numbers hash alike whether integer or double: an integer a double can hold exactly hashes as that double
+    /// (and 0 as -0); no double equals any other integer.
+    /// </summary>
+    private static int HashNumber(C8Value value)
+    {
+        double number;
+        if (value.TryGetInteger(out var integer))
+        {
+            number = integer;
+            if (number >= 9223372036854775808.0 || (long)number != integer)
+            {
+                return integer.GetHashCode();
+            }
+        }
+        else
+        {
+            number = value.AsNumber;
+        }
+        return number == 0 ? 0x61c88647 : number.GetHashCode();
     }
 
     private static int HashArray(IReadOnlyList<C8Value> items)

@@ -1,0 +1,60 @@
+using System.Buffers.Binary;
+using PSC8.Server.Model;
+using PSC8.Server.Query.Execution;
+using static PSC8.Server.Query.Functions.FunctionHelpers;
+
+namespace PSC8.Server.Query.Functions;
+
+/// <summary>
+/// MINHASH, MINHASH_COUNT and MINHASH_ERROR. A signature's error is 1 / sqrt(hashes), so the hashes needed for an
+/// error are 1 / error², rounded up. ArangoDB computes MINHASH with its own (Enterprise Edition) hash functions,
+/// so C8 Local's signatures are comparable with each other but not with ArangoDB's.
+/// </summary>
+internal static class MinHashFunctions
+{
+    /// <summary>Bounds the work of one call; far more than any useful signature needs.</summary>
+    private const int MaxHashes = 65536;
+
+    public static void Register(FunctionTable table)
+    {
+        table.Add("MINHASH", 2, 2, MinHash);
+        table.Add("MINHASH_COUNT", 1, 1, (c, a) => a[0].IsNumber && a[0].AsNumber > 0 && a[0].AsNumber < 1
+            ? C8Value.From(Math.Ceiling(1 / (a[0].AsNumber * a[0].AsNumber)))
+            : InvalidArgument(c, "MINHASH_COUNT"));
+        table.Add("MINHASH_ERROR", 1, 1, (c, a) => a[0].IsNumber && a[0].AsNumber >= 1
+            ? C8Value.From(1 / Math.Sqrt(Math.Floor(a[0].AsNumber)))
+            : InvalidArgument(c, "MINHASH_ERROR"));
+    }
+
+    /// <summary>One minimum per seeded hash function over the values, each as 8 bytes in unpadded base64.</summary>
+    private static C8Value MinHash(QueryContext context, ReadOnlySpan<C8Value> arguments)
+    {
+        if (!arguments[0].IsArray || !arguments[1].IsNumber || arguments[1].AsNumber < 1 || arguments[1].AsNumber > MaxHashes)
+        {
+            return InvalidArgument(context, "MINHASH");
+        }
+        var count = (int)arguments[1].AsNumber;
+        var baseHashes = arguments[0].AsArray.Select(HashFunctions.StableHash).ToArray();
+        var signature = new C8Value[count];
+        Span<byte> bytes = stackalloc byte[8];
+        for (var i = 0; i < count; i++)
+        {
+            var minimum = ulong.MaxValue;
+            foreach (var hash in baseHashes)
+            {
+                minimum = Math.Min(minimum, Mix(hash ^ (0x9E3779B97F4A7C15UL * (ulong)(i + 1))));
+            }
+            BinaryPrimitives.WriteUInt64LittleEndian(bytes, minimum);
+            signature[i] = C8Value.From(Convert.ToBase64String(bytes).TrimEnd('='));
+        }
+        return C8Value.From(signature);
+    }
+
+    /// <summary>A 64-bit finaliser (SplitMix64's), which turns each seed into an independent-looking permutation.</summary>
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}
