@@ -12,7 +12,7 @@ public sealed class NumberPrecisionTests(C8HostFixture fx) : IClassFixture<C8Hos
 {
     private RegionClient Api => fx.Api();
 
-    private Task<C8Response> RawAsync(HttpMethod method, string path, string body) =>
+    private Task<HttpExchange> RawAsync(HttpMethod method, string path, string body) =>
         Api.SendRawAsync(method, path, Encoding.UTF8.GetBytes(body), "application/json");
 
     private async Task<C8Value> QueryAsync(string fabric, string query, string bindVars = "{}")
