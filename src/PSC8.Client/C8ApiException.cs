@@ -3,10 +3,10 @@ using PSC8.Client.Errors;
 namespace PSC8.Client;
 
 /// <summary>
-/// The one exception PSC8.Client throws for a failed call (besides argument checks and cancellation):
-/// what the server said (status, errorNum, message), which request it was (method, path without query),
-/// and a stable <see cref="ErrorId"/> and <see cref="Category"/> for PowerShell error records.
-/// Its message never contains a secret.
+/// The one exception PSC8.Client throws for a failed call (besides argument checks and cancellation). Its message
+/// starts with a plain sentence of what went wrong, then the server's reason; the request and the answer's numbers
+/// (method, path without query, status, errorNum) are in <see cref="Details"/> and the properties, with a stable
+/// <see cref="ErrorId"/> and <see cref="Category"/> for PowerShell error records. Its message never contains a secret.
 /// </summary>
 public sealed class C8ApiException : Exception
 {
@@ -17,7 +17,7 @@ public sealed class C8ApiException : Exception
     }
 
     internal C8ApiException(int statusCode, int? errorNum, string serverMessage, string method, string path, C8ErrorClass? errorClass, Exception? innerException)
-        : base(Compose(statusCode, errorNum, serverMessage, method, path), innerException)
+        : base((errorClass ?? C8ErrorMapping.Map(statusCode, errorNum)).Summary + ": " + serverMessage, innerException)
     {
         StatusCode = statusCode;
         ErrorNum = errorNum;
@@ -56,15 +56,19 @@ public sealed class C8ApiException : Exception
     /// <summary>The region that answered (from <c>x-gdn-region</c>), when known.</summary>
     public string? Region { get; internal set; }
 
-    private static string Compose(int status, int? errorNum, string serverMessage, string method, string path)
+    /// <summary>The request and what the server answered: method, path, HTTP status and errorNum.</summary>
+    public string Details
     {
-        var what = method + " " + path;
-        if (status == 0)
+        get
         {
-            return what + " failed: " + serverMessage;
-        }
+            var what = Method + " " + Path;
+            if (StatusCode == 0)
+            {
+                return what + ": no answer";
+            }
 
-        var num = errorNum is null ? string.Empty : ", errorNum " + errorNum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return what + " failed with HTTP " + status.ToString(System.Globalization.CultureInfo.InvariantCulture) + num + ": " + serverMessage;
+            var num = ErrorNum is null ? string.Empty : ", errorNum " + ErrorNum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return what + ": HTTP " + StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + num;
+        }
     }
 }

@@ -135,6 +135,8 @@ public sealed class C8Connection : IDisposable
             Retry = _options.Retry.Clone(),
             SkipCertificateCheck = _options.SkipCertificateCheck,
             Log = _options.Log,
+            Trace = _options.Trace,
+            TraceEnabled = _options.TraceEnabled,
             TokenRenewalMargin = _options.TokenRenewalMargin,
             Probe = _options.Probe,
             UserAgent = _options.UserAgent,
@@ -203,7 +205,7 @@ public sealed class C8Connection : IDisposable
         BaseUrl.AbsoluteUri.TrimEnd('/') + " (region " + (Region ?? "?") + ", tenant " + (Tenant ?? "?") + ", fabric " + DefaultFabric + ", " + AuthenticationKind + ")";
 
     private C8ApiException NotC8Server(string what, Exception? inner) =>
-        new C8ApiException(0, null, BaseUrl.AbsoluteUri.TrimEnd('/') + " is not a GDN (C8) endpoint: " + what + ".", "GET", "/_api/datacenter/local", C8ErrorMapping.NotC8Server, inner);
+        new C8ApiException(0, null, BaseUrl.AbsoluteUri.TrimEnd('/') + " answers, but " + what + ".", "GET", "/_api/datacenter/local", C8ErrorMapping.NotC8Server, inner);
 
     /// <summary>
     /// Whether the server says it understands <c>overwriteMode</c> on inserts, a parameter outside GDN's published API

@@ -40,6 +40,16 @@ public sealed class C8ConnectionOptions
     /// </summary>
     public Action<string>? Log { get; set; }
 
+    /// <summary>
+    /// Receives the detail of each request and answer when <see cref="TraceEnabled"/> says so: the request line with
+    /// its query, the headers and the first part of each body — all redacted (PowerShell's Debug stream). Called on
+    /// whatever thread runs the request.
+    /// </summary>
+    public Action<string>? Trace { get; set; }
+
+    /// <summary>Whether <see cref="Trace"/> wants lines now; asked per request, so nothing is built when not.</summary>
+    public Func<bool>? TraceEnabled { get; set; }
+
     /// <summary>A password login's JWT is renewed when it has less than this left (GDN tokens live 12 h).</summary>
     public TimeSpan TokenRenewalMargin { get; set; } = TimeSpan.FromMinutes(10);
 

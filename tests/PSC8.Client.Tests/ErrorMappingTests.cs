@@ -81,9 +81,8 @@ public sealed class ErrorMappingTests
         var ex = new C8ApiException(404, 1202, "document not found", "GET", "/_fabric/f/_api/document/c/k");
         Assert.Equal("C8.DocumentNotFound", ex.ErrorId);
         Assert.Equal("ObjectNotFound", ex.Category);
-        Assert.Contains("GET /_fabric/f/_api/document/c/k", ex.Message);
-        Assert.Contains("404", ex.Message);
-        Assert.Contains("1202", ex.Message);
-        Assert.Contains("document not found", ex.Message);
+        // A plain sentence first, the server's reason after it; the request and numbers in the details.
+        Assert.Equal("The document does not exist: document not found", ex.Message);
+        Assert.Equal("GET /_fabric/f/_api/document/c/k: HTTP 404, errorNum 1202", ex.Details);
     }
 }

@@ -275,7 +275,7 @@ public sealed class DocumentApi : ApiBase
         return request;
     }
 
-    private void Log(string line) => Connection.Transport.Log(line);
+    private void Log(string line) => Connection.Transport.Note(line);
 
     // What overwriteMode=update would have applied to the stored document, as a separate update.
     private static C8UpdateOptions UpdateOptions(C8InsertOptions o) =>

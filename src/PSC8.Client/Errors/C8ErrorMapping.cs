@@ -18,6 +18,9 @@ public sealed class C8ErrorClass
     /// <summary>The name of a <c>System.Management.Automation.ErrorCategory</c> member.</summary>
     public string Category { get; }
 
+    /// <summary>What went wrong, as a plain sentence without a full stop ("The collection does not exist").</summary>
+    public string Summary => ErrorSummaries.Of(ErrorId);
+
     /// <inheritdoc />
     public override string ToString() => ErrorId + " (" + Category + ")";
 }

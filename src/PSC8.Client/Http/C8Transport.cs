@@ -19,7 +19,11 @@ internal sealed class C8Transport : IDisposable
     private readonly string _base;
     private readonly C8RetryPolicy _retry;
     private readonly TimeSpan _timeout;
+    private const int TracedBodyChars = 2000;
+
     private readonly Action<string>? _log;
+    private readonly Action<string>? _trace;
+    private readonly Func<bool>? _traceEnabled;
     private readonly Func<DateTimeOffset> _clock;
     private long _requests;
 
@@ -29,6 +33,8 @@ internal sealed class C8Transport : IDisposable
         _retry = (options.Retry ?? new C8RetryPolicy()).Clone();
         _timeout = options.Timeout <= TimeSpan.Zero ? TimeSpan.FromSeconds(120) : options.Timeout;
         _log = options.Log;
+        _trace = options.Trace;
+        _traceEnabled = options.TraceEnabled;
         _clock = options.Clock;
         Authenticator = new C8Authenticator(options.Credential, options.Clock, options.TokenRenewalMargin, Log);
         handler ??= CreateHandler(options.SkipCertificateCheck);
@@ -118,6 +124,12 @@ internal sealed class C8Transport : IDisposable
             await json.BufferAsync().ConfigureAwait(false);
         }
 
+        var tracing = Tracing;
+        if (tracing)
+        {
+            TraceRequest(message);
+        }
+
         deadline.CancelAfter(_timeout);
         Interlocked.Increment(ref _requests);
         HttpResponseMessage response;
@@ -159,6 +171,11 @@ internal sealed class C8Transport : IDisposable
             }
 
             Log(method + " " + request.PathAndQuery() + " -> " + Number(status) + " in " + Number(watch.ElapsedMilliseconds) + " ms");
+            if (tracing)
+            {
+                TraceAnswer(response, body);
+            }
+
             var answer = new C8Response(status, body, response.Headers.ETag?.ToString() ?? Header(response, "ETag"), Header(response, "X-C8-Error-Codes"), region)
             {
                 ReasonPhrase = response.ReasonPhrase,
@@ -256,6 +273,81 @@ internal sealed class C8Transport : IDisposable
         }
 
         return false;
+    }
+
+    private bool Tracing
+    {
+        get
+        {
+            try
+            {
+                return _trace is not null && (_traceEnabled?.Invoke() ?? true);
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
+    }
+
+    private void TraceRequest(HttpRequestMessage message)
+    {
+        var text = new System.Text.StringBuilder("> ").Append(message.Method).Append(' ').Append(message.RequestUri?.PathAndQuery);
+        foreach (var header in message.Headers)
+        {
+            text.Append("\n> ").Append(header.Key).Append(": ").Append(string.Join(", ", header.Value));
+        }
+
+        if (message.Content is JsonBodyContent json && json.Buffered is ArraySegment<byte> body)
+        {
+            text.Append("\n> ").Append(Excerpt(body));
+        }
+
+        Trace(text.ToString());
+    }
+
+    private void TraceAnswer(HttpResponseMessage response, byte[] body)
+    {
+        var text = new System.Text.StringBuilder("< ").Append(Number((int)response.StatusCode)).Append(' ').Append(response.ReasonPhrase);
+        foreach (var header in response.Headers.Concat(response.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
+        {
+            text.Append("\n< ").Append(header.Key).Append(": ").Append(string.Join(", ", header.Value));
+        }
+
+        if (body.Length > 0)
+        {
+            text.Append("\n< ").Append(Excerpt(new ArraySegment<byte>(body)));
+        }
+
+        Trace(text.ToString());
+    }
+
+    private static string Excerpt(ArraySegment<byte> body)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(body.Array!, body.Offset, Math.Min(body.Count, TracedBodyChars * 4));
+        return text.Length <= TracedBodyChars ? text : text.Substring(0, TracedBodyChars) + " … (" + Number(body.Count) + " bytes)";
+    }
+
+    /// <summary>A decision the client took about what to send (a fallback), for Verbose and for the trace.</summary>
+    public void Note(string line)
+    {
+        Log(line);
+        if (Tracing)
+        {
+            Trace("# " + line);
+        }
+    }
+
+    private void Trace(string text)
+    {
+        try
+        {
+            _trace!(Redact(text));
+        }
+        catch (Exception)
+        {
+            // A failing trace sink must not fail the request it describes.
+        }
     }
 
     private static HttpClientHandler CreateHandler(bool skipCertificateCheck)

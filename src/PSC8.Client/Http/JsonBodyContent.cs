@@ -35,6 +35,9 @@ internal sealed class JsonBodyContent : HttpContent
         Headers.ContentType = new MediaTypeHeaderValue("application/json");
     }
 
+    /// <summary>The body, when it was buffered (up to 1 MB); null for a body written straight to the stream.</summary>
+    public ArraySegment<byte>? Buffered => _buffered?.Written;
+
     public static JsonBodyContent Of(Action<Utf8JsonWriter> write) => new JsonBodyContent(w =>
     {
         write(w);

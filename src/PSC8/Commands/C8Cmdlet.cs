@@ -30,11 +30,12 @@ public abstract class C8Cmdlet : PSCmdlet, IDisposable
 
     /// <summary>This invocation's progress activity id, so parallel invocations' bars stay apart.</summary>
     private bool? _shouldProcessMatters;
+    private bool? _notesToDebug;
     private C8SessionRegistry? _registry;
 
     internal int ActivityId { get; } = Interlocked.Increment(ref s_lastActivityId);
 
-    internal AsyncBridge Bridge => _bridge ??= new AsyncBridge(WriteVerbose);
+    internal AsyncBridge Bridge => _bridge ??= new AsyncBridge(Note, DebugRequested() ? WriteDebug : null);
 
     public void Dispose() => _bridge?.Dispose();
 
@@ -118,6 +119,29 @@ public abstract class C8Cmdlet : PSCmdlet, IDisposable
 
     internal static ErrorCategory Category(string name) =>
         Enum.TryParse<ErrorCategory>(name, out var category) ? category : ErrorCategory.NotSpecified;
+
+    /// <summary>
+    /// Writes a progress note to Verbose — or, under -Debug without -Verbose, to Debug: there PowerShell asks before
+    /// every verbose line of a compiled cmdlet (it turns -Debug's verbose output into Inquire), which would make a
+    /// request trace a prompt per request.
+    /// </summary>
+    internal void Note(string line)
+    {
+        if (_notesToDebug ??= DebugRequested() && !MyInvocation.BoundParameters.ContainsKey("Verbose"))
+        {
+            WriteDebug(line);
+        }
+        else
+        {
+            WriteVerbose(line);
+        }
+    }
+
+    // -Debug, or a $DebugPreference that shows debug output: then each request and answer is written there.
+    private bool DebugRequested() =>
+        MyInvocation.BoundParameters.TryGetValue("Debug", out var bound)
+            ? LanguagePrimitives.IsTrue(bound)
+            : GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
 
     private bool WhatIfRequested() =>
         MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)

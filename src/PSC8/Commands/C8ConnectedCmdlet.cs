@@ -93,7 +93,7 @@ public abstract class C8ConnectedCmdlet : C8Cmdlet
         long rows = 0;
         if (cursor.Count is long total)
         {
-            WriteVerbose("The result has " + total + " rows.");
+            Note("The result has " + total + " rows.");
         }
 
         foreach (var page in CursorPages.Read(cursor, Bridge))

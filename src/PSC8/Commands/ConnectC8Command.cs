@@ -96,7 +96,7 @@ public sealed class ConnectC8Command : C8Cmdlet
 
         var client = Await(token => C8Connection.ConnectAsync(options, token));
         var session = Registry.Add(client, makeDefault: !KeepDefault);
-        WriteVerbose("Connected: " + session);
+        Note("Connected: " + session);
         WriteObject(session);
     });
 }

@@ -27,7 +27,7 @@ public sealed class DisconnectC8Command : C8Cmdlet
         foreach (var session in sessions)
         {
             Registry.Close(session);
-            WriteVerbose("Disconnected: " + session);
+            Note("Disconnected: " + session);
             if (PassThru)
             {
                 WriteObject(session);

@@ -14,22 +14,36 @@ namespace PSC8.Engine;
 internal sealed class AsyncBridge : IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<(bool Detail, string Line)> _lines = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly Action<string> _sink;
+    private readonly Action<string>? _detail;
 
     /// <param name="sink">Receives log lines on the thread that calls <see cref="Run{T}"/>.</param>
-    public AsyncBridge(Action<string> sink) => _sink = sink ?? throw new ArgumentNullException(nameof(sink));
+    /// <param name="detail">Receives the detail of requests and answers there (-Debug), when given.</param>
+    public AsyncBridge(Action<string> sink, Action<string>? detail = null)
+    {
+        _sink = sink ?? throw new ArgumentNullException(nameof(sink));
+        _detail = detail;
+    }
+
+    /// <summary>Whether the invocation wants the detail of each request and answer.</summary>
+    public bool WantsDetail => _detail is not null;
 
     public CancellationToken Token => _cancellation.Token;
 
     public bool IsCancelled => _cancellation.IsCancellationRequested;
 
     /// <summary>Queues a line from any thread; it is written by the thread waiting in <see cref="Run{T}"/>.</summary>
-    public void Post(string line)
+    public void Post(string line) => Enqueue(false, line);
+
+    /// <summary>Queues a detail line (see <see cref="WantsDetail"/>) from any thread.</summary>
+    public void PostDetail(string line)
     {
-        _lines.Enqueue(line);
-        _wake.Release();
+        if (_detail is not null)
+        {
+            Enqueue(true, line);
+        }
     }
 
     /// <summary>Starts <paramref name="work"/> and waits for it, passing queued log lines to the sink as they arrive.</summary>
@@ -109,11 +123,17 @@ internal sealed class AsyncBridge : IDisposable
         _wake.Dispose();
     }
 
+    private void Enqueue(bool detail, string line)
+    {
+        _lines.Enqueue((detail, line));
+        _wake.Release();
+    }
+
     private void Drain()
     {
-        while (_lines.TryDequeue(out var line))
+        while (_lines.TryDequeue(out var entry))
         {
-            _sink(line);
+            (entry.Detail ? _detail! : _sink)(entry.Line);
         }
     }
 }

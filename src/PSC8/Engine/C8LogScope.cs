@@ -15,6 +15,12 @@ internal static class C8LogScope
     /// <summary>The log callback given to every connection the module opens.</summary>
     public static void Write(string line) => Current.Value?.Post(line);
 
+    /// <summary>The detail callback given to every connection the module opens (-Debug).</summary>
+    public static void WriteDetail(string line) => Current.Value?.PostDetail(line);
+
+    /// <summary>Whether the call being made wants the detail of its requests, so none is built otherwise.</summary>
+    public static bool WantsDetail() => Current.Value?.WantsDetail ?? false;
+
     /// <summary>Marks the calls started until disposal as belonging to <paramref name="bridge"/>.</summary>
     public static IDisposable Enter(AsyncBridge bridge)
     {
