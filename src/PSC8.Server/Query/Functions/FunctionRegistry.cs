@@ -32,6 +32,7 @@ internal static class FunctionRegistry
         DateFunctions.Register(table);
         GeoFunctions.Register(table);
         DatabaseFunctions.Register(table);
+        SchemaFunctions.Register(table);
         MiscFunctions.Register(table);
         return table.Definitions;
     }
