@@ -46,6 +46,9 @@ public static partial class ConformanceTable
             "LET s = { rule: { definitions: { pos: { type: 'number', minimum: 0 } }, properties: { a: { $ref: '#/definitions/pos' } }, dependencies: { b: ['c'] } } } " +
             "RETURN [SCHEMA_VALIDATE({ a: 1 }, s).valid, SCHEMA_VALIDATE({ a: -1 }, s).valid, SCHEMA_VALIDATE({ b: 1 }, s).valid, SCHEMA_VALIDATE({ b: 1, c: 2 }, s).valid]",
             "[[true,false,false,true]]").Cites(SchemaPage + " (JSON Schema draft-4)"),
+        Q("schema.validate-self-reference-is-bounded",
+            "RETURN SCHEMA_VALIDATE({ a: 1 }, { rule: { allOf: [{ $ref: '#' }, { $ref: '#' }, { $ref: '#' }] } })", "!10")
+            .Cites(SchemaPage + " (C8 Local bounds the work of one check)"),
         Q("schema.validate-argument-count", "RETURN SCHEMA_VALIDATE({})", "!1541").Cites("aql/functions/miscellaneous.md#schema_validate"),
         Q("schema.get-without-schema", "RETURN SCHEMA_GET('users')", "[null]").On("users").Cites("aql/functions/miscellaneous.md#schema_get"),
         Q("schema.get-unknown-collection", "RETURN SCHEMA_GET('no_such_collection')", "!1203").Cites("aql/functions/miscellaneous.md#schema_get"),

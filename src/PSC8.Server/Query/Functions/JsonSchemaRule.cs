@@ -17,10 +17,19 @@ internal sealed class JsonSchemaRule(C8Value root)
     /// <summary>Keeps a self-referencing rule from recursing without end.</summary>
     private const int MaxDepth = 256;
 
+    /// <summary>Rules that refer to themselves several times can branch exponentially; this bounds one check's work.</summary>
+    private const int MaxSteps = 1_000_000;
+
+    private int _steps;
+
     public bool Accepts(C8Value value) => Matches(root, value, 0);
 
     private bool Matches(C8Value schema, C8Value value, int depth)
     {
+        if (++_steps > MaxSteps)
+        {
+            throw C8Errors.BadRequest("schema validation needs too many steps: the rule refers to itself too often");
+        }
         if (schema.IsBool)
         {
             return schema.AsBool;
@@ -144,6 +153,10 @@ internal sealed class JsonSchemaRule(C8Value root)
         try
         {
             return Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, PatternTimeout);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw C8Errors.BadRequest($"pattern in schema takes too long to match: {pattern}");
         }
         catch (ArgumentException)
         {
