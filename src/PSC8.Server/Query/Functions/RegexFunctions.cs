@@ -37,7 +37,7 @@ internal static class RegexFunctions
             return Warning(context, "REGEX_REPLACE", QueryErrors.InvalidRegex);
         }
         var text = StringFunctions.Text(arguments, 0);
-        var replacement = StringFunctions.Text(arguments, 2);
+        var replacement = IcuPattern.ReplacementToDotNet(StringFunctions.Text(arguments, 2));
         return Guard(context, "REGEX_REPLACE", () => C8Value.From(regex.Replace(text, replacement)));
     }
 
@@ -127,7 +127,7 @@ internal static class RegexFunctions
     }
 }
 
-/// <summary>Compiled regular expressions shared by all queries; invalid patterns are remembered as null.</summary>
+/// <summary>Compiled regular expressions (ICU syntax, see <see cref="IcuPattern"/>) shared by all queries; invalid patterns are remembered as null.</summary>
 internal static class RegexCache
 {
     private const int Capacity = 1024;
@@ -148,7 +148,7 @@ internal static class RegexCache
         try
         {
             var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
-            regex = new Regex(pattern, options, MatchTimeout);
+            regex = new Regex(IcuPattern.ToDotNet(pattern), options, MatchTimeout);
         }
         catch (ArgumentException)
         {
