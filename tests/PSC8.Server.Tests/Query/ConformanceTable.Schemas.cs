@@ -9,7 +9,7 @@ public static partial class ConformanceTable
         "LET schema = { rule: { type: 'object', properties: { nums: { type: 'array', items: { type: 'number', maximum: 6 } } }, " +
         "additionalProperties: { type: 'string' }, required: ['nums'] }, level: 'moderate', message: 'nums or strings' } ";
 
-    /// <summary>SCHEMA_GET and SCHEMA_VALIDATE, SHARD_ID, CURRENT_DATABASE and V8.</summary>
+    /// <summary>SCHEMA_GET and SCHEMA_VALIDATE, SHARD_ID, CURRENT_DATABASE, V8, and the index-only functions.</summary>
     private static IEnumerable<ConformanceCase> SchemaAndIntrospection() =>
     [
         Q("schema.validate-valid", NumsSchema + "RETURN SCHEMA_VALIDATE({ nums: [1, 6], name: 'x' }, schema)", """[{"valid":true}]""")
@@ -61,6 +61,15 @@ public static partial class ConformanceTable
         Q("shard-id.argument-count", "RETURN SHARD_ID('users')", "!1541").Cites("aql/functions/miscellaneous.md#shard_id"),
         Q("current-database.is-a-name", "RETURN TYPENAME(CURRENT_DATABASE())", """["string"]""").Cites("aql/functions/miscellaneous.md#current_database"),
         Q("current-database.argument-count", "RETURN CURRENT_DATABASE(1)", "!1541").Cites("aql/functions/miscellaneous.md#current_database"),
+        Q("index.near-without-geo-index", "RETURN NEAR(users, 52.5, 13.4, 3)", "!1570").On("users")
+            .Cites("aql/functions/geo.md#near (needs a geo index; error 1570 in site/data/3.11/errors.yaml)"),
+        Q("index.within-without-geo-index", "FOR u IN WITHIN(users, 52.5, 13.4, 1000) RETURN u", "!1570").On("users").Cites("aql/functions/geo.md#within"),
+        Q("index.within-rectangle-without-geo-index", "RETURN WITHIN_RECTANGLE(users, 0, 0, 10, 10)", "!1570").On("users")
+            .Cites("aql/functions/geo.md#within_rectangle"),
+        Q("index.fulltext-without-fulltext-index", "RETURN FULLTEXT(users, 'name', 'john')", "!1571").On("users")
+            .Cites("aql/functions/fulltext.md#fulltext (error 1571 in site/data/3.11/errors.yaml)"),
+        Q("index.unknown-collection", "RETURN NEAR(no_such_collection, 0, 0)", "!1203").Cites("aql/functions/geo.md#near"),
+        Q("index.argument-counts", "RETURN [NEAR(users, 0), WITHIN_RECTANGLE(users, 0, 0, 1)]", "!1541").Cites("aql/functions/geo.md#near"),
         Q("v8.passes-its-argument", "FOR i IN 1..3 RETURN V8(1 + 1)", "[2,2,2]").Cites("aql/functions/miscellaneous.md#v8"),
         Q("v8.argument-count", "RETURN V8()", "!1541").Cites("aql/functions/miscellaneous.md#v8"),
     ];

@@ -33,6 +33,7 @@ internal static class FunctionRegistry
         GeoFunctions.Register(table);
         DatabaseFunctions.Register(table);
         SchemaFunctions.Register(table);
+        IndexFunctions.Register(table);
         MiscFunctions.Register(table);
         return table.Definitions;
     }
