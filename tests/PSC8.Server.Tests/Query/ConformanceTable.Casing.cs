@@ -16,5 +16,7 @@ public static partial class ConformanceTable
         Q("case.lower-final-sigma", "RETURN [LOWER('\u039f\u0394\u039f\u03a3'), LOWER('\u03a3\u0391\u03a3 \u03a3\u0391\u03a3.'), LOWER('\u03a3'), LOWER('\u0391\u03a3\u0392')]",
             """[["\u03bf\u03b4\u03bf\u03c2","\u03c3\u03b1\u03c2 \u03c3\u03b1\u03c2.","\u03c3","\u03b1\u03c3\u03b2"]]""")
             .Cites("aql/functions/string.md#lower (Unicode Final_Sigma: only a sigma that ends a word)"),
+        Q("case.like-underscore-is-one-code-point", "RETURN [LIKE('\ud83d\ude00', '_'), LIKE('a\ud83d\ude00b', 'a_b'), LIKE('\ud83d\ude00\ud83d\ude00', '%__%'), LIKE('\ud83d\ude00', '__')]",
+            "[[true,true,true,false]]").Cites("aql/operators.md#comparison-operators (LIKE: _ matches a single arbitrary character)"),
     ];
 }

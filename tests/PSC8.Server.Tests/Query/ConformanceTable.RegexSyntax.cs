@@ -15,6 +15,8 @@ public static partial class ConformanceTable
             "[[false,false,false,true]]").Cites(RegexSyntaxPage + " (the dot matches any single character except line terminators)"),
         Q("regex.dotall-simulated", "RETURN [REGEX_TEST('a\\r\\nb', 'a[\\\\s\\\\S]+b'), REGEX_TEST('a\\rb', '(?s)a.b')]", "[[true,true]]")
             .Cites(RegexSyntaxPage + " (use [\\s\\S] to simulate the DOTALL flag)"),
+        Q("regex.case-flag-keeps-dot-rules", "RETURN [REGEX_TEST('A\rB', '(?i)a.b'), REGEX_TEST('AxB', '(?i)a.b')]", "[[false,true]]")
+            .Cites(RegexSyntaxPage + " (ICU: (?i) changes case only)"),
         Q("regex.dollar-before-final-line-terminator",
             "RETURN [REGEX_TEST('ab', 'b$'), REGEX_TEST('ab\\r', 'b$'), REGEX_TEST('ab\\r\\n', 'b$'), REGEX_TEST('ab\\nc', 'b$')]",
             "[[true,true,true,false]]").Cites(RegexSyntaxPage + " ($ matches the end of the string)"),

@@ -7,8 +7,8 @@ namespace PSC8.Server.Query.Functions;
 /// <summary>
 /// Rewrites ArangoDB's (ICU) regular expression syntax into .NET's where the two differ: <c>.</c> matches no line
 /// terminator (\n, \v, \f, \r, U+0085, U+2028, U+2029; .NET only excludes \n), <c>$</c> matches at the end or before a
-/// line terminator that ends the text, <c>\Q…\E</c> quotes, <c>\x{…}</c> is a code point. Patterns that set flags
-/// inline (<c>(?s)</c>, <c>(?m)</c>) keep their <c>.</c> and <c>$</c> as written, since those flags change them.
+/// line terminator that ends the text, <c>\Q…\E</c> quotes, <c>\x{…}</c> is a code point. Patterns that set the s or
+/// m flag inline (<c>(?s)</c>, <c>(?m)</c>) keep their <c>.</c> and <c>$</c> as written, since those flags change them.
 /// In replacements ICU reads a backslash as "the next character literally", where .NET writes a dollar as <c>$$</c>.
 /// </summary>
 internal static class IcuPattern
@@ -97,17 +97,19 @@ internal static class IcuPattern
         return start + 1;
     }
 
-    /// <summary>Whether the pattern sets flags in a group such as (?s), (?m-i) or (?sm:…).</summary>
+    /// <summary>Whether the pattern sets the s or m flag in a group such as (?s), (?m-i) or (?sm:…).</summary>
     private static bool HasInlineFlags(string pattern)
     {
         for (var i = pattern.IndexOf("(?", StringComparison.Ordinal); i >= 0; i = pattern.IndexOf("(?", i + 2, StringComparison.Ordinal))
         {
             var j = i + 2;
+            var changesDotOrDollar = false;
             while (j < pattern.Length && (char.IsAsciiLetter(pattern[j]) || pattern[j] == '-'))
             {
+                changesDotOrDollar |= pattern[j] is 's' or 'm';
                 j++;
             }
-            if (j > i + 2 && j < pattern.Length && pattern[j] is ')' or ':')
+            if (changesDotOrDollar && j < pattern.Length && pattern[j] is ')' or ':')
             {
                 return true;
             }

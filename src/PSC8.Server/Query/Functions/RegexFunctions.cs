@@ -160,7 +160,7 @@ internal static class RegexCache
 }
 
 /// <summary>
-/// A compiled LIKE pattern: <c>%</c> matches any sequence, <c>_</c> one character, a backslash makes
+/// A compiled LIKE pattern: <c>%</c> matches any sequence, <c>_</c> one character (code point), a backslash makes
 /// the next character literal. The whole text must match.
 /// </summary>
 internal sealed class LikePattern
@@ -228,6 +228,9 @@ internal sealed class LikePattern
 
     private char Fold(char c) => _ignoreCase ? char.ToLowerInvariant(c) : c;
 
+    private static bool IsPairAt(string text, int index) =>
+        index + 1 < text.Length && char.IsHighSurrogate(text[index]) && char.IsLowSurrogate(text[index + 1]);
+
     /// <summary>Greedy matching with backtracking to the last '%': linear for typical patterns.</summary>
     public bool IsMatch(string text)
     {
@@ -236,7 +239,8 @@ internal sealed class LikePattern
         {
             if (p < _literals.Length && !_wildcardMany[p] && (_wildcardOne[p] || _literals[p] == Fold(text[t])))
             {
-                t++;
+                // '_' is one code point, so it takes both halves of a surrogate pair.
+                t += _wildcardOne[p] && IsPairAt(text, t) ? 2 : 1;
                 p++;
             }
             else if (p < _literals.Length && _wildcardMany[p])
@@ -247,7 +251,8 @@ internal sealed class LikePattern
             else if (star >= 0)
             {
                 p = star + 1;
-                t = ++resume;
+                resume += IsPairAt(text, resume) ? 2 : 1;
+                t = resume;
             }
             else
             {
