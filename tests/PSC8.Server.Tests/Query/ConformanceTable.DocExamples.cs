@@ -628,5 +628,16 @@ RETURN UNSET_RECURSIVE(doc, [""baz""])", "[{\"foo\":{\"bar\":{\"foo\":1}}}]")
             .Cites("aql/functions/document-object.md#values (aqlValues_2)"),
         Q("doc.aqlZip", "RETURN ZIP( [ \"name\", \"active\", \"hobbies\" ], [ \"some user\", true, [ \"swimming\", \"riding\" ] ] )", "[{\"name\":\"some user\",\"active\":true,\"hobbies\":[\"swimming\",\"riding\"]}]")
             .Cites("aql/functions/document-object.md#zip (aqlZip)"),
+        Q("doc.joinTuples", @"FOR u IN users
+  FILTER u.active == true
+  LIMIT 0, 4
+  FOR f IN relations
+    FILTER f.type == @friend && f.friendOf == u.userId
+    RETURN {
+      ""user"" : u.name,
+      ""friendId"" : f.thisUser
+    }", """[{"user":"Abigail","friendId":2},{"user":"Abigail","friendId":3},{"user":"Abigail","friendId":4},{"user":"Fred","friendId":5},{"user":"Fred","friendId":2},{"user":"Mary","friendId":4},{"user":"Mary","friendId":1},{"user":"Mariah","friendId":1},{"user":"Mariah","friendId":2}]""")
+            .Bind("""{"friend":"friend"}""").On("join-users", "join-relations")
+            .Cites("aql/examples-and-query-patterns/joins.md#join-tuples (joinTuples, data set joinSampleDataset)"),
     ];
 }

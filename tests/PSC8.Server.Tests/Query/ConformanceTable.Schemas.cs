@@ -70,6 +70,9 @@ public static partial class ConformanceTable
             .Cites("aql/functions/fulltext.md#fulltext (error 1571 in site/data/3.11/errors.yaml)"),
         Q("index.unknown-collection", "RETURN NEAR(no_such_collection, 0, 0)", "!1203").Cites("aql/functions/geo.md#near"),
         Q("index.argument-counts", "RETURN [NEAR(users, 0), WITHIN_RECTANGLE(users, 0, 0, 1)]", "!1541").Cites("aql/functions/geo.md#near"),
+        Q("check-document.objects-only", "RETURN [CHECK_DOCUMENT({ a: 1, b: [{ c: 2 }] }), CHECK_DOCUMENT([1]), CHECK_DOCUMENT('x'), CHECK_DOCUMENT(null)]",
+            "[[true,false,false,false]]").Cites("aql/functions/miscellaneous.md#check_document"),
+        Q("version.is-a-string", "RETURN IS_STRING(VERSION())", "[true]").Cites("aql/functions/miscellaneous.md#version"),
         Q("v8.passes-its-argument", "FOR i IN 1..3 RETURN V8(1 + 1)", "[2,2,2]").Cites("aql/functions/miscellaneous.md#v8"),
         Q("v8.argument-count", "RETURN V8()", "!1541").Cites("aql/functions/miscellaneous.md#v8"),
     ];
