@@ -15,6 +15,7 @@ public sealed class VersionAndSystemCollectionTests(C8HostFixture fx) : IClassFi
     [InlineData("/_api/version")]
     [InlineData("/_fabric/_system/_api/version")]
     [InlineData("/_fabric/_system/version")]
+    [InlineData("/_fabric/_system/_api/version?details=False")] // pyC8's fabric.version() (c8/fabric.py)
     public async Task Version_answers_server_version_and_license(string path)
     {
         var version = (await fx.Api(Dc.EuCentral).GetAsync(path)).ShouldBe(200).Object;
