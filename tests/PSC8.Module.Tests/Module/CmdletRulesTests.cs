@@ -144,7 +144,7 @@ public sealed class CmdletRulesTests : IDisposable
     {
         var twins = _module.Cmdlets.Where(c => c.Parameter("InputObject") is { FromPipeline: true } p && p.ElementType.Namespace!.StartsWith("PSC8", StringComparison.Ordinal)).ToArray();
         Assert.Equal(
-            new[] { "Clear-C8Collection", "Remove-C8ApiKey", "Remove-C8Collection", "Remove-C8Fabric", "Remove-C8RestQL", "Set-C8Fabric", "Set-C8RestQL" },
+            new[] { "Clear-C8Collection", "Remove-C8ApiKey", "Remove-C8Collection", "Remove-C8Fabric", "Remove-C8RestQL", "Remove-C8User", "Set-C8Fabric", "Set-C8RestQL", "Set-C8User" },
             twins.Select(t => t.Name));
 
         foreach (var cmdlet in twins)
@@ -181,12 +181,21 @@ public sealed class CmdletRulesTests : IDisposable
             ["Collection"] = "CollectionNameCompleter",
             ["Region"] = "RegionNameCompleter",
             ["SpotDc"] = "RegionNameCompleter",
+            ["ApiKeyId"] = "ApiKeyIdCompleter",
+            ["User"] = "UserNameCompleter",
         };
         foreach (var cmdlet in _module.Cmdlets)
         {
             foreach (var parameter in cmdlet.Parameters.Where(p => expected.ContainsKey(p.Name)))
             {
                 Assert.True(expected[parameter.Name] == parameter.Completer, cmdlet.Name + " -" + parameter.Name + " completes with " + parameter.Completer);
+            }
+
+            // A new key's id names what does not exist yet; every other key id names one the connection has.
+            var keyId = cmdlet.Parameter("KeyId");
+            if (keyId is not null && cmdlet.Verb != "New")
+            {
+                Assert.True(keyId.Completer == "ApiKeyIdCompleter", cmdlet.Name + " -KeyId completes with " + keyId.Completer);
             }
 
             var name = cmdlet.Parameter("Name");
@@ -198,6 +207,7 @@ public sealed class CmdletRulesTests : IDisposable
                     "C8Collection" => "CollectionNameCompleter",
                     "C8RestQL" => "RestQLNameCompleter",
                     "C8Region" => "RegionNameCompleter",
+                    "C8User" => "UserNameCompleter",
                     _ => null,
                 };
                 Assert.True(kind == name.Completer, cmdlet.Name + " -Name completes with " + name.Completer);
