@@ -18,6 +18,7 @@
         'Connect-C8'
         'Disconnect-C8'
         'Get-C8Connection'
+        'Use-C8Connection'
         'Get-C8Region'
         'Get-C8Fabric'
         'New-C8Fabric'
@@ -70,6 +71,7 @@
         'Microsoft.Bcl.AsyncInterfaces.dll'
         'PSC8.Format.ps1xml'
         'en-US/PSC8.dll-Help.xml'
+        'en-US/about_PSC8.help.txt'
     )
 
     PrivateData            = @{

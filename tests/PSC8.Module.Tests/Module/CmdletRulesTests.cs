@@ -26,7 +26,7 @@ public sealed class CmdletRulesTests : IDisposable
     private static readonly HashSet<string> ChangingVerbs = new(StringComparer.Ordinal) { "Add", "Clear", "Export", "Import", "Invoke", "New", "Remove", "Set" };
 
     /// <summary>Verbs that only change the session's own state (its connections).</summary>
-    private static readonly HashSet<string> SessionVerbs = new(StringComparer.Ordinal) { "Connect", "Disconnect" };
+    private static readonly HashSet<string> SessionVerbs = new(StringComparer.Ordinal) { "Connect", "Disconnect", "Use" };
 
     private static readonly string[] HighImpact = { "Clear-C8Collection", "Remove-C8Collection", "Remove-C8Fabric" };
 
