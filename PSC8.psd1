@@ -50,6 +50,8 @@
         'New-C8User'
         'Set-C8User'
         'Remove-C8User'
+        'Start-C8Local'
+        'Stop-C8Local'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
