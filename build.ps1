@@ -148,7 +148,6 @@ function Invoke-PesterTask {
 
 # The documented flow, twice in a row against one C8 Local; returns how many runs passed and failed.
 function Invoke-DemoRuns {
-    Import-Module (Join-Path $Root 'tests/PSC8.TestHelpers.psm1') -Force
     Import-Module $ModuleManifest -Force
     $outcome = [pscustomobject]@{ Passed = 0; Failed = 0 }
     $server = Start-C8Local -Path $ServerAssembly
