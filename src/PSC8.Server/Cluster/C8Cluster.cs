@@ -34,6 +34,7 @@ internal sealed class C8Cluster : IDisposable
         Catalog = new Catalog(_control);
         Faults = new FaultSettings(options.ReplicationDelay, options.LinkLatency);
         Replicator = new Replicator(Regions, Catalog, Faults);
+        ExpirySweeper = new KeyValue.ExpirySweeper(this, options.ExpirySweepInterval);
 
         var bootstrap = new ClusterBootstrap(this);
         RootPassword = bootstrap.EnsureRootUser();
@@ -58,6 +59,9 @@ internal sealed class C8Cluster : IDisposable
     public FaultSettings Faults { get; }
 
     public Replicator Replicator { get; }
+
+    /// <summary>Removes expired key-value pairs in the background.</summary>
+    public KeyValue.ExpirySweeper ExpirySweeper { get; }
 
     public JwtTokens Tokens { get; }
 
@@ -124,9 +128,14 @@ internal sealed class C8Cluster : IDisposable
             Region(endpoint.Name).Url = endpoint.Url;
         }
         Replicator.Start();
+        ExpirySweeper.Start();
     }
 
-    internal async Task StopAsync() => await Replicator.DisposeAsync().ConfigureAwait(false);
+    internal async Task StopAsync()
+    {
+        await ExpirySweeper.DisposeAsync().ConfigureAwait(false);
+        await Replicator.DisposeAsync().ConfigureAwait(false);
+    }
 
     public void Dispose()
     {

@@ -45,6 +45,29 @@ public static class ConformanceFixtures
               {"_key":"108","time":"2021-05-25 08:00:00","subject":"xh458","val":25}
             ]
             """),
+        // The manual's joinSampleDataset (toolchain/arangoproxy/internal/utils/datasets.json), keys in insertion order.
+        ["join-users"] = ("users", """
+            [
+              {"_key":"100","name":"Abigail","active":true,"userId":1},
+              {"_key":"101","name":"Fred","active":true,"userId":2},
+              {"_key":"102","name":"Mary","active":true,"userId":3},
+              {"_key":"103","name":"Mariah","active":true,"userId":4},
+              {"_key":"104","name":"John","active":false,"userId":5}
+            ]
+            """),
+        ["join-relations"] = ("relations", """
+            [
+              {"_key":"100","type":"friend","friendOf":1,"thisUser":2},
+              {"_key":"101","type":"friend","friendOf":1,"thisUser":3},
+              {"_key":"102","type":"friend","friendOf":1,"thisUser":4},
+              {"_key":"103","type":"friend","friendOf":2,"thisUser":5},
+              {"_key":"104","type":"friend","friendOf":2,"thisUser":2},
+              {"_key":"105","type":"friend","friendOf":3,"thisUser":4},
+              {"_key":"106","type":"friend","friendOf":3,"thisUser":1},
+              {"_key":"107","type":"friend","friendOf":4,"thisUser":1},
+              {"_key":"108","type":"friend","friendOf":4,"thisUser":2}
+            ]
+            """),
         ["big"] = ("big", """[{"_key":"n","n":9007199254740993}]"""),
         ["c"] = ("c", "[]"),
         ["log"] = ("log", "[]"),
