@@ -114,10 +114,18 @@ Describe 'The c8local .NET tool package' {
         $usage | Should -Contain '  --stop-with-input          stop when standard input closes (how Start-C8Local''s parent stops it)'
     }
 
-    It 'serves as the c8local Start-C8Local runs' {
+    It 'is the c8local Start-C8Local finds on the PATH when no path is given' {
         Import-Module (Join-Path $PSScriptRoot 'PSC8.TestHelpers.psm1') -Force
         Import-Module (Get-PSC8ModulePath) -Force
-        $server = Start-C8Local -Path $script:Executable -Region solo
+        $saved = $env:PSC8_C8LOCAL_PATH, $env:PATH
+        try {
+            $env:PSC8_C8LOCAL_PATH = $null
+            $env:PATH = $script:Tools + [System.IO.Path]::PathSeparator + $env:PATH
+            $server = Start-C8Local -Region solo
+        }
+        finally {
+            $env:PSC8_C8LOCAL_PATH, $env:PATH = $saved
+        }
         try {
             $server.Path | Should -Be $script:Executable
             $server | Connect-C8 | Out-Null
