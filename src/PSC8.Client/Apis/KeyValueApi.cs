@@ -51,7 +51,7 @@ public sealed class KeyValueApi : ApiBase
         try
         {
             var response = await SendAsync(new C8Request(HttpMethod.Get, Path(fabric, collection, "/value/" + C8Paths.Seg(key))), cancellationToken).ConfigureAwait(false);
-            return C8KeyValuePair.FromJson(response.Json);
+            return C8KeyValuePair.FromJson(response.Json, Fabric(fabric), collection);
         }
         catch (C8ApiException ex) when (ex.ErrorNum == 1202)
         {
@@ -78,7 +78,8 @@ public sealed class KeyValueApi : ApiBase
             w.WriteEndArray();
         });
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return JsonRead.Array(JsonRead.Result(response.Json)).Select(C8KeyValuePair.FromJson).ToList();
+        var f = Fabric(fabric);
+        return JsonRead.Array(JsonRead.Result(response.Json)).Select(e => C8KeyValuePair.FromJson(e, f, collection)).ToList();
     }
 
     /// <summary>One page of keys (<c>GET …/keys?offset=&amp;limit=&amp;order=</c>), ascending unless <paramref name="descending"/>.</summary>

@@ -29,6 +29,12 @@ public sealed class C8KeyValueCollection
 /// <summary>A stored key-value pair.</summary>
 public sealed class C8KeyValuePair
 {
+    /// <summary>The fabric it was read from.</summary>
+    public string Fabric { get; private set; } = string.Empty;
+
+    /// <summary>The key-value collection it was read from.</summary>
+    public string Collection { get; private set; } = string.Empty;
+
     /// <summary>The key.</summary>
     public string Key { get; private set; } = string.Empty;
 
@@ -44,8 +50,10 @@ public sealed class C8KeyValuePair
     /// <inheritdoc />
     public override string ToString() => Key;
 
-    internal static C8KeyValuePair FromJson(JsonElement e) => new C8KeyValuePair
+    internal static C8KeyValuePair FromJson(JsonElement e, string fabric, string collection) => new C8KeyValuePair
     {
+        Fabric = fabric,
+        Collection = collection,
         Key = JsonRead.String(e, "_key") ?? string.Empty,
         Value = JsonRead.TryGet(e, "value", out var value) ? JsonPlainValues.From(value) : null,
         ExpireAt = JsonRead.Long(e, "expireAt") is long at && at >= 0 ? DateTimeOffset.FromUnixTimeSeconds(at) : (DateTimeOffset?)null,
