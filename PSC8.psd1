@@ -50,6 +50,13 @@
         'Remove-C8ApiKey'
         'Get-C8AccessLevel'
         'Set-C8AccessLevel'
+        'Remove-C8AccessLevel'
+        'Get-C8User'
+        'New-C8User'
+        'Set-C8User'
+        'Remove-C8User'
+        'Start-C8Local'
+        'Stop-C8Local'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -30,6 +30,8 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
 
     public string CurrentUser => principal.OwnerId;
 
+    public string CurrentDatabase => Fabric.Name;
+
     private RegionWriter Writer => reader as RegionWriter
         ?? throw new InvalidOperationException("A write was attempted in a read-only transaction.");
 

@@ -23,8 +23,12 @@ internal static class CommandLine
           --link-latency 20ms        one-way latency of a request forwarded to the spot region
           --spot-capable a,b         regions that may be spot regions (default: all)
           --max-body-size 64MB       largest request body accepted
+          --stop-with-input          stop when standard input closes (how Start-C8Local's parent stops it)
           --help
         """;
+
+    /// <summary>Stop when standard input reaches its end; the program handles it, the server options never see it.</summary>
+    public const string StopWithInput = "--stop-with-input";
 
     public static C8LocalOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
     {
