@@ -13,6 +13,7 @@ internal static class ApiRoutes
         FabricEndpoints.Map(router);
         CollectionEndpoints.Map(router);
         DocumentEndpoints.Map(router);
+        IndexEndpoints.Map(router);
         ImportExportEndpoints.Map(router);
         CursorEndpoints.Map(router);
         RestqlEndpoints.Map(router);
