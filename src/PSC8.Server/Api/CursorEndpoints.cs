@@ -66,9 +66,9 @@ internal static class CursorEndpoints
 
     private static async Task ExplainAsync(IncomingRequest request)
     {
-        RequestTarget.Resolve(request, AccessLevel.ReadOnly);
+        var target = RequestTarget.Resolve(request, AccessLevel.ReadOnly);
         var query = ReadQuery(await request.ReadObjectAsync().ConfigureAwait(false));
-        var explained = request.Cluster.Engine.Prepare(query.Query, query.BindVars).Explain();
+        var explained = request.Cluster.Engine.Prepare(query.Query, query.BindVars, indexes: target.Indexes).Explain();
         await Responses.WriteFlatAsync(request.Http, 200, explained.AsObject).ConfigureAwait(false);
     }
 

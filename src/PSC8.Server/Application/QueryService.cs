@@ -28,7 +28,7 @@ internal static class QueryService
     {
         var fabric = RequestTarget.Resolve(request, AccessLevel.ReadOnly);
         var profile = query.Options.Profile ? new QueryProfile() : null;
-        var prepared = request.Cluster.Engine.Prepare(query.Query, query.BindVars, profile);
+        var prepared = request.Cluster.Engine.Prepare(query.Query, query.BindVars, profile, fabric.Indexes);
         var target = fabric.ForQuery(prepared);
         var owner = request.Principal.UserId;
         ServerCursor cursor;
