@@ -23,6 +23,8 @@ internal static class CommandLine
           --link-latency 20ms        one-way latency of a request forwarded to the spot region
           --spot-capable a,b         regions that may be spot regions (default: all)
           --max-body-size 64MB       largest request body accepted
+          --strict-api               answer 400 to anything GDN's published API does not define (parameters,
+                                     body fields, path forms, routes) and advertise no extension
           --stop-with-input          stop when standard input closes (how Start-C8Local's parent stops it)
           --help
         """;
@@ -98,6 +100,9 @@ internal static class CommandLine
                     break;
                 case "--max-body-size":
                     options = options with { MaxBodyBytes = ParseSize(Value(), arg) };
+                    break;
+                case "--strict-api":
+                    options = options with { StrictApi = true };
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{arg}'. Run c8local --help for the list.");
