@@ -44,7 +44,9 @@ function Start-C8Local {
     Starts C8 Local in memory on free loopback ports and returns its regions' URLs and root credential.
     .DESCRIPTION
     Runs "dotnet c8local.dll --port 0 --in-memory --root-password <generated>" and waits for the line
-    "C8 Local ready: name=url ..." on its standard output. Stop it with Stop-C8Local.
+    "C8 Local ready: name=url ..." on its standard output. Stop it with Stop-C8Local. With $env:PSC8_STRICT_API
+    set to 1 (build.ps1 -Task Test's second run) it adds --strict-api, so the suites prove the module sends only what
+    GDN's published API defines.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -64,7 +66,8 @@ function Start-C8Local {
     # A throwaway password for a server that keeps nothing and listens on loopback only.
     $password = 'pw-' + [guid]::NewGuid().ToString('N')
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @($Path, '--port', '0', '--in-memory', '--root-password', $password) + $ArgumentList) {
+    $strict = if ($env:PSC8_STRICT_API -eq '1') { @('--strict-api') } else { @() }
+    foreach ($argument in @($Path, '--port', '0', '--in-memory', '--root-password', $password) + $strict + $ArgumentList) {
         $startInfo.ArgumentList.Add($argument)
     }
     $startInfo.UseShellExecute = $false
