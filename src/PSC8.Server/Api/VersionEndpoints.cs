@@ -32,7 +32,7 @@ internal static class VersionEndpoints
                 .Set("mode", S("server"))
                 .Set("region", S(request.Region.Name))
                 .Set("regions", N(request.Cluster.Regions.Count));
-            if (request.Cluster.Options.AdvertiseExtensions)
+            if (request.Cluster.Options is { AdvertiseExtensions: true, StrictApi: false })
             {
                 details.Set("overwriteMode", S("supported"));
             }

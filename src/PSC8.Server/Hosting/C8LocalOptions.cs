@@ -54,6 +54,13 @@ public sealed record C8LocalOptions
     /// </summary>
     public bool AdvertiseExtensions { get; init; } = true;
 
+    /// <summary>
+    /// Whether every request is held to GDN's published API (<c>--strict-api</c>): a query parameter, body field, path
+    /// form or route it does not define answers 400, and no extension is advertised, so a client that works here
+    /// sends nothing a real GDN could ignore.
+    /// </summary>
+    public bool StrictApi { get; init; }
+
     /// <summary>How often expired key-value pairs are removed in the background (they are never returned meanwhile).</summary>
     public TimeSpan ExpirySweepInterval { get; init; } = TimeSpan.FromSeconds(1);
 
