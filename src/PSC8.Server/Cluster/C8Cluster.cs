@@ -34,6 +34,7 @@ internal sealed class C8Cluster : IDisposable
         Catalog = new Catalog(_control);
         Faults = new FaultSettings(options.ReplicationDelay, options.LinkLatency);
         Replicator = new Replicator(Regions, Catalog, Faults);
+        ExpirySweeper = new KeyValue.ExpirySweeper(this, options.ExpirySweepInterval);
 
         var bootstrap = new ClusterBootstrap(this);
         RootPassword = bootstrap.EnsureRootUser();
@@ -78,6 +79,9 @@ internal sealed class C8Cluster : IDisposable
     public FaultSettings Faults { get; }
 
     public Replicator Replicator { get; }
+
+    /// <summary>Removes expired key-value pairs in the background.</summary>
+    public KeyValue.ExpirySweeper ExpirySweeper { get; }
 
     public JwtTokens Tokens { get; }
 
@@ -144,11 +148,13 @@ internal sealed class C8Cluster : IDisposable
             Region(endpoint.Name).Url = endpoint.Url;
         }
         Replicator.Start();
+        ExpirySweeper.Start();
         TtlSweeper.Start();
     }
 
     internal async Task StopAsync()
     {
+        await ExpirySweeper.DisposeAsync().ConfigureAwait(false);
         await TtlSweeper.DisposeAsync().ConfigureAwait(false);
         await Replicator.DisposeAsync().ConfigureAwait(false);
     }

@@ -31,12 +31,18 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
 
     public string CurrentUser => principal.OwnerId;
 
+    public string CurrentDatabase => Fabric.Name;
+
     private RegionWriter Writer => reader as RegionWriter
         ?? throw new InvalidOperationException("A write was attempted in a read-only transaction.");
 
     /// <summary>The collection by name, checked for existence in this region and for the caller's access level.</summary>
     private CollectionInfo Collection(string name, AccessLevel needed)
     {
+        if (SystemCollections.IsVirtual(name))
+        {
+            throw SystemCollections.ReadOnly(name);
+        }
         var collection = cluster.Catalog.FindCollection(Fabric.Name, name) ?? throw C8Errors.CollectionNotFound(name);
         if (collection.IsLocal && collection.LocalRegion != Region.Name)
         {
@@ -56,15 +62,20 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
     public IReadOnlyList<string> CollectionNames() =>
         cluster.Catalog.Collections(Fabric.Name).Select(c => c.Name).ToList();
 
-    public bool CollectionExists(string name) => cluster.Catalog.FindCollection(Fabric.Name, name) is not null;
+    public bool CollectionExists(string name) => SystemCollections.IsVirtual(name) || cluster.Catalog.FindCollection(Fabric.Name, name) is not null;
 
-    public IEnumerable<C8Object> Scan(string collection) => Scan(Collection(collection, AccessLevel.ReadOnly));
+    public IEnumerable<C8Object> Scan(string collection) =>
+        SystemCollections.IsVirtual(collection) ? SystemRows() : Scan(Collection(collection, AccessLevel.ReadOnly));
+
+    /// <summary>The rows of a read-only system collection: the collections of the fabric the caller can see.</summary>
+    private IEnumerable<C8Object> SystemRows() => SystemCollections.Rows(cluster.Catalog.Collections(Fabric.Name)
+        .Where(c => cluster.Access.CollectionLevel(principal, Fabric.Name, c.Name) > AccessLevel.None));
 
     public IEnumerable<C8Object> Scan(CollectionInfo collection) =>
         reader.ScanBodies(collection.Id, body => C8Json.Parse(body).AsObject);
 
     public IEnumerable<C8Object> Scan(string collection, IReadOnlyList<string> attributes) =>
-        reader.ScanBodies(Collection(collection, AccessLevel.ReadOnly).Id, new DocumentProjection(attributes).Decode);
+        SystemCollections.IsVirtual(collection) ? SystemRows() : reader.ScanBodies(Collection(collection, AccessLevel.ReadOnly).Id, new DocumentProjection(attributes).Decode);
 
     public IReadOnlyList<IndexInfo> Indexes(string collection) =>
         cluster.Catalog.FindCollection(Fabric.Name, collection) is { } info ? cluster.Catalog.Indexes(info.Id) : [];
@@ -83,11 +94,16 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
 
     public C8Object? Get(string collection, string key)
     {
+        if (SystemCollections.IsVirtual(collection))
+        {
+            return SystemRows().FirstOrDefault(r => r["_key"].AsString == key);
+        }
         var info = Collection(collection, AccessLevel.ReadOnly);
         return DocumentKeyRules.IsValid(key) && reader.Get(info.Id, key) is { } stored ? Decode(stored) : null;
     }
 
-    public long Count(string collection) => Count(Collection(collection, AccessLevel.ReadOnly));
+    public long Count(string collection) =>
+        SystemCollections.IsVirtual(collection) ? SystemRows().LongCount() : Count(Collection(collection, AccessLevel.ReadOnly));
 
     public long Count(CollectionInfo collection) => reader.Count(collection.Id);
 

@@ -40,6 +40,7 @@ public static class C8Errors
     public const int DuplicateEmail = 100012;
     public const int InvalidApiKeyId = 100015;
     public const int InvalidApiKeyIdentifier = 100020;
+    public const int KeyValueCollectionNotFound = 101000;
     public const int DatacenterNotFound = 102024;
     public const int SpotRegionUnreachable = 503;
 

@@ -16,6 +16,9 @@ internal interface IQueryStore
     /// <summary>The user (or API key's parent user) running the query, for CURRENT_USER().</summary>
     string CurrentUser { get; }
 
+    /// <summary>The fabric the query runs in, for CURRENT_DATABASE().</summary>
+    string CurrentDatabase { get; }
+
     /// <summary>Names of the fabric's collections, system ones included, in name order.</summary>
     IReadOnlyList<string> CollectionNames();
 

@@ -20,6 +20,8 @@ internal sealed class InMemoryQueryStore : IQueryStore
 
     public string CurrentUser { get; set; } = "root";
 
+    public string CurrentDatabase => "_system";
+
     /// <summary>How many documents all scans together have yielded (to test streaming).</summary>
     public long DocumentsScanned { get; private set; }
 
