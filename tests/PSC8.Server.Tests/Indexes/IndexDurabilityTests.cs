@@ -3,36 +3,16 @@ using PSC8.Server.Tests.Infrastructure;
 namespace PSC8.Server.Tests.Indexes;
 
 /// <summary>c8local killed with SIGKILL and restarted on its data folder: index definitions and what they enforce are still there, in every region.</summary>
-public sealed class IndexDurabilityTests : IDisposable
+public sealed class IndexDurabilityTests : DataFolderTest
 {
-    private const string Password = "durable-password";
-
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "c8local-indexes-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
-
-    private static RegionClient Client(C8LocalProcess server, string region, string? token) =>
-        new(region, server.UrlOf(region), token is null ? null : "bearer " + token, $"{region}.c8.local");
-
     [Fact]
     public async Task Indexes_survive_SIGKILL_and_restart()
     {
         const string fabric = "durable";
-        string[] args = ["--data", _data, "--port", "0", "--root-password", Password];
         string byN, unique;
-        await using (var first = await C8LocalProcess.StartAsync(args))
+        await using (var first = await C8LocalProcess.StartAsync(Args))
         {
-            var token = await Client(first, Dc.UsWest, null).LoginAsync("root@c8.local", Password);
+            var token = await Client(first, Dc.UsWest, null).LoginAsync(RootEmail, Password);
             var us = Client(first, Dc.UsWest, token);
             (await us.PostAsync(Paths.Databases, new { name = fabric, options = new { dcList = "us-west,eu-central,ap-south", spotDc = "us-west" } })).ShouldBe(201);
             (await us.PostAsync(Paths.Collections(fabric), new { name = "orders" })).ShouldBe(200);
@@ -44,8 +24,8 @@ public sealed class IndexDurabilityTests : IDisposable
             first.Kill();
         }
 
-        await using var second = await C8LocalProcess.StartAsync(args);
-        var again = await Client(second, Dc.UsWest, null).LoginAsync("root@c8.local", Password);
+        await using var second = await C8LocalProcess.StartAsync(Args);
+        var again = await Client(second, Dc.UsWest, null).LoginAsync(RootEmail, Password);
         foreach (var region in Dc.All)
         {
             var api = Client(second, region, again);
