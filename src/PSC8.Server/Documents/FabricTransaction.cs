@@ -80,14 +80,16 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
     public IReadOnlyList<IndexInfo> Indexes(string collection) =>
         cluster.Catalog.FindCollection(Fabric.Name, collection) is { } info ? cluster.Catalog.Indexes(info.Id) : [];
 
-    public IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions)
+    public IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes)
     {
         var info = Collection(collection, AccessLevel.ReadOnly);
         if (IndexRanges.For(conditions, index.Sparse) is not { } ranges || cluster.Catalog.Indexes(info.Id).All(i => i.Id != index.Id))
         {
             return null;
         }
-        return ranges.SelectMany(range => reader.IndexScan(index, info.Id, range)).Select(Decode);
+        var projection = attributes is null ? null : new DocumentProjection(attributes);
+        return ranges.SelectMany(range => reader.IndexScan(index, info.Id, range))
+            .Select(stored => projection is null ? Decode(stored) : projection.Decode(stored.Body));
     }
 
     public C8Object? Get(string collection, string key)
