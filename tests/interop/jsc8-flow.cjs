@@ -80,6 +80,18 @@ const report = (step, detail) => console.log(JSON.stringify({ step, ...detail })
     goneErrorNum: gone && gone.errorNum,
   });
 
+  // Issue 18, item 6: an edge saved through the driver's /document?collection= form, to vertices that do not exist,
+  // and explainQuery at /_api/explain.
+  await client.createCollection("links", {}, true);
+  const edge = await client.edgeCollection("links").save({ _key: "e1", _from: "people/nobody", _to: "places/nowhere" });
+  const explained = await client.explainQuery({ query: "FOR l IN links RETURN l" });
+  report("edge", {
+    id: edge._id,
+    explainedCollections: explained.plan.collections.map((c) => c.name),
+    nodeCosts: explained.plan.nodes.every((n) => typeof n.estimatedCost === "number"),
+  });
+  await client.deleteCollection("links");
+
   await client.deleteCollection(collectionName);
   client.useFabric("_system");
   await client.dropFabric(fabricName);

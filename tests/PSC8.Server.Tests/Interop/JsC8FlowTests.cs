@@ -66,6 +66,10 @@ public sealed class JsC8FlowTests
         Assert.Equal([3, 4], cursor["nextResult"]!.AsArray().Select(n => (int)n!));
         Assert.Equal(404, (int)cursor["goneStatus"]!);
         Assert.Equal(1600, (int)cursor["goneErrorNum"]!);
+        var edge = Step("edge");
+        Assert.Equal("links/e1", (string?)edge["id"]);
+        Assert.Equal(["links"], edge["explainedCollections"]!.AsArray().Select(n => (string)n!));
+        Assert.True((bool)edge["nodeCosts"]!);
         Assert.True((bool)Step("cleanup")["done"]!);
     }
 
