@@ -102,9 +102,13 @@ internal static class AccessEndpoints
         else
         {
             RequireCollectionExists(request, fabric, collection);
-            level = collection == Security.AccessControl.Wildcard
-                ? request.Cluster.Catalog.FindGrant(user.Id, fabric, collection) ?? access.FabricLevel(principal, fabric)
-                : access.CollectionLevel(principal, fabric, collection);
+            // The level as configured: the collection's own, else the fabric's "*" default, else the fabric level. Access
+            // checks go further (no level on the fabric denies every collection), but a driver reads back what it set.
+            var catalog = request.Cluster.Catalog;
+            level = principal.IsRoot ? AccessLevel.ReadWrite
+                : (collection == Security.AccessControl.Wildcard ? null : catalog.FindGrant(user.Id, fabric, collection))
+                    ?? catalog.FindGrant(user.Id, fabric, Security.AccessControl.Wildcard)
+                    ?? access.FabricLevel(principal, fabric);
         }
         return Responses.WriteResultAsync(request.Http, 200, S(level.ToWire()));
     }

@@ -13,12 +13,15 @@ internal static class ApiRoutes
         FabricEndpoints.Map(router);
         CollectionEndpoints.Map(router);
         DocumentEndpoints.Map(router);
+        KeyValueEndpoints.Map(router);
+        IndexEndpoints.Map(router);
         ImportExportEndpoints.Map(router);
         CursorEndpoints.Map(router);
         RestqlEndpoints.Map(router);
         KeyEndpoints.Map(router);
         UserEndpoints.Map(router);
         AdminEndpoints.Map(router);
+        VersionEndpoints.Map(router);
         return router;
     }
 }

@@ -30,7 +30,7 @@ internal static class CollectionEndpoints
         .Set("name", S(c.Name))
         .Set("status", N(3))
         .Set("type", N(c.Type))
-        .Set("collectionModel", S("DOC"))
+        .Set("collectionModel", S(c.Model))
         .Set("isSpot", B(c.IsSpot))
         .Set("strongConsistency", B(c.IsSpot))
         .Set("isLocal", B(c.IsLocal))
@@ -221,7 +221,13 @@ internal static class CollectionEndpoints
         {
             throw new C8Exception(403, C8Errors.Forbidden, $"'{collection.Name}' is a system collection: pass isSystem=true to drop it");
         }
-        var cluster = request.Cluster;
+        RemoveEverywhere(request.Cluster, collection);
+        return Responses.WriteEnvelopeAsync(request.Http, 200, w => w.WriteString("id", collection.Id.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Drops a collection: its metadata, then its documents in every region.</summary>
+    public static void RemoveEverywhere(C8Cluster cluster, CollectionInfo collection)
+    {
         cluster.Catalog.RemoveCollection(collection);
         foreach (var region in cluster.Regions)
         {
@@ -231,6 +237,5 @@ internal static class CollectionEndpoints
                 return 0;
             });
         }
-        return Responses.WriteEnvelopeAsync(request.Http, 200, w => w.WriteString("id", collection.Id.ToString(CultureInfo.InvariantCulture)));
     }
 }

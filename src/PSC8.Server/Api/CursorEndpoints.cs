@@ -71,10 +71,10 @@ internal static class CursorEndpoints
 
     private static async Task ExplainAsync(IncomingRequest request)
     {
-        RequestTarget.Resolve(request, AccessLevel.ReadOnly);
+        var target = RequestTarget.Resolve(request, AccessLevel.ReadOnly);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var query = ReadQuery(body);
-        var explained = request.Cluster.Engine.Prepare(query.Query, query.BindVars).Explain().AsObject;
+        var explained = request.Cluster.Engine.Prepare(query.Query, query.BindVars, indexes: target.Indexes).Explain().AsObject;
         var options = body["options"];
         if (options.IsObject && Json.Bool(options.AsObject, "allPlans", false))
         {

@@ -135,7 +135,7 @@ internal static class ImportExportEndpoints
         var target = RequestTarget.Resolve(request, AccessLevel.ReadOnly);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var query = CursorEndpoints.ReadQuery(body);
-        var prepared = request.Cluster.Engine.Prepare(query.Query, query.BindVars);
+        var prepared = request.Cluster.Engine.Prepare(query.Query, query.BindVars, indexes: target.Indexes);
         if (prepared.IsModification)
         {
             throw C8Errors.BadRequest("Export \"query\" cannot modify data: use the cursor API for INSERT, UPDATE, REPLACE, REMOVE or UPSERT.");

@@ -178,7 +178,9 @@ internal static partial class RestqlEndpoints
         var merged = new C8Object.Builder().AddRange(body).Set("bindVars", C8Value.From(bindVars.Build())).Build();
         var query = CursorEndpoints.ReadQuery(merged, defaultQuery: worker.Value) with { Query = worker.Value };
         var opening = await QueryService.OpenAsync(request, query).ConfigureAwait(false);
-        if (opening.Batch.Count == 0 && !opening.HasMore)
+        // A write that returns nothing answers a bare {"result":[]} (pyC8's recorded test_restql_methods); a read
+        // with no rows answers the whole cursor shape, as it does with rows.
+        if (opening.IsModification && opening.Batch.Count == 0 && !opening.HasMore)
         {
             await Responses.WriteValueAsync(request.Http, 201, O(new C8Object.Builder().Set("result", C8Value.EmptyArray))).ConfigureAwait(false);
             return;
