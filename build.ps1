@@ -7,11 +7,15 @@ Builds, packages, tests and demonstrates PSC8.
 Build   dotnet build of the solution (Release).
 Module  assembles out/PSC8/<version>/: the manifest, PSC8.dll, PSC8.Client.dll, the runtime dependencies Windows
         PowerShell lacks, the format file and the en-US help, exactly as the manifest's FileList says.
+Package makes out/packages/PSC8.<version>.nupkg, the module as PSResourceGet publishes it (Publish-PSResource into a
+        temporary local repository, so Install-PSResource and Save-PSResource take it like any other), and
+        c8local.<version>.nupkg, C8 Local as a .NET tool (dotnet tool install c8local --add-source out/packages).
 Help    regenerates src/PSC8/en-US/PSC8.dll-Help.xml from src/PSC8/help/*.md and the built cmdlets (tools/Build-Help.ps1).
 Test    every suite: xUnit (the solution), Pester against the built module, and the demo; then the module's suites
         (PSC8.Module.Tests, Pester, the demo) again against C8 Local with --strict-api. Each suite runs even when an
         earlier one failed, and the last line is "N passed, N failed" over all of them.
-Pester  Invoke-Pester on tests/*.Tests.ps1 against the built module (the tests start their own C8 Local). Pester is
+Pester  Invoke-Pester on tests/*.Tests.ps1 against the built module and packages (the tests start their own C8 Local
+        with the module's Start-C8Local, and install the packages in temporary folders). Pester is
         restored from NuGet by tools/PowerShellModules.csproj and imported by path.
 Demo    builds the module, starts C8 Local on free ports, runs examples/SpotCollections.ps1 twice in a row against
         it, and stops the server.
@@ -22,7 +26,7 @@ dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Module', 'Help', 'Test', 'Pester', 'Demo', 'All')]
+    [ValidateSet('Build', 'Module', 'Package', 'Help', 'Test', 'Pester', 'Demo', 'All')]
     [string] $Task = 'All'
 )
 
@@ -37,6 +41,7 @@ $ModuleManifest = Join-Path $ModuleFolder 'PSC8.psd1'
 $BuildOutput = Join-Path $Root "src/PSC8/bin/$Configuration/netstandard2.0"
 $ServerAssembly = Join-Path $Root "src/PSC8.Server/bin/$Configuration/net10.0/c8local.dll"
 $ResultsFolder = Join-Path $Root 'out/test-results'
+$PackageFolder = Join-Path $Root 'out/packages'
 $Completed = [System.Collections.Generic.HashSet[string]]::new()
 
 # A plain function on purpose: its arguments (-c Release ...) all go to dotnet.
@@ -78,7 +83,7 @@ function Invoke-ModuleTask {
         # The FileList is the folder's exact content: nothing from the build output that PowerShell brings itself
         # (System.Management.Automation) or that the module does not load.
         foreach ($file in $manifest.FileList) {
-            $source = if ($file -eq 'PSC8.psd1') {
+            $source = if ($file -in 'PSC8.psd1', 'LICENSE') {
                 Join-Path $Root $file
             }
             elseif ($file -like '*.dll') {
@@ -94,6 +99,29 @@ function Invoke-ModuleTask {
 
         $null = Test-ModuleManifest -Path $ModuleManifest
         Write-Host "Module: $ModuleFolder"
+    }
+}
+
+function Invoke-PackageTask {
+    Invoke-ModuleTask
+    Invoke-Step Package {
+        if (Test-Path $PackageFolder) {
+            Remove-Item -Path $PackageFolder -Recurse -Force
+        }
+        $null = New-Item -ItemType Directory -Path $PackageFolder
+
+        # A repository of this run's own, gone afterwards: publishing never reaches a registered repository.
+        $repository = 'PSC8-build-' + [guid]::NewGuid().ToString('N')
+        Register-PSResourceRepository -Name $repository -Uri $PackageFolder -Trusted
+        try {
+            Publish-PSResource -Path $ModuleFolder -Repository $repository
+        }
+        finally {
+            Unregister-PSResourceRepository -Name $repository
+        }
+
+        Invoke-DotNet pack (Join-Path $Root 'src/PSC8.Server') -c $Configuration -o $PackageFolder
+        Get-ChildItem -Path $PackageFolder -Filter '*.nupkg' | ForEach-Object { Write-Host "Package: $($_.FullName)" }
     }
 }
 
@@ -127,8 +155,10 @@ function Import-Pester {
 
 # Runs the Pester suite and returns its result object (failures do not throw here; Invoke-PesterTask decides).
 function Invoke-PesterSuite {
+    Invoke-PackageTask
     Import-Pester
     $env:PSC8_MODULE_PATH = $ModuleManifest
+    $env:PSC8_PACKAGE_PATH = $PackageFolder
     $env:PSC8_C8LOCAL_PATH = $ServerAssembly
     $configuration = New-PesterConfiguration
     $configuration.Run.Path = @(Get-ChildItem -Path (Join-Path $Root 'tests') -Filter '*.Tests.ps1').FullName
@@ -149,7 +179,6 @@ function Invoke-PesterTask {
 
 # The documented flow, twice in a row against one C8 Local; returns how many runs passed and failed.
 function Invoke-DemoRuns {
-    Import-Module (Join-Path $Root 'tests/PSC8.TestHelpers.psm1') -Force
     Import-Module $ModuleManifest -Force
     $outcome = [pscustomobject]@{ Passed = 0; Failed = 0 }
     $server = Start-C8Local -Path $ServerAssembly
@@ -258,16 +287,16 @@ function Invoke-TestTask {
         Add-ModuleSuites -Suites $suites -Label ''
 
         # The module's suites again against C8 Local with --strict-api: the module must send only what GDN's published
-        # API defines (PSC8_STRICT_API is read by ModuleServers and by tests/PSC8.TestHelpers.psm1's Start-C8Local).
+        # API defines (C8LOCAL_STRICT_API is read by c8local itself and by ModuleServers).
         $strictWatch = [System.Diagnostics.Stopwatch]::StartNew()
-        $env:PSC8_STRICT_API = '1'
+        $env:C8LOCAL_STRICT_API = '1'
         try {
             $strict = Invoke-XUnit -Target 'tests/PSC8.Module.Tests' -Folder 'xunit-strict' -NoBuild
             $suites.Add([pscustomobject]@{ Suite = 'xUnit PSC8.Module.Tests (strict API)'; Passed = $strict.Passed; Failed = $strict.Failed })
             Add-ModuleSuites -Suites $suites -Label ' (strict API)'
         }
         finally {
-            Remove-Item Env:PSC8_STRICT_API -ErrorAction SilentlyContinue
+            Remove-Item Env:C8LOCAL_STRICT_API -ErrorAction SilentlyContinue
         }
         Write-Host "The strict API run took $([int]$strictWatch.Elapsed.TotalSeconds) s."
 
@@ -284,6 +313,7 @@ function Invoke-TestTask {
 switch ($Task) {
     'Build' { Invoke-BuildTask }
     'Module' { Invoke-ModuleTask }
+    'Package' { Invoke-PackageTask }
     'Help' { Invoke-HelpTask }
     'Pester' { Invoke-PesterTask }
     'Demo' { Invoke-DemoTask }

@@ -91,7 +91,7 @@ public sealed class QueryWorkerApi : ApiBase
         });
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         var worker = C8QueryWorker.FromJson(JsonRead.Result(response.Json), f);
-        worker.SetName(definition.Name);
+        worker.CompleteFrom(definition);
         return worker;
     }
 

@@ -14,6 +14,7 @@ internal static class ApiRoutes
         CollectionEndpoints.Map(router);
         DocumentEndpoints.Map(router);
         KeyValueEndpoints.Map(router);
+        IndexEndpoints.Map(router);
         ImportExportEndpoints.Map(router);
         CursorEndpoints.Map(router);
         RestqlEndpoints.Map(router);

@@ -13,7 +13,7 @@ internal sealed record QueryRequest(string Query, C8Object BindVars, int BatchSi
 }
 
 /// <summary>The first batch of a query and the cursor that holds the rest, if any.</summary>
-internal sealed record QueryOpening(ServerCursor Cursor, List<C8Value> Batch, bool HasMore, long? Count, bool IsModification);
+internal sealed record QueryOpening(ServerCursor Cursor, List<C8Value> Batch, bool HasMore, bool IsModification);
 
 /// <summary>
 /// Runs C8QL for the cursor and RestQL APIs. A query touching a spot collection runs in the spot region.
@@ -28,7 +28,7 @@ internal static class QueryService
     {
         var fabric = RequestTarget.Resolve(request, AccessLevel.ReadOnly);
         var profile = query.Options.Profile ? new QueryProfile() : null;
-        var prepared = request.Cluster.Engine.Prepare(query.Query, query.BindVars, profile);
+        var prepared = request.Cluster.Engine.Prepare(query.Query, query.BindVars, profile, fabric.Indexes);
         var target = fabric.ForQuery(prepared);
         var owner = request.Principal.UserId;
         ServerCursor cursor;
@@ -61,6 +61,7 @@ internal static class QueryService
             count = rows.Count;
             cursor = new ServerCursor(owner, home, query.CursorSettings, rows, snapshot: null, profile);
         }
+        cursor.Count = query.Count ? count : null;
         try
         {
             var (batch, hasMore) = cursor.NextBatch();
@@ -73,7 +74,7 @@ internal static class QueryService
                 cursor.Dispose();
             }
             profile?.Finish();
-            return new QueryOpening(cursor, batch, hasMore, query.Count ? count : null, prepared.IsModification);
+            return new QueryOpening(cursor, batch, hasMore, prepared.IsModification);
         }
         catch
         {

@@ -45,6 +45,26 @@ internal sealed class C8Cluster : IDisposable
         Authenticator = new Authenticator(Catalog, Tokens, options.Tenant);
         Access = new AccessControl(Catalog);
         Router = ApiRoutes.Build();
+        BuildIndexes();
+        TtlSweeper = new Application.TtlSweeper(this, TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Background removal of the documents TTL indexes say expired.</summary>
+    public Application.TtlSweeper TtlSweeper { get; }
+
+    /// <summary>
+    /// Every region builds the indexes the catalog has that its store lacks: one created while the process died
+    /// is in the catalog only once every region built it, but the regions that built it may be ahead of the catalog.
+    /// </summary>
+    private void BuildIndexes()
+    {
+        foreach (var index in Catalog.AllIndexes())
+        {
+            foreach (var region in Regions)
+            {
+                region.Store.CreateIndex(index, index.CollectionId);
+            }
+        }
     }
 
     public C8LocalOptions Options { get; }
@@ -129,11 +149,13 @@ internal sealed class C8Cluster : IDisposable
         }
         Replicator.Start();
         ExpirySweeper.Start();
+        TtlSweeper.Start();
     }
 
     internal async Task StopAsync()
     {
         await ExpirySweeper.DisposeAsync().ConfigureAwait(false);
+        await TtlSweeper.DisposeAsync().ConfigureAwait(false);
         await Replicator.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using PSC8.Server.Cluster;
 using PSC8.Server.Model;
 using PSC8.Server.Query;
@@ -75,6 +76,19 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
 
     public IEnumerable<C8Object> Scan(string collection, IReadOnlyList<string> attributes) =>
         SystemCollections.IsVirtual(collection) ? SystemRows() : reader.ScanBodies(Collection(collection, AccessLevel.ReadOnly).Id, new DocumentProjection(attributes).Decode);
+
+    public IReadOnlyList<IndexInfo> Indexes(string collection) =>
+        cluster.Catalog.FindCollection(Fabric.Name, collection) is { } info ? cluster.Catalog.Indexes(info.Id) : [];
+
+    public IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions)
+    {
+        var info = Collection(collection, AccessLevel.ReadOnly);
+        if (IndexRanges.For(conditions, index.Sparse) is not { } ranges || cluster.Catalog.Indexes(info.Id).All(i => i.Id != index.Id))
+        {
+            return null;
+        }
+        return ranges.SelectMany(range => reader.IndexScan(index, info.Id, range)).Select(Decode);
+    }
 
     public C8Object? Get(string collection, string key)
     {
@@ -250,13 +264,20 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
         var document = builder.Build();
         var bytes = Serialize(document);
         var writer = Writer;
-        if (!onlyIfNew)
+        try
         {
-            writer.Put(collection.Id, key, stamp, Region.Name, bytes);
+            if (!onlyIfNew)
+            {
+                writer.Put(collection.Id, key, stamp, Region.Name, bytes);
+            }
+            else if (!writer.PutNew(collection.Id, key, stamp, Region.Name, bytes))
+            {
+                return null;
+            }
         }
-        else if (!writer.PutNew(collection.Id, key, stamp, Region.Name, bytes))
+        catch (SqliteException e) when (e.SqliteErrorCode == UniqueConstraintFailed)
         {
-            return null;
+            throw UniqueIndexViolated(collection, key);
         }
         if (IsReplicated(collection))
         {
@@ -292,6 +313,13 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
     /// logging a second copy of every document cost a quarter of a bulk insert.
     /// </summary>
     private bool IsReplicated(CollectionInfo collection) => _replicates && !collection.IsSpot && !collection.IsLocal;
+
+    /// <summary>A unique index refused the document (SQLite's primary result code for constraints).</summary>
+    private const int UniqueConstraintFailed = 19;
+
+    private C8Exception UniqueIndexViolated(CollectionInfo collection, string key) =>
+        new(409, C8Errors.UniqueConstraintViolated,
+            $"unique constraint violated - in index of type persistent over {string.Join(", ", cluster.Catalog.Indexes(collection.Id).Where(i => i.Unique).Select(i => "'" + string.Join(", ", i.Fields) + "'"))}; conflicting key: {key}");
 
     private static string Id(CollectionInfo collection, string key) => collection.Name + "/" + key;
 

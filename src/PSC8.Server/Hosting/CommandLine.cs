@@ -23,8 +23,8 @@ internal static class CommandLine
           --link-latency 20ms        one-way latency of a request forwarded to the spot region
           --spot-capable a,b         regions that may be spot regions (default: all)
           --max-body-size 64MB       largest request body accepted
-          --strict-api               answer 400 to anything GDN's published API does not define (parameters,
-                                     body fields, path forms, routes) and advertise no extension
+          --strict-api               or C8LOCAL_STRICT_API=1; answer 400 to anything GDN's published API does not
+                                     define (parameters, body fields, path forms, routes); advertise no extension
           --stop-with-input          stop when standard input closes (how Start-C8Local's parent stops it)
           --help
         """;
@@ -146,6 +146,8 @@ internal static class CommandLine
             DataDirectory = data,
             InMemory = data is null,
             RootPassword = options.RootPassword ?? environment("C8LOCAL_ROOT_PASSWORD"),
+            // From the environment too, so every server a test run starts, however it starts it, can be made strict.
+            StrictApi = options.StrictApi || environment("C8LOCAL_STRICT_API") == "1",
         };
     }
 

@@ -17,6 +17,7 @@ public static class C8Errors
     public const int DuplicateName = 1207;
     public const int IllegalCollectionName = 1208;
     public const int UniqueConstraintViolated = 1210;
+    public const int IndexNotFound = 1212;
     public const int IllegalDocumentKey = 1221;
     public const int InvalidDocumentType = 1227;
     public const int DatabaseNotFoundNum = 1228;

@@ -78,11 +78,15 @@ public sealed class StartC8LocalCommand : C8Cmdlet
         }
 
         var credential = Credential ?? new PSCredential("root@c8.local", GeneratedPassword());
-        var process = C8LocalProcess.Start(executable, Arguments(credential.UserName, dataPath), credential.GetNetworkCredential().Password);
+        var arguments = Arguments(credential.UserName, dataPath);
+        Note("Starting " + executable.Location + " " + ProcessArguments.Join(arguments));
+        var process = C8LocalProcess.Start(executable, arguments, credential.GetNetworkCredential().Password);
         try
         {
             var regions = Await(token => process.WaitUntilReadyAsync(TimeSpan.FromSeconds(TimeoutSec), token));
-            WriteObject(new C8LocalServer(process, regions, credential, executable.Location, dataPath));
+            var server = new C8LocalServer(process, regions, credential, executable.Location, dataPath);
+            Note("Ready: " + server);
+            WriteObject(server);
         }
         catch
         {

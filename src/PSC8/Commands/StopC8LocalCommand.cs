@@ -30,6 +30,8 @@ public sealed class StopC8LocalCommand : C8Cmdlet
             {
                 WriteWarning("C8 Local (process " + server.ProcessId + ") did not stop within " + TimeoutSec + " s and was killed.");
             }
+
+            Note("C8 Local (process " + server.ProcessId + ") stopped with exit code " + server.ExitCode + ".");
         }
     }
 }

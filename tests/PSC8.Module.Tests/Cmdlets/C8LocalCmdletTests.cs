@@ -45,6 +45,28 @@ public sealed class C8LocalCmdletTests(ModuleServers servers) : CmdletTest(serve
     }
 
     [Fact]
+    public void TLS_and_the_replication_delay_reach_the_server()
+    {
+        using var certificate = new TestCertificate(new[] { "localhost" });
+        Shell.Set("Certificate", certificate.CertificatePath).Set("Key", certificate.KeyPath);
+        var setUp = Run("""
+            $tls = Start-C8Local -Region east, west -TlsCertificatePath $Certificate -TlsKeyPath $Key -ReplicationDelay (New-TimeSpan -Seconds 3)
+            $tls.Url
+            $tls | Connect-C8 -SkipCertificateCheck | Out-Null
+            $west = Connect-C8 $tls.Regions['west'] -Credential $tls.Credential -SkipCertificateCheck -KeepDefault
+            New-C8Collection rows | Out-Null
+            @{ _key = 'a' } | Add-C8Document rows
+            """).ShouldSucceed();
+
+        var early = RunCaught("Get-C8Document rows a -Connection $west");
+        var late = Run("Start-Sleep -Seconds 4; Get-C8Document rows a -Connection $west | ForEach-Object _key; $tls | Stop-C8Local").ShouldSucceed();
+
+        Assert.StartsWith("https://", (string)setUp.Output.Single().BaseObject, StringComparison.Ordinal);
+        ErrorRecordAssert.SingleNonTerminating(early, "C8.DocumentNotFound", ErrorCategory.ObjectNotFound, "a");
+        Assert.Equal(new object[] { "a" }, late.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
     public void A_server_that_is_missing_or_cannot_start_is_a_clear_error_and_WhatIf_starts_nothing()
     {
         var missing = RunCaught("Start-C8Local -Path ./no/such/c8local.dll");

@@ -13,10 +13,10 @@ public sealed class ModuleServers : IAsyncLifetime
     public C8LocalFixture Other { get; } = C8LocalFixture.With(SuiteOptions("eu-west"));
 
     /// <summary>
-    /// PSC8_STRICT_API=1 (build.ps1 -Task Test's second run of the module's suites) starts both servers with
+    /// C8LOCAL_STRICT_API=1 (build.ps1 -Task Test's second run of the module's suites) starts both servers with
     /// --strict-api, so the cmdlet tests prove the module sends only what GDN's published API defines.
     /// </summary>
-    public static bool StrictApi => Environment.GetEnvironmentVariable("PSC8_STRICT_API") == "1";
+    public static bool StrictApi => Environment.GetEnvironmentVariable("C8LOCAL_STRICT_API") == "1";
 
     private static C8LocalOptions SuiteOptions(params string[] regions) => C8LocalOptions.ForTests(regions) with { StrictApi = StrictApi };
 

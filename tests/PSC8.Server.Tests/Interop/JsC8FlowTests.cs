@@ -30,6 +30,12 @@ public sealed class JsC8FlowTests
         Assert.Equal(regions.Count, reads.Count);
         Assert.All(reads, r => Assert.Equal(5, (int)r["count"]!));
         Assert.Equal(regions.Skip(1), reads.Skip(1).Select(r => (string)r["region"]!));
+        var cursor = Step("cursor");
+        Assert.Equal(5, (int)cursor["count"]!);
+        Assert.Equal(5, (int)cursor["nextCount"]!);
+        Assert.Equal([3, 4], cursor["nextResult"]!.AsArray().Select(n => (int)n!));
+        Assert.Equal(404, (int)cursor["goneStatus"]!);
+        Assert.Equal(1600, (int)cursor["goneErrorNum"]!);
         Assert.True((bool)Step("cleanup")["done"]!);
     }
 

@@ -68,6 +68,16 @@ public static class ConformanceFixtures
               {"_key":"108","type":"friend","friendOf":4,"thisUser":2}
             ]
             """),
+        // The documents the manual's working_with_date_time example saves, keys in insertion order.
+        ["example-time"] = ("exampleTime", """
+            [
+              {"_key":"100","value":0,"ts":"2014-05-07T14:19:09.522"},
+              {"_key":"101","value":1,"ts":"2014-05-07T21:19:09.522"},
+              {"_key":"102","value":2,"ts":"2014-05-08T04:19:09.522"},
+              {"_key":"103","value":3,"ts":"2014-05-08T11:19:09.522"},
+              {"_key":"104","value":4,"ts":"2014-05-08T18:19:09.522"}
+            ]
+            """),
         ["big"] = ("big", """[{"_key":"n","n":9007199254740993}]"""),
         ["c"] = ("c", "[]"),
         ["log"] = ("log", "[]"),

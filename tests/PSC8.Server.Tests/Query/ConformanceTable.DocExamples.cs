@@ -639,5 +639,11 @@ RETURN UNSET_RECURSIVE(doc, [""baz""])", "[{\"foo\":{\"bar\":{\"foo\":1}}}]")
     }", """[{"user":"Abigail","friendId":2},{"user":"Abigail","friendId":3},{"user":"Abigail","friendId":4},{"user":"Fred","friendId":5},{"user":"Fred","friendId":2},{"user":"Mary","friendId":4},{"user":"Mary","friendId":1},{"user":"Mariah","friendId":1},{"user":"Mariah","friendId":2}]""")
             .Bind("""{"friend":"friend"}""").On("join-users", "join-relations")
             .Cites("aql/examples-and-query-patterns/joins.md#join-tuples (joinTuples, data set joinSampleDataset)"),
+        // The manual returns whole documents; their generated _key, _id and _rev are left out here.
+        Q("doc.working_with_date_time", @"FOR d IN exampleTime
+    FILTER d.ts > '2014-05-07T14:19:09.522' AND d.ts < '2014-05-08T18:19:09.522'
+    RETURN UNSET(d, '_key', '_id', '_rev')",
+            """[{"value":1,"ts":"2014-05-07T21:19:09.522"},{"value":2,"ts":"2014-05-08T04:19:09.522"},{"value":3,"ts":"2014-05-08T11:19:09.522"}]""")
+            .On("example-time").Cites("aql/functions/date.md#working-with-dates-and-indexes (working_with_date_time)"),
     ];
 }

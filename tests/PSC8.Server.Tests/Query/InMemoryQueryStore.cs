@@ -88,6 +88,10 @@ internal sealed class InMemoryQueryStore : IQueryStore
         return Collection(collection).TryGetValue(key, out var document) ? document : null;
     }
 
+    public IReadOnlyList<PSC8.Server.Cluster.IndexInfo> Indexes(string collection) => [];
+
+    public IEnumerable<C8Object>? IndexScan(string collection, PSC8.Server.Cluster.IndexInfo index, IReadOnlyList<IndexCondition> conditions) => null;
+
     public long Count(string collection)
     {
         CountCalls++;
