@@ -4,7 +4,7 @@ namespace PSC8.Module.Tests.Cmdlets;
 
 /// <summary>
 /// Add-C8Document -OverwriteMode in both runs of this suite (issue 17): against normal C8 Local, which advertises
-/// overwriteMode, Update is one request; against --strict-api C8 Local (PSC8_STRICT_API=1) it is the published
+/// overwriteMode, Update is one request; against --strict-api C8 Local (C8LOCAL_STRICT_API=1) it is the published
 /// fallback, and -Debug says so. The objects on the pipeline and the stored documents are the same either way.
 /// </summary>
 public sealed class OverwriteModeCmdletTests(ModuleServers servers) : CmdletTest(servers)
