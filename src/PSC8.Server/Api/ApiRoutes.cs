@@ -15,6 +15,7 @@ internal static class ApiRoutes
         DocumentEndpoints.Map(router);
         ImportExportEndpoints.Map(router);
         CursorEndpoints.Map(router);
+        QueryEndpoints.Map(router);
         RestqlEndpoints.Map(router);
         KeyEndpoints.Map(router);
         UserEndpoints.Map(router);
