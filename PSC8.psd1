@@ -4,7 +4,7 @@
     GUID                   = 'e56d2915-a25f-41dc-a4c9-8d31a4bcd40a'
     Author                 = 'PSC8 contributors'
     CompanyName            = 'PSC8'
-    Copyright              = '(c) PSC8 contributors. All rights reserved.'
+    Copyright              = '(c) PSC8 contributors. MIT License (LICENSE).'
     Description            = 'Drive a Macrometa Global Data Network (GDN, "C8") from PowerShell: geo-fabrics with a spot region, spot collections, documents, C8QL queries streamed page by page, and RestQL query workers. Works against C8 Local, the GDN-compatible server for one machine.'
 
     # Windows PowerShell 5.1 runs the netstandard2.0 assembly only on .NET Framework 4.7.2 or later.
@@ -18,6 +18,7 @@
         'Connect-C8'
         'Disconnect-C8'
         'Get-C8Connection'
+        'Use-C8Connection'
         'Get-C8Region'
         'Get-C8Fabric'
         'New-C8Fabric'
@@ -33,6 +34,11 @@
         'Remove-C8Document'
         'Import-C8Document'
         'Export-C8Document'
+        'New-C8KeyValueCollection'
+        'Get-C8KeyValue'
+        'Set-C8KeyValue'
+        'Remove-C8KeyValue'
+        'Get-C8Version'
         'Invoke-C8Query'
         'Get-C8RestQL'
         'New-C8RestQL'
@@ -44,6 +50,13 @@
         'Remove-C8ApiKey'
         'Get-C8AccessLevel'
         'Set-C8AccessLevel'
+        'Remove-C8AccessLevel'
+        'Get-C8User'
+        'New-C8User'
+        'Set-C8User'
+        'Remove-C8User'
+        'Start-C8Local'
+        'Stop-C8Local'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
@@ -65,11 +78,15 @@
         'Microsoft.Bcl.AsyncInterfaces.dll'
         'PSC8.Format.ps1xml'
         'en-US/PSC8.dll-Help.xml'
+        'en-US/about_PSC8.help.txt'
+        'LICENSE'
     )
 
     PrivateData            = @{
         PSData = @{
-            Tags = @('Macrometa', 'GDN', 'C8', 'Database', 'NoSQL', 'GeoDistributed', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('Macrometa', 'GDN', 'C8', 'C8Local', 'Database', 'NoSQL', 'GeoDistributed', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'Users (Get-, New-, Set-, Remove-C8User), Remove-C8AccessLevel, and Start-C8Local and Stop-C8Local for C8 Local; the module installs with Install-PSResource, and C8 Local installs as the c8local .NET tool.'
         }
     }
 }

@@ -7,10 +7,15 @@ Builds, packages, tests and demonstrates PSC8.
 Build   dotnet build of the solution (Release).
 Module  assembles out/PSC8/<version>/: the manifest, PSC8.dll, PSC8.Client.dll, the runtime dependencies Windows
         PowerShell lacks, the format file and the en-US help, exactly as the manifest's FileList says.
+Package makes out/packages/PSC8.<version>.nupkg, the module as PSResourceGet publishes it (Publish-PSResource into a
+        temporary local repository, so Install-PSResource and Save-PSResource take it like any other), and
+        c8local.<version>.nupkg, C8 Local as a .NET tool (dotnet tool install c8local --add-source out/packages).
 Help    regenerates src/PSC8/en-US/PSC8.dll-Help.xml from src/PSC8/help/*.md and the built cmdlets (tools/Build-Help.ps1).
-Test    every suite: xUnit (the solution), Pester against the built module, and the demo; each suite runs even when
-        an earlier one failed, and the last line is "N passed, N failed" over all of them.
-Pester  Invoke-Pester on tests/*.Tests.ps1 against the built module (the tests start their own C8 Local). Pester is
+Test    every suite: xUnit (the solution), Pester against the built module, and the demo; then the module's suites
+        (PSC8.Module.Tests, Pester, the demo) again against C8 Local with --strict-api. Each suite runs even when an
+        earlier one failed, and the last line is "N passed, N failed" over all of them.
+Pester  Invoke-Pester on tests/*.Tests.ps1 against the built module and packages (the tests start their own C8 Local
+        with the module's Start-C8Local, and install the packages in temporary folders). Pester is
         restored from NuGet by tools/PowerShellModules.csproj and imported by path.
 Demo    builds the module, starts C8 Local on free ports, runs examples/SpotCollections.ps1 twice in a row against
         it, and stops the server.
@@ -21,7 +26,7 @@ dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Module', 'Help', 'Test', 'Pester', 'Demo', 'All')]
+    [ValidateSet('Build', 'Module', 'Package', 'Help', 'Test', 'Pester', 'Demo', 'All')]
     [string] $Task = 'All'
 )
 
@@ -36,6 +41,7 @@ $ModuleManifest = Join-Path $ModuleFolder 'PSC8.psd1'
 $BuildOutput = Join-Path $Root "src/PSC8/bin/$Configuration/netstandard2.0"
 $ServerAssembly = Join-Path $Root "src/PSC8.Server/bin/$Configuration/net10.0/c8local.dll"
 $ResultsFolder = Join-Path $Root 'out/test-results'
+$PackageFolder = Join-Path $Root 'out/packages'
 $Completed = [System.Collections.Generic.HashSet[string]]::new()
 
 # A plain function on purpose: its arguments (-c Release ...) all go to dotnet.
@@ -77,7 +83,7 @@ function Invoke-ModuleTask {
         # The FileList is the folder's exact content: nothing from the build output that PowerShell brings itself
         # (System.Management.Automation) or that the module does not load.
         foreach ($file in $manifest.FileList) {
-            $source = if ($file -eq 'PSC8.psd1') {
+            $source = if ($file -in 'PSC8.psd1', 'LICENSE') {
                 Join-Path $Root $file
             }
             elseif ($file -like '*.dll') {
@@ -93,6 +99,29 @@ function Invoke-ModuleTask {
 
         $null = Test-ModuleManifest -Path $ModuleManifest
         Write-Host "Module: $ModuleFolder"
+    }
+}
+
+function Invoke-PackageTask {
+    Invoke-ModuleTask
+    Invoke-Step Package {
+        if (Test-Path $PackageFolder) {
+            Remove-Item -Path $PackageFolder -Recurse -Force
+        }
+        $null = New-Item -ItemType Directory -Path $PackageFolder
+
+        # A repository of this run's own, gone afterwards: publishing never reaches a registered repository.
+        $repository = 'PSC8-build-' + [guid]::NewGuid().ToString('N')
+        Register-PSResourceRepository -Name $repository -Uri $PackageFolder -Trusted
+        try {
+            Publish-PSResource -Path $ModuleFolder -Repository $repository
+        }
+        finally {
+            Unregister-PSResourceRepository -Name $repository
+        }
+
+        Invoke-DotNet pack (Join-Path $Root 'src/PSC8.Server') -c $Configuration -o $PackageFolder
+        Get-ChildItem -Path $PackageFolder -Filter '*.nupkg' | ForEach-Object { Write-Host "Package: $($_.FullName)" }
     }
 }
 
@@ -126,8 +155,10 @@ function Import-Pester {
 
 # Runs the Pester suite and returns its result object (failures do not throw here; Invoke-PesterTask decides).
 function Invoke-PesterSuite {
+    Invoke-PackageTask
     Import-Pester
     $env:PSC8_MODULE_PATH = $ModuleManifest
+    $env:PSC8_PACKAGE_PATH = $PackageFolder
     $env:PSC8_C8LOCAL_PATH = $ServerAssembly
     $configuration = New-PesterConfiguration
     $configuration.Run.Path = @(Get-ChildItem -Path (Join-Path $Root 'tests') -Filter '*.Tests.ps1').FullName
@@ -148,7 +179,6 @@ function Invoke-PesterTask {
 
 # The documented flow, twice in a row against one C8 Local; returns how many runs passed and failed.
 function Invoke-DemoRuns {
-    Import-Module (Join-Path $Root 'tests/PSC8.TestHelpers.psm1') -Force
     Import-Module $ModuleManifest -Force
     $outcome = [pscustomobject]@{ Passed = 0; Failed = 0 }
     $server = Start-C8Local -Path $ServerAssembly
@@ -198,48 +228,77 @@ function Read-TrxTotal {
     $total
 }
 
+# dotnet test of a solution or project into a fresh results folder; returns the totals of its .trx files.
+function Invoke-XUnit {
+    param([string] $Target, [string] $Folder, [switch] $NoBuild)
+
+    $results = Join-Path $ResultsFolder $Folder
+    if (Test-Path $results) {
+        Remove-Item -Path $results -Recurse -Force
+    }
+    $build = if ($NoBuild) { @('--no-build') } else { @() }
+    & dotnet test (Join-Path $Root $Target) -c $Configuration --results-directory $results @build
+    $exit = $LASTEXITCODE
+    $total = Read-TrxTotal $results
+    if ($exit -ne 0 -and $total.Failed -eq 0) {
+        # The build or a test host failed before any result was written: count it, never hide it.
+        $total.Failed = 1
+    }
+    $total
+}
+
+# Pester against the module as a user installs it, then the demo; adds one row per suite to $Suites.
+function Add-ModuleSuites {
+    param([System.Collections.Generic.List[object]] $Suites, [string] $Label)
+
+    try {
+        Invoke-ModuleTask
+        $pester = Invoke-PesterSuite
+        # A file that failed discovery, or a failed setup outside any test, still counts as a failure.
+        $pesterFailed = $pester.FailedCount + @($pester.FailedContainers).Count
+        if ($pester.Result -ne 'Passed' -and $pesterFailed -eq 0) {
+            $pesterFailed = 1
+        }
+        $Suites.Add([pscustomobject]@{ Suite = "Pester$Label"; Passed = $pester.PassedCount; Failed = $pesterFailed })
+    }
+    catch {
+        Write-Host "Pester$Label could not run: $_" -ForegroundColor Red
+        $Suites.Add([pscustomobject]@{ Suite = "Pester$Label"; Passed = 0; Failed = 1 })
+    }
+
+    try {
+        $demo = Invoke-DemoRuns
+        $Suites.Add([pscustomobject]@{ Suite = "Demo (2 runs)$Label"; Passed = $demo.Passed; Failed = $demo.Failed })
+    }
+    catch {
+        Write-Host "The demo$Label could not run: $_" -ForegroundColor Red
+        $Suites.Add([pscustomobject]@{ Suite = "Demo (2 runs)$Label"; Passed = 0; Failed = 1 })
+    }
+}
+
 function Invoke-TestTask {
     Invoke-Step Test {
         $suites = [System.Collections.Generic.List[object]]::new()
 
         # xUnit: the whole solution, one .trx per test project.
-        $xunitResults = Join-Path $ResultsFolder 'xunit'
-        if (Test-Path $xunitResults) {
-            Remove-Item -Path $xunitResults -Recurse -Force
-        }
-        & dotnet test (Join-Path $Root 'PSC8.sln') -c $Configuration --results-directory $xunitResults
-        $xunitExit = $LASTEXITCODE
-        $xunit = Read-TrxTotal $xunitResults
-        if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) {
-            # The build or a test host failed before any result was written: count it, never hide it.
-            $xunit.Failed = 1
-        }
+        $xunit = Invoke-XUnit -Target 'PSC8.sln' -Folder 'xunit'
         $suites.Add([pscustomobject]@{ Suite = "xUnit ($($xunit.Projects) projects)"; Passed = $xunit.Passed; Failed = $xunit.Failed })
 
-        # Pester, against the module as a user installs it.
-        try {
-            Invoke-ModuleTask
-            $pester = Invoke-PesterSuite
-            # A file that failed discovery, or a failed setup outside any test, still counts as a failure.
-            $pesterFailed = $pester.FailedCount + @($pester.FailedContainers).Count
-            if ($pester.Result -ne 'Passed' -and $pesterFailed -eq 0) {
-                $pesterFailed = 1
-            }
-            $suites.Add([pscustomobject]@{ Suite = 'Pester'; Passed = $pester.PassedCount; Failed = $pesterFailed })
-        }
-        catch {
-            Write-Host "Pester could not run: $_" -ForegroundColor Red
-            $suites.Add([pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1 })
-        }
+        Add-ModuleSuites -Suites $suites -Label ''
 
+        # The module's suites again against C8 Local with --strict-api: the module must send only what GDN's published
+        # API defines (C8LOCAL_STRICT_API is read by c8local itself and by ModuleServers).
+        $strictWatch = [System.Diagnostics.Stopwatch]::StartNew()
+        $env:C8LOCAL_STRICT_API = '1'
         try {
-            $demo = Invoke-DemoRuns
-            $suites.Add([pscustomobject]@{ Suite = 'Demo (2 runs)'; Passed = $demo.Passed; Failed = $demo.Failed })
+            $strict = Invoke-XUnit -Target 'tests/PSC8.Module.Tests' -Folder 'xunit-strict' -NoBuild
+            $suites.Add([pscustomobject]@{ Suite = 'xUnit PSC8.Module.Tests (strict API)'; Passed = $strict.Passed; Failed = $strict.Failed })
+            Add-ModuleSuites -Suites $suites -Label ' (strict API)'
         }
-        catch {
-            Write-Host "The demo could not run: $_" -ForegroundColor Red
-            $suites.Add([pscustomobject]@{ Suite = 'Demo (2 runs)'; Passed = 0; Failed = 1 })
+        finally {
+            Remove-Item Env:C8LOCAL_STRICT_API -ErrorAction SilentlyContinue
         }
+        Write-Host "The strict API run took $([int]$strictWatch.Elapsed.TotalSeconds) s."
 
         $suites | Format-Table -AutoSize | Out-String | Write-Host
         $passed = ($suites | Measure-Object -Property Passed -Sum).Sum
@@ -254,6 +313,7 @@ function Invoke-TestTask {
 switch ($Task) {
     'Build' { Invoke-BuildTask }
     'Module' { Invoke-ModuleTask }
+    'Package' { Invoke-PackageTask }
     'Help' { Invoke-HelpTask }
     'Pester' { Invoke-PesterTask }
     'Demo' { Invoke-DemoTask }

@@ -1,22 +1,8 @@
-# Helpers for the Pester suite and build.ps1's demo: start C8 Local as a child process on free ports and stop it.
+# Helpers for the Pester suites: the built module to test and names no other run uses. (C8 Local is started with the
+# module's own Start-C8Local, which finds the server build.ps1 names in $env:PSC8_C8LOCAL_PATH.)
 Set-StrictMode -Version Latest
 
 $script:RepositoryRoot = Split-Path -Parent $PSScriptRoot
-
-function Get-C8LocalPath {
-    <#
-    .SYNOPSIS
-    The built c8local.dll: $env:PSC8_C8LOCAL_PATH, else the Release build in the repository.
-    #>
-    [CmdletBinding()]
-    [OutputType([string])]
-    param()
-
-    if ($env:PSC8_C8LOCAL_PATH) {
-        return $env:PSC8_C8LOCAL_PATH
-    }
-    Join-Path $script:RepositoryRoot 'src/PSC8.Server/bin/Release/net10.0/c8local.dll'
-}
 
 function Get-PSC8ModulePath {
     <#
@@ -38,103 +24,6 @@ function Get-PSC8ModulePath {
     $manifests[0].FullName
 }
 
-function Start-C8Local {
-    <#
-    .SYNOPSIS
-    Starts C8 Local in memory on free loopback ports and returns its regions' URLs and root credential.
-    .DESCRIPTION
-    Runs "dotnet c8local.dll --port 0 --in-memory --root-password <generated>" and waits for the line
-    "C8 Local ready: name=url ..." on its standard output. Stop it with Stop-C8Local.
-    #>
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [string] $Path = (Get-C8LocalPath),
-
-        [string[]] $ArgumentList = @(),
-
-        [ValidateRange(1, 600)]
-        [int] $TimeoutSec = 60
-    )
-
-    if (-not (Test-Path -LiteralPath $Path)) {
-        throw "c8local.dll not found at '$Path'; build the solution first (./build.ps1 -Task Build)."
-    }
-
-    # A throwaway password for a server that keeps nothing and listens on loopback only.
-    $password = 'pw-' + [guid]::NewGuid().ToString('N')
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @($Path, '--port', '0', '--in-memory', '--root-password', $password) + $ArgumentList) {
-        $startInfo.ArgumentList.Add($argument)
-    }
-    $startInfo.UseShellExecute = $false
-    $startInfo.RedirectStandardOutput = $true
-    $process = [System.Diagnostics.Process]::Start($startInfo)
-
-    $regions = [ordered]@{}
-    try {
-        $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSec)
-        while ($regions.Count -eq 0) {
-            $read = $process.StandardOutput.ReadLineAsync()
-            $left = $deadline - [datetime]::UtcNow
-            if ($left -le [timespan]::Zero -or -not $read.Wait($left)) {
-                throw "C8 Local did not report ready within $TimeoutSec s."
-            }
-            $line = $read.Result
-            if ($null -eq $line) {
-                $process.WaitForExit()
-                throw "C8 Local exited with code $($process.ExitCode) before it was ready."
-            }
-            if ($line -match '^C8 Local ready: (?<regions>.+)$') {
-                foreach ($pair in $Matches.regions -split ' ') {
-                    $name, $url = $pair -split '=', 2
-                    $regions[$name] = $url
-                }
-            }
-        }
-    }
-    catch {
-        if (-not $process.HasExited) {
-            $process.Kill($true)
-        }
-        $process.Dispose()
-        throw
-    }
-
-    # Keep draining standard output in the background so the server never blocks on a full pipe.
-    $null = $process.StandardOutput.ReadToEndAsync()
-
-    $secure = ConvertTo-SecureString -String $password -AsPlainText -Force
-    [pscustomobject]@{
-        PSTypeName = 'PSC8.Tests.C8LocalServer'
-        Process    = $process
-        Regions    = $regions
-        GlobalUrl  = @($regions.Values)[0]
-        Credential = [pscredential]::new('root@c8.local', $secure)
-    }
-}
-
-function Stop-C8Local {
-    <#
-    .SYNOPSIS
-    Stops a C8 Local started by Start-C8Local.
-    #>
-    [CmdletBinding()]
-    param(
-        [Parameter(Mandatory, ValueFromPipeline)]
-        [pscustomobject] $Server
-    )
-
-    process {
-        $process = $Server.Process
-        if (-not $process.HasExited) {
-            $process.Kill($true)
-            $null = $process.WaitForExit(10000)
-        }
-        $process.Dispose()
-    }
-}
-
 function New-C8TestName {
     <#
     .SYNOPSIS
@@ -149,4 +38,4 @@ function New-C8TestName {
     '{0}_{1}' -f $Prefix, [guid]::NewGuid().ToString('N').Substring(0, 10)
 }
 
-Export-ModuleMember -Function Get-C8LocalPath, Get-PSC8ModulePath, Start-C8Local, Stop-C8Local, New-C8TestName
+Export-ModuleMember -Function Get-PSC8ModulePath, New-C8TestName

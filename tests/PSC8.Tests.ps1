@@ -19,7 +19,7 @@ BeforeAll {
     $script:Password = $script:Credential.GetNetworkCredential().Password
 
     function script:Connect-Root {
-        Connect-C8 -Url $script:Server.GlobalUrl -Credential $script:Credential
+        Connect-C8 -Url $script:Server.Url -Credential $script:Credential
     }
 
     # The requests a command sends, from the lines it logs to Verbose: "METHOD /path -> status in N ms".
@@ -108,7 +108,7 @@ Describe 'Connections' {
 
     It 'stops with a security error when the password is wrong' {
         $wrong = [pscredential]::new('root@c8.local', (ConvertTo-SecureString 'wrong-password' -AsPlainText -Force))
-        { Connect-C8 -Url $script:Server.GlobalUrl -Credential $wrong } | Should -Throw -ErrorId 'C8.AuthenticationFailed,PSC8.Commands.ConnectC8Command'
+        { Connect-C8 -Url $script:Server.Url -Credential $wrong } | Should -Throw -ErrorId 'C8.AuthenticationFailed,PSC8.Commands.ConnectC8Command'
     }
 
     It 'redacts secrets in verbose output' {
@@ -395,7 +395,7 @@ Describe 'API keys and access levels' {
     }
 
     It 'denies a key without access and allows it once granted' {
-        $keyed = Connect-C8 -Url $script:Server.GlobalUrl -ApiKey $script:Key.ApiKey -KeepDefault
+        $keyed = Connect-C8 -Url $script:Server.Url -ApiKey $script:Key.ApiKey -KeepDefault
         { Get-C8Collection -Name $script:Secured -Connection $keyed -ErrorAction Stop } | Should -Throw -ErrorId 'C8.AccessDenied,*'
         Set-C8AccessLevel -ApiKeyId $script:KeyId -Fabric _system -Level ro -PassThru | ForEach-Object Level | Should -Be 'ro'
         (Get-C8Collection -Name $script:Secured -Connection $keyed).Name | Should -Be $script:Secured

@@ -6,6 +6,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'PSC8.TestHelpers.psm1') -Force
+    Import-Module (Get-PSC8ModulePath) -Force
     $script:Server = Start-C8Local
     $readme = Get-Content -Raw -Path (Join-Path (Split-Path -Parent $PSScriptRoot) 'README.md')
     if ($readme -notmatch '(?s)<!-- The tour:[^\n]*-->\s*```powershell\n(?<tour>.*?)\n```') {

@@ -30,7 +30,7 @@ Describe 'The documented spot-collection flow' {
                 Should -Not -Throw -Because "run $run must succeed"
         }
 
-        $admin = Connect-C8 -Url $script:Server.GlobalUrl -Credential $script:Server.Credential
+        $admin = Connect-C8 -Url $script:Server.Url -Credential $script:Server.Credential
         Get-C8Fabric -Name $fabric -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         Get-C8ApiKey -KeyId $key -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         Get-C8Connection -All | Should -Be $admin -Because 'the example closes every connection it opened'
@@ -39,7 +39,7 @@ Describe 'The documented spot-collection flow' {
     It 'refuses a collection of that name that is not a spot collection' {
         $fabric = New-C8TestName 'spot'
         $key = New-C8TestName 'demo'
-        Connect-C8 -Url $script:Server.GlobalUrl -Credential $script:Server.Credential | Out-Null
+        Connect-C8 -Url $script:Server.Url -Credential $script:Server.Credential | Out-Null
         New-C8Fabric -Name $fabric -SpotDc eu-central | Out-Null
         New-C8Collection -Name accounts -Fabric $fabric | Out-Null
         try {
@@ -47,7 +47,7 @@ Describe 'The documented spot-collection flow' {
                 Should -Throw -ExpectedMessage '*is not a spot collection*'
         }
         finally {
-            Connect-C8 -Url $script:Server.GlobalUrl -Credential $script:Server.Credential | Out-Null
+            Connect-C8 -Url $script:Server.Url -Credential $script:Server.Credential | Out-Null
             Remove-C8Fabric -Name $fabric -Force
             Remove-C8ApiKey -KeyId $key -ErrorAction SilentlyContinue
         }

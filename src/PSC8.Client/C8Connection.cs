@@ -33,6 +33,8 @@ public sealed class C8Connection : IDisposable
         ApiKeys = new ApiKeyApi(this);
         Access = new AccessApi(this);
         Users = new UserApi(this);
+        KeyValues = new KeyValueApi(this);
+        Version = new VersionApi(this);
     }
 
     /// <summary>The normalised API base URL.</summary>
@@ -89,6 +91,12 @@ public sealed class C8Connection : IDisposable
 
     /// <summary>Users of the tenant.</summary>
     public UserApi Users { get; }
+
+    /// <summary>Key-value collections and their pairs.</summary>
+    public KeyValueApi KeyValues { get; }
+
+    /// <summary>The server's name and version.</summary>
+    public VersionApi Version { get; }
 
     internal C8Transport Transport { get; }
 
@@ -232,8 +240,8 @@ public sealed class C8Connection : IDisposable
     {
         try
         {
-            var response = await Transport.SendAsync(new C8Request(HttpMethod.Get, "/_api/version").Query("details", true), CancellationToken.None).ConfigureAwait(false);
-            var supported = JsonRead.TryGet(response.Json, "details", out var details) && JsonRead.String(details, "overwriteMode") == "supported";
+            var version = await Version.GetAsync(details: true, CancellationToken.None).ConfigureAwait(false);
+            var supported = version.Details is { } details && details.TryGetValue("overwriteMode", out var mode) && (mode as string) == "supported";
             Transport.Log("The server " + (supported ? "supports" : "does not advertise") + " overwriteMode.");
             return supported;
         }

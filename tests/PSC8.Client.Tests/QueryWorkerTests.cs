@@ -117,6 +117,14 @@ public sealed class QueryWorkerTests : ServerTest
         Assert.Equal(404, update.ErrorNum);
         Assert.Equal("C8.QueryWorkerNotFound", update.ErrorId);
 
+        // GDN answers deleting an unknown worker with 404 and the "database not found" number (API.md §8).
+        var delete = await Assert.ThrowsAsync<C8ApiException>(() => Root.QueryWorkers.DeleteAsync(Fabric, "nope"));
+        Assert.Equal((404, 1228), (delete.StatusCode, delete.ErrorNum));
+        Assert.Equal("C8.QueryWorkerNotFound", delete.ErrorId);
+        Assert.Contains("no RestQL query worker named 'nope'", delete.Message);
+        var noFabric = await Assert.ThrowsAsync<C8ApiException>(() => Root.QueryWorkers.DeleteAsync("nosuchfabric", "nope"));
+        Assert.Equal("C8.FabricNotFound", noFabric.ErrorId);
+
         var empty = await Assert.ThrowsAsync<C8ApiException>(() => Root.QueryWorkers.SaveAsync(Fabric, new C8QueryWorkerDefinition("blank", "")));
         Assert.Equal(400, empty.StatusCode);
         Assert.Equal("InvalidArgument", empty.Category);

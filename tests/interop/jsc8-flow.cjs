@@ -66,6 +66,20 @@ const report = (step, detail) => console.log(JSON.stringify({ step, ...detail })
     report("read", { region: local.name, count: regionRows.length, names: regionRows.map((r) => r.firstname).sort() });
   }
 
+  // Issue 18, item 1: paging a cursor through the driver's own calls; count is on every batch.
+  const cursor = await client.query("FOR i IN 1..5 RETURN i", {}, { count: true, batchSize: 2 });
+  const cursorId = cursor._id;
+  const second = await client.nextBatchFromCursor(cursorId);
+  await client.deleteCursor(cursorId);
+  const gone = await client.deleteCursor(cursorId).then(() => null, (e) => e);
+  report("cursor", {
+    count: cursor.count,
+    nextCount: second.count,
+    nextResult: second.result,
+    goneStatus: gone && gone.statusCode,
+    goneErrorNum: gone && gone.errorNum,
+  });
+
   await client.deleteCollection(collectionName);
   client.useFabric("_system");
   await client.dropFabric(fabricName);

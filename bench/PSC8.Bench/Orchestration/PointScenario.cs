@@ -3,12 +3,12 @@ using System.Text.Json.Nodes;
 
 namespace PSC8.Bench.Orchestration;
 
-/// <summary>Part 2: single-document insert, read and update round trips through PSC8.Client, from 1 and from 8 clients.</summary>
+/// <summary>Part 2: single-document insert, read and update round trips, and key-value put and get, through PSC8.Client, from 1 and from 8 clients.</summary>
 public static class PointScenario
 {
     private const string Fabric = "_system";
     private const string Collection = "point";
-    private static readonly string[] Operations = ["insert", "read", "update"];
+    private static readonly string[] Operations = ["insert", "read", "update", "kv-put", "kv-get"];
 
     public static async Task RunAsync(BenchServer server, BenchSettings settings, BenchResults results)
     {

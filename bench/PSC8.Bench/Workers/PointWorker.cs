@@ -5,6 +5,7 @@ using PSC8.Bench.Data;
 using PSC8.Bench.Measure;
 using PSC8.Client;
 using PSC8.Client.Json;
+using PSC8.Client.Models;
 
 namespace PSC8.Bench.Workers;
 
@@ -12,7 +13,8 @@ namespace PSC8.Bench.Workers;
 /// Single-document round trips through PSC8.Client from --clients concurrent clients (each its own connection):
 /// an insert phase, then reads and updates of the inserted keys. Each phase stops at --ops per client or after
 /// --seconds, whichever comes first; latencies are per request as the caller sees them. Unmeasured rounds of all
-/// three phases (--warmup operations each) go first, for at least --warmup-seconds.
+/// phases (--warmup operations each) go first, for at least --warmup-seconds. Key-value put and get round trips of
+/// the same accounts (as values) in a key-value collection beside it run the same way, to set against insert and read.
 /// </summary>
 public static class PointWorker
 {
@@ -22,6 +24,8 @@ public static class PointWorker
         w.WriteNumber("balance", balance);
         w.WriteEndObject();
     };
+
+    private static readonly JsonItemWriter<int> AccountValue = (w, index) => Accounts.Writer(w, Accounts.Make(index));
 
     private delegate Task Operation(int client, int index);
 
@@ -34,6 +38,8 @@ public static class PointWorker
         var warmupTime = TimeSpan.FromSeconds(context.Args.Double("warmup-seconds", 0));
         context.Args.RejectUnknown();
         var connections = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => context.ConnectAsync()));
+        var pairs = context.Collection + "_kv";
+        await connections[0].KeyValues.CreateCollectionAsync(context.Fabric, pairs);
         try
         {
             var keys = Enumerable.Range(0, clients).Select(_ => new List<string>()).ToArray();
@@ -52,11 +58,24 @@ public static class PointWorker
             };
             Operation update = (client, index) =>
                 connections[client].Documents.UpdateAsync(context.Fabric, context.Collection, KeyFor(keys[client], index), index + 0.5, BalancePatch);
+            var stored = new int[clients];
+            Operation put = async (client, index) =>
+            {
+                await connections[client].KeyValues.PutAsync(context.Fabric, pairs, new[] { new C8KeyValueEntry<int>(PairKey(client, index), index) }, AccountValue);
+                stored[client] = Math.Max(stored[client], index + 1);
+            };
+            Operation get = async (client, index) =>
+            {
+                if (await connections[client].KeyValues.GetAsync(context.Fabric, pairs, PairKey(client, index % stored[client])) is null)
+                {
+                    throw new InvalidOperationException("A key-value get found no pair.");
+                }
+            };
 
             var clock = Stopwatch.StartNew();
             do
             {
-                foreach (var warm in new[] { insert, read, update })
+                foreach (var warm in new[] { insert, read, update, put, get })
                 {
                     await RunPhaseAsync(clients, warmup, limit, warm);
                 }
@@ -70,6 +89,8 @@ public static class PointWorker
                 ["insert"] = await RunPhaseAsync(clients, ops, limit, insert),
                 ["read"] = await RunPhaseAsync(clients, ops, limit, read),
                 ["update"] = await RunPhaseAsync(clients, ops, limit, update),
+                ["kv-put"] = await RunPhaseAsync(clients, ops, limit, put),
+                ["kv-get"] = await RunPhaseAsync(clients, ops, limit, get),
             };
             var (_, cpu) = meter.Stop();
             result["cpuSeconds"] = cpu;
@@ -77,6 +98,7 @@ public static class PointWorker
         }
         finally
         {
+            await connections[0].KeyValues.DeleteCollectionAsync(context.Fabric, pairs);
             foreach (var connection in connections)
             {
                 connection.Dispose();
@@ -85,6 +107,8 @@ public static class PointWorker
     }
 
     private static string KeyFor(List<string> keys, int index) => keys[index % keys.Count];
+
+    private static string PairKey(int client, int index) => "c" + client + "_" + index;
 
     private static async Task<JsonObject> RunPhaseAsync(int clients, int ops, TimeSpan limit, Operation operation)
     {

@@ -91,7 +91,7 @@ public sealed class QueryWorkerApi : ApiBase
         });
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         var worker = C8QueryWorker.FromJson(JsonRead.Result(response.Json), f);
-        worker.SetName(definition.Name);
+        worker.CompleteFrom(definition);
         return worker;
     }
 
@@ -99,7 +99,21 @@ public sealed class QueryWorkerApi : ApiBase
     public async Task DeleteAsync(string? fabric, string name, CancellationToken cancellationToken = default)
     {
         RequireName(name);
-        await SendAsync(new C8Request(HttpMethod.Delete, C8Paths.Fabric(Fabric(fabric), "restql/" + C8Paths.Seg(name))), cancellationToken).ConfigureAwait(false);
+        var f = Fabric(fabric);
+        try
+        {
+            await SendAsync(new C8Request(HttpMethod.Delete, C8Paths.Fabric(f, "restql/" + C8Paths.Seg(name))), cancellationToken).ConfigureAwait(false);
+        }
+        catch (C8ApiException ex) when (ex.ErrorNum == 1228)
+        {
+            // GDN answers an unknown worker with the "database not found" number; only the fabric check tells them apart.
+            if (await FabricExistsAsync(f, cancellationToken).ConfigureAwait(false))
+            {
+                throw WorkerNotFound(ex, name, f);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>
@@ -134,14 +148,29 @@ public sealed class QueryWorkerApi : ApiBase
         catch (C8ApiException ex) when (ex.ErrorNum == 1502)
         {
             // GDN answers an unknown worker as if its text were empty (400, 1502); a saved worker never has an empty query.
-            throw new C8ApiException(
-                ex.StatusCode,
-                ex.ErrorNum,
-                "there is no RestQL query worker named '" + name + "' in fabric '" + f + "' (the server said: " + ex.ServerMessage + ")",
-                ex.Method,
-                ex.Path,
-                C8ErrorMapping.QueryWorkerNotFound,
-                ex);
+            throw WorkerNotFound(ex, name, f);
+        }
+    }
+
+    private static C8ApiException WorkerNotFound(C8ApiException ex, string name, string fabric) => new(
+        ex.StatusCode,
+        ex.ErrorNum,
+        "there is no RestQL query worker named '" + name + "' in fabric '" + fabric + "' (the server said: " + ex.ServerMessage + ")",
+        ex.Method,
+        ex.Path,
+        C8ErrorMapping.QueryWorkerNotFound,
+        ex);
+
+    private async Task<bool> FabricExistsAsync(string fabric, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Connection.Fabrics.GetAsync(fabric, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (C8ApiException ex) when (ex.ErrorNum == 1228)
+        {
+            return false;
         }
     }
 

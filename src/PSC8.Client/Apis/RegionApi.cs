@@ -85,25 +85,3 @@ public sealed class RegionApi : ApiBase
         }
     }
 }
-
-/// <summary>Users of the tenant (<c>/_api/user</c>); used to learn the tenant of an API key.</summary>
-public sealed class UserApi : ApiBase
-{
-    internal UserApi(C8Connection connection)
-        : base(connection)
-    {
-    }
-
-    /// <summary>The tenant's users (<c>GET /_api/user</c>).</summary>
-    public async Task<IReadOnlyList<C8User>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        var response = await SendAsync(new C8Request(HttpMethod.Get, "/_api/user"), cancellationToken).ConfigureAwait(false);
-        var list = new List<C8User>();
-        foreach (var item in JsonRead.Array(JsonRead.Result(response.Json)))
-        {
-            list.Add(C8User.FromJson(item));
-        }
-
-        return list;
-    }
-}

@@ -112,34 +112,3 @@ public sealed class C8KeyValidation
         };
     }
 }
-
-/// <summary>A user of the tenant (from <c>/_api/user</c>).</summary>
-public sealed class C8User
-{
-    /// <summary>User id (e.g. <c>root</c>).</summary>
-    public string User { get; private set; } = string.Empty;
-
-    /// <summary>Email.</summary>
-    public string? Email { get; private set; }
-
-    /// <summary>Tenant.</summary>
-    public string? Tenant { get; private set; }
-
-    /// <summary>Display name.</summary>
-    public string? DisplayName { get; private set; }
-
-    /// <summary>Whether active.</summary>
-    public bool Active { get; private set; }
-
-    /// <inheritdoc />
-    public override string ToString() => User;
-
-    internal static C8User FromJson(JsonElement e) => new C8User
-    {
-        User = JsonRead.String(e, "user") ?? string.Empty,
-        Email = JsonRead.String(e, "email"),
-        Tenant = JsonRead.String(e, "tenant"),
-        DisplayName = JsonRead.String(e, "displayName"),
-        Active = JsonRead.Bool(e, "active", true),
-    };
-}

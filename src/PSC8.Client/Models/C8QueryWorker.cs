@@ -33,7 +33,17 @@ public sealed class C8QueryWorker
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    internal void SetName(string name) => Name = name;
+    /// <summary>
+    /// Fills in what an update's answer leaves out: GDN answers a PUT with only <c>_key</c>, <c>value</c> and
+    /// <c>sqlValue</c>, so the name, type and parameters are the ones just sent.
+    /// </summary>
+    internal void CompleteFrom(C8QueryWorkerDefinition definition)
+    {
+        Name = definition.Name;
+        Query ??= definition.Query;
+        Type ??= definition.Type ?? "c8ql";
+        Parameter ??= definition.Parameter is null ? null : new Dictionary<string, object?>(definition.Parameter);
+    }
 
     internal static C8QueryWorker FromJson(JsonElement e, string fabric)
     {

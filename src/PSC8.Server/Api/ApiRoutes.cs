@@ -13,6 +13,8 @@ internal static class ApiRoutes
         FabricEndpoints.Map(router);
         CollectionEndpoints.Map(router);
         DocumentEndpoints.Map(router);
+        KeyValueEndpoints.Map(router);
+        IndexEndpoints.Map(router);
         ImportExportEndpoints.Map(router);
         CursorEndpoints.Map(router);
         QueryEndpoints.Map(router);
@@ -20,6 +22,7 @@ internal static class ApiRoutes
         KeyEndpoints.Map(router);
         UserEndpoints.Map(router);
         AdminEndpoints.Map(router);
+        VersionEndpoints.Map(router);
         return router;
     }
 }

@@ -20,6 +20,7 @@ internal static class CursorEndpoints
     public static void Map(Router router)
     {
         router.Map("POST", "cursor", OpenAsync);
+        router.Map("POST", "cursor/sql", OpenSqlAsync);
         router.Map("PUT", "cursor/{id}", NextAsync);
         router.Map("POST", "cursor/{id}", NextAsync);
         router.Map("DELETE", "cursor/{id}", CloseAsync);
@@ -31,21 +32,23 @@ internal static class CursorEndpoints
     {
         var query = ReadQuery(await request.ReadObjectAsync().ConfigureAwait(false));
         var opening = await QueryService.OpenAsync(request, query).ConfigureAwait(false);
-        await WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore, opening.Count).ConfigureAwait(false);
+        await WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore).ConfigureAwait(false);
     }
+
+    /// <summary>GDN's SQL dialect; it is a literal route so that "sql" is never read as a cursor id.</summary>
+    private static Task OpenSqlAsync(IncomingRequest request) =>
+        throw new C8Exception(400, C8Errors.BadParameter, "SQL queries are not supported by C8 Local yet; use C8QL at /cursor");
 
     private static async Task NextAsync(IncomingRequest request)
     {
         var (cursor, batch, hasMore) = await QueryService.NextAsync(request, request.Route("id")).ConfigureAwait(false);
-        await WriteBatchAsync(request.Http, 200, cursor, batch, hasMore, count: null).ConfigureAwait(false);
+        await WriteBatchAsync(request.Http, 200, cursor, batch, hasMore).ConfigureAwait(false);
     }
 
     private static Task CloseAsync(IncomingRequest request)
     {
         var id = request.Route("id");
-        var cursors = request.Region.Cursors;
-        cursors.Get(id, request.Principal.UserId);
-        cursors.Remove(id);
+        request.Region.Cursors.Close(id, request.Principal.UserId);
         return Responses.WriteEnvelopeAsync(request.Http, 202, w => w.WriteString("id", id));
     }
 
@@ -67,9 +70,9 @@ internal static class CursorEndpoints
 
     private static async Task ExplainAsync(IncomingRequest request)
     {
-        RequestTarget.Resolve(request, AccessLevel.ReadOnly);
+        var target = RequestTarget.Resolve(request, AccessLevel.ReadOnly);
         var query = ReadQuery(await request.ReadObjectAsync().ConfigureAwait(false));
-        var explained = request.Cluster.Engine.Prepare(query.Query, query.BindVars).Explain();
+        var explained = request.Cluster.Engine.Prepare(query.Query, query.BindVars, indexes: target.Indexes).Explain();
         await Responses.WriteFlatAsync(request.Http, 200, explained.AsObject).ConfigureAwait(false);
     }
 
@@ -130,8 +133,11 @@ internal static class CursorEndpoints
             memoryLimit.IsNull ? null : (long)Math.Min(memoryLimit.AsNumber, long.MaxValue / 2));
     }
 
-    /// <summary>The cursor response: result, hasMore, id while more follow, count when asked, extra (not on a streaming cursor's middle batches).</summary>
-    public static Task WriteBatchAsync(HttpContext http, int status, ServerCursor cursor, List<C8Value> batch, bool hasMore, long? count) =>
+    /// <summary>
+    /// The cursor response: result, hasMore, id while more follow, count on every batch when asked (as GDN repeats it:
+    /// pyC8's test_cursor_from_execute_query cassette), extra (not on a streaming cursor's middle batches).
+    /// </summary>
+    public static Task WriteBatchAsync(HttpContext http, int status, ServerCursor cursor, List<C8Value> batch, bool hasMore) =>
         Responses.WriteEnvelopeAsync(http, status, w =>
         {
             w.WritePropertyName("result");
@@ -146,7 +152,7 @@ internal static class CursorEndpoints
             {
                 w.WriteString("id", cursor.Id);
             }
-            if (count is { } n)
+            if (cursor.Count is { } n)
             {
                 w.WriteNumber("count", n);
             }

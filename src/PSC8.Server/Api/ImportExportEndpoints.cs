@@ -50,12 +50,10 @@ internal static class ImportExportEndpoints
             return failed;
         }).ConfigureAwait(false);
 
+        // The members GDN's answer has (pyC8's test_document_import_bulk and test_cursor_* cassettes).
         var result = new C8Object.Builder()
             .Set("created", N(documents.Count - errors.Count))
             .Set("errors", N(errors.Count))
-            .Set("empty", N(0))
-            .Set("updated", N(0))
-            .Set("ignored", N(0))
             .Set("unprocessed", N(0));
         if (details)
         {

@@ -117,7 +117,8 @@ internal static class UserEndpoints
             Email = body["newEmail"]["email"].TryGetString(out var email) ? email : user.Email,
         };
         request.Cluster.Catalog.UpdateUser(updated);
-        await Responses.WriteFlatAsync(request.Http, 200, Record(request, updated, withKey: false)).ConfigureAwait(false);
+        // With apikey, as GDN answers (pyC8's test_user_management cassette).
+        await Responses.WriteFlatAsync(request.Http, 200, Record(request, updated, withKey: true)).ConfigureAwait(false);
     }
 
     private static Task DeleteAsync(IncomingRequest request)

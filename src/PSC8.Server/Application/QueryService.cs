@@ -37,7 +37,7 @@ internal sealed record QueryRequest(string Query, C8Object BindVars, int BatchSi
 }
 
 /// <summary>The first batch of a query and the cursor that holds the rest, if any.</summary>
-internal sealed record QueryOpening(ServerCursor Cursor, List<C8Value> Batch, bool HasMore, long? Count);
+internal sealed record QueryOpening(ServerCursor Cursor, List<C8Value> Batch, bool HasMore, bool IsModification);
 
 /// <summary>
 /// Runs C8QL for the cursor and RestQL APIs. A query touching a spot collection runs in the spot region.
@@ -56,7 +56,7 @@ internal static class QueryService
         var query = asked.Limited(cluster.Options);
         var fabric = RequestTarget.Resolve(request, AccessLevel.ReadOnly);
         var profile = query.Options.Profile ? new QueryProfile() : null;
-        var prepared = cluster.Engine.Prepare(query.Query, query.BindVars, profile);
+        var prepared = cluster.Engine.Prepare(query.Query, query.BindVars, profile, fabric.Indexes);
         var target = fabric.ForQuery(prepared);
         var owner = request.Principal.UserId;
         var streams = query.Stream && !query.Count && !prepared.IsModification;
@@ -104,6 +104,7 @@ internal static class QueryService
                 running.Dispose();
             }
         }
+        cursor.Count = query.Count ? count : null;
         try
         {
             var (batch, hasMore) = streams ? await cursor.NextBatchAsync(request.Aborted).ConfigureAwait(false) : cursor.NextBatch();
@@ -116,7 +117,7 @@ internal static class QueryService
                 cursor.Dispose();
             }
             profile?.Finish();
-            return new QueryOpening(cursor, batch, hasMore, query.Count ? count : null);
+            return new QueryOpening(cursor, batch, hasMore, prepared.IsModification);
         }
         catch
         {
@@ -134,7 +135,7 @@ internal static class QueryService
         var cluster = request.Cluster;
         var query = asked.Limited(cluster.Options);
         var fabric = RequestTarget.Resolve(request, AccessLevel.ReadOnly);
-        var prepared = cluster.Engine.Prepare(query.Query, query.BindVars);
+        var prepared = cluster.Engine.Prepare(query.Query, query.BindVars, indexes: fabric.Indexes);
         if (prepared.IsModification)
         {
             throw modificationRefused();

@@ -64,6 +64,13 @@ internal record RequestTarget(IncomingRequest Request, FabricInfo Fabric, bool S
         return fabric.SpotRegion == Fabric.SpotRegion ? this : this with { Fabric = fabric };
     }
 
+    /// <summary>The secondary indexes of the fabric's collections, by collection name, for the query engine.</summary>
+    public IReadOnlyList<IndexInfo> Indexes(string collection)
+    {
+        var catalog = Request.Cluster.Catalog;
+        return catalog.FindCollection(Fabric.Name, collection) is { } info ? catalog.Indexes(info.Id) : [];
+    }
+
     /// <summary>Checked in the home region's transaction, before the work runs; a fabric target needs nothing more.</summary>
     public virtual void RequireServed()
     {

@@ -36,6 +36,7 @@ internal sealed class C8Cluster : IDisposable
         Catalog = new Catalog(_control);
         Faults = new FaultSettings(options.ReplicationDelay, options.LinkLatency);
         Replicator = new Replicator(Regions, Catalog, Faults, WriteLocks);
+        ExpirySweeper = new KeyValue.ExpirySweeper(this, options.ExpirySweepInterval);
 
         var bootstrap = new ClusterBootstrap(this);
         RootPassword = bootstrap.EnsureRootUser();
@@ -46,6 +47,26 @@ internal sealed class C8Cluster : IDisposable
         Authenticator = new Authenticator(Catalog, Tokens, options.Tenant);
         Access = new AccessControl(Catalog);
         Router = ApiRoutes.Build();
+        BuildIndexes();
+        TtlSweeper = new Application.TtlSweeper(this, TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Background removal of the documents TTL indexes say expired.</summary>
+    public Application.TtlSweeper TtlSweeper { get; }
+
+    /// <summary>
+    /// Every region builds the indexes the catalog has that its store lacks: one created while the process died
+    /// is in the catalog only once every region built it, but the regions that built it may be ahead of the catalog.
+    /// </summary>
+    private void BuildIndexes()
+    {
+        foreach (var index in Catalog.AllIndexes())
+        {
+            foreach (var region in Regions)
+            {
+                region.Store.CreateIndex(index, index.CollectionId);
+            }
+        }
     }
 
     public C8LocalOptions Options { get; }
@@ -60,6 +81,9 @@ internal sealed class C8Cluster : IDisposable
     public FaultSettings Faults { get; }
 
     public Replicator Replicator { get; }
+
+    /// <summary>Removes expired key-value pairs in the background.</summary>
+    public KeyValue.ExpirySweeper ExpirySweeper { get; }
 
     public JwtTokens Tokens { get; }
 
@@ -135,9 +159,16 @@ internal sealed class C8Cluster : IDisposable
             Region(endpoint.Name).Url = endpoint.Url;
         }
         Replicator.Start();
+        ExpirySweeper.Start();
+        TtlSweeper.Start();
     }
 
-    internal async Task StopAsync() => await Replicator.DisposeAsync().ConfigureAwait(false);
+    internal async Task StopAsync()
+    {
+        await ExpirySweeper.DisposeAsync().ConfigureAwait(false);
+        await TtlSweeper.DisposeAsync().ConfigureAwait(false);
+        await Replicator.DisposeAsync().ConfigureAwait(false);
+    }
 
     public void Dispose()
     {

@@ -15,6 +15,7 @@ internal sealed class Catalog
     private const string GrantKind = "grant";
     private const string WorkerKind = "restql";
     private const string SettingKind = "setting";
+    private const string IndexKind = "index";
 
     private readonly object _lock = new();
     private readonly ControlStore _store;
@@ -24,6 +25,7 @@ internal sealed class Catalog
     private Dictionary<string, UserInfo> _users = new(StringComparer.Ordinal);
     private Dictionary<string, AccessLevel> _grants = new(StringComparer.Ordinal);
     private Dictionary<(string User, string Fabric, string Name), QueryWorkerInfo> _workers = new();
+    private Dictionary<long, IReadOnlyList<IndexInfo>> _indexes = new();
 
     public Catalog(ControlStore store)
     {
@@ -47,6 +49,11 @@ internal sealed class Catalog
         foreach (var (id, body) in store.Load(GrantKind))
         {
             _grants[id] = Deserialize<AccessLevel>(body);
+        }
+        foreach (var (_, body) in store.Load(IndexKind))
+        {
+            var index = Deserialize<IndexInfo>(body);
+            _indexes[index.CollectionId] = [.. Indexes(index.CollectionId), index];
         }
         foreach (var (_, body) in store.Load(WorkerKind))
         {
@@ -114,6 +121,7 @@ internal sealed class Catalog
             var workers = _workers.Values.Where(w => w.Fabric == name).ToList();
             var changes = new List<(string, string, string?)> { (FabricKind, name, null) };
             changes.AddRange(collections.Select(c => (CollectionKind, CollectionId(c), (string?)null)));
+            changes.AddRange(collections.SelectMany(c => Indexes(c.Id)).Select(i => (IndexKind, IndexId(i), (string?)null)));
             changes.AddRange(grants.Select(g => (GrantKind, g, (string?)null)));
             changes.AddRange(workers.Select(w => (WorkerKind, WorkerId(w), (string?)null)));
             _store.Apply(changes);
@@ -122,6 +130,7 @@ internal sealed class Catalog
             {
                 _collections.Remove((c.Fabric, c.Name));
                 _collectionsById.Remove(c.Id);
+                _indexes.Remove(c.Id);
             }
             foreach (var g in grants)
             {
@@ -195,13 +204,54 @@ internal sealed class Catalog
             var grants = _grants.Keys.Where(k => GrantFabric(k) == collection.Fabric && GrantCollection(k) == collection.Name).ToList();
             var changes = new List<(string, string, string?)> { (CollectionKind, CollectionId(collection), null) };
             changes.AddRange(grants.Select(g => (GrantKind, g, (string?)null)));
+            changes.AddRange(Indexes(collection.Id).Select(i => (IndexKind, IndexId(i), (string?)null)));
             _store.Apply(changes);
             _collections.Remove((collection.Fabric, collection.Name));
             _collectionsById.Remove(collection.Id);
+            _indexes.Remove(collection.Id);
             foreach (var g in grants)
             {
                 _grants.Remove(g);
             }
+        }
+    }
+
+    // ---- indexes ----
+
+    /// <summary>The collection's secondary indexes, oldest first (the primary index is implied).</summary>
+    public IReadOnlyList<IndexInfo> Indexes(long collectionId)
+    {
+        lock (_lock)
+        {
+            return _indexes.GetValueOrDefault(collectionId) ?? [];
+        }
+    }
+
+    public IReadOnlyList<IndexInfo> AllIndexes()
+    {
+        lock (_lock)
+        {
+            return _indexes.Values.SelectMany(i => i).ToList();
+        }
+    }
+
+    public long NextIndexId() => _store.Next("index");
+
+    public void AddIndex(IndexInfo index)
+    {
+        lock (_lock)
+        {
+            _store.Put(IndexKind, IndexId(index), Serialize(index));
+            _indexes[index.CollectionId] = [.. Indexes(index.CollectionId), index];
+        }
+    }
+
+    public void RemoveIndex(IndexInfo index)
+    {
+        lock (_lock)
+        {
+            _store.Delete(IndexKind, IndexId(index));
+            _indexes[index.CollectionId] = Indexes(index.CollectionId).Where(i => i.Id != index.Id).ToList();
         }
     }
 
@@ -376,6 +426,8 @@ internal sealed class Catalog
     }
 
     private static string CollectionId(CollectionInfo c) => $"{c.Fabric}\n{c.Name}";
+
+    private static string IndexId(IndexInfo i) => $"{i.CollectionId}\n{i.Id}";
 
     private static string WorkerId(QueryWorkerInfo w) => $"{w.UserId}\n{w.Fabric}\n{w.Name}";
 

@@ -27,7 +27,18 @@ internal sealed record CollectionInfo(
     public const int DocumentType = 2;
     public const int EdgeType = 3;
 
+    public const string DocumentModel = "DOC";
+    public const string KeyValueModel = "KV";
+
+    /// <summary>GDN's collectionModel: DOC, or KV for a key-value collection (created through /_api/kv).</summary>
+    public string Model { get; init; } = DocumentModel;
+
+    /// <summary>A key-value collection whose pairs may carry expireAt (created with ?expiration=true).</summary>
+    public bool Expiration { get; init; }
+
     public bool IsEdge => Type == EdgeType;
+
+    public bool IsKeyValue => Model == KeyValueModel;
 
     public string GloballyUniqueId => IsSystem ? Name : $"c8local/{Id}";
 }

@@ -31,19 +31,33 @@ internal sealed class CursorStore : IDisposable
         return cursor.Id;
     }
 
-    /// <summary>The caller's cursor; a malformed id is a 400, an unknown, expired or foreign one a 404/1600.</summary>
+    /// <summary>
+    /// The caller's cursor for its next batch; a malformed id is a 400, an unknown, expired or foreign one a 404/1600
+    /// (GDN answers so: pyC8's test_cursor_invalid_id cassette).
+    /// </summary>
     public ServerCursor Get(string id, string owner)
     {
         if (id.Length == 0 || id.Length > 20 || !id.All(char.IsAsciiDigit))
         {
             throw new C8Exception(400, C8Errors.HttpBadRequest, "invalid cursor ID");
         }
-        if (!_cursors.TryGetValue(id, out var cursor) || cursor.Owner != owner || cursor.ExpiresAt < DateTime.UtcNow)
-        {
-            throw new C8Exception(404, C8Errors.CursorNotFoundNum, "cursor not found");
-        }
-        return cursor;
+        return Find(id, owner) ?? throw NotFound();
     }
+
+    /// <summary>Closes the caller's cursor. GDN does not check the id's form here: whatever is not open is a 404/1600.</summary>
+    public void Close(string id, string owner)
+    {
+        if (Find(id, owner) is null)
+        {
+            throw NotFound();
+        }
+        Remove(id);
+    }
+
+    private ServerCursor? Find(string id, string owner) =>
+        _cursors.TryGetValue(id, out var cursor) && cursor.Owner == owner && cursor.ExpiresAt >= DateTime.UtcNow ? cursor : null;
+
+    private static C8Exception NotFound() => new(404, C8Errors.CursorNotFoundNum, "cursor not found");
 
     public void Remove(string id)
     {

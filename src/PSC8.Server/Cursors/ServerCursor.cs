@@ -26,6 +26,9 @@ internal sealed class ServerCursor(
 
     public string Id { get; set; } = "";
 
+    /// <summary>The number of rows, when the opener asked for it; every batch repeats it.</summary>
+    public long? Count { get; set; }
+
     /// <summary>Only the principal who opened a cursor may read or close it.</summary>
     public string Owner { get; } = owner;
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using PSC8.Server.Cluster;
 using PSC8.Server.Model;
 using PSC8.Server.Query;
@@ -30,12 +31,18 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
 
     public string CurrentUser => principal.OwnerId;
 
+    public string CurrentDatabase => Fabric.Name;
+
     private IDocumentWriter Writer => reader as IDocumentWriter
         ?? throw new InvalidOperationException("A write was attempted in a read-only transaction.");
 
     /// <summary>The collection by name, checked for existence in this region and for the caller's access level.</summary>
     private CollectionInfo Collection(string name, AccessLevel needed)
     {
+        if (SystemCollections.IsVirtual(name))
+        {
+            throw SystemCollections.ReadOnly(name);
+        }
         var collection = cluster.Catalog.FindCollection(Fabric.Name, name) ?? throw C8Errors.CollectionNotFound(name);
         if (collection.IsLocal && collection.LocalRegion != Region.Name)
         {
@@ -55,23 +62,46 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
     public IReadOnlyList<string> CollectionNames() =>
         cluster.Catalog.Collections(Fabric.Name).Select(c => c.Name).ToList();
 
-    public bool CollectionExists(string name) => cluster.Catalog.FindCollection(Fabric.Name, name) is not null;
+    public bool CollectionExists(string name) => SystemCollections.IsVirtual(name) || cluster.Catalog.FindCollection(Fabric.Name, name) is not null;
 
-    public IEnumerable<C8Object> Scan(string collection) => Scan(Collection(collection, AccessLevel.ReadOnly));
+    public IEnumerable<C8Object> Scan(string collection) =>
+        SystemCollections.IsVirtual(collection) ? SystemRows() : Scan(Collection(collection, AccessLevel.ReadOnly));
+
+    /// <summary>The rows of a read-only system collection: the collections of the fabric the caller can see.</summary>
+    private IEnumerable<C8Object> SystemRows() => SystemCollections.Rows(cluster.Catalog.Collections(Fabric.Name)
+        .Where(c => cluster.Access.CollectionLevel(principal, Fabric.Name, c.Name) > AccessLevel.None));
 
     public IEnumerable<C8Object> Scan(CollectionInfo collection) =>
         reader.ScanBodies(collection.Id, body => C8Json.Parse(body).AsObject);
 
     public IEnumerable<C8Object> Scan(string collection, IReadOnlyList<string> attributes) =>
-        reader.ScanBodies(Collection(collection, AccessLevel.ReadOnly).Id, new DocumentProjection(attributes).Decode);
+        SystemCollections.IsVirtual(collection) ? SystemRows() : reader.ScanBodies(Collection(collection, AccessLevel.ReadOnly).Id, new DocumentProjection(attributes).Decode);
+
+    public IReadOnlyList<IndexInfo> Indexes(string collection) =>
+        cluster.Catalog.FindCollection(Fabric.Name, collection) is { } info ? cluster.Catalog.Indexes(info.Id) : [];
+
+    public IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions)
+    {
+        var info = Collection(collection, AccessLevel.ReadOnly);
+        if (IndexRanges.For(conditions, index.Sparse) is not { } ranges || cluster.Catalog.Indexes(info.Id).All(i => i.Id != index.Id))
+        {
+            return null;
+        }
+        return ranges.SelectMany(range => reader.IndexScan(index, info.Id, range)).Select(Decode);
+    }
 
     public C8Object? Get(string collection, string key)
     {
+        if (SystemCollections.IsVirtual(collection))
+        {
+            return SystemRows().FirstOrDefault(r => r["_key"].AsString == key);
+        }
         var info = Collection(collection, AccessLevel.ReadOnly);
         return DocumentKeyRules.IsValid(key) && reader.Get(info.Id, key) is { } stored ? Decode(stored) : null;
     }
 
-    public long Count(string collection) => Count(Collection(collection, AccessLevel.ReadOnly));
+    public long Count(string collection) =>
+        SystemCollections.IsVirtual(collection) ? SystemRows().LongCount() : Count(Collection(collection, AccessLevel.ReadOnly));
 
     public long Count(CollectionInfo collection) => reader.Count(collection.Id);
 
@@ -234,13 +264,20 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
         var document = builder.Build();
         var bytes = Serialize(document);
         var writer = Writer;
-        if (!onlyIfNew)
+        try
         {
-            writer.Put(collection.Id, key, stamp, Region.Name, bytes);
+            if (!onlyIfNew)
+            {
+                writer.Put(collection.Id, key, stamp, Region.Name, bytes);
+            }
+            else if (!writer.PutNew(collection.Id, key, stamp, Region.Name, bytes))
+            {
+                return null;
+            }
         }
-        else if (!writer.PutNew(collection.Id, key, stamp, Region.Name, bytes))
+        catch (SqliteException e) when (e.SqliteErrorCode == UniqueConstraintFailed)
         {
-            return null;
+            throw UniqueIndexViolated(collection, key);
         }
         if (IsReplicated(collection))
         {
@@ -276,6 +313,13 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
     /// logging a second copy of every document cost a quarter of a bulk insert.
     /// </summary>
     private bool IsReplicated(CollectionInfo collection) => _replicates && !collection.IsSpot && !collection.IsLocal;
+
+    /// <summary>A unique index refused the document (SQLite's primary result code for constraints).</summary>
+    private const int UniqueConstraintFailed = 19;
+
+    private C8Exception UniqueIndexViolated(CollectionInfo collection, string key) =>
+        new(409, C8Errors.UniqueConstraintViolated,
+            $"unique constraint violated - in index of type persistent over {string.Join(", ", cluster.Catalog.Indexes(collection.Id).Where(i => i.Unique).Select(i => "'" + string.Join(", ", i.Fields) + "'"))}; conflicting key: {key}");
 
     private static string Id(CollectionInfo collection, string key) => collection.Name + "/" + key;
 

@@ -69,6 +69,22 @@ public sealed record C8LocalOptions
     /// <summary>Secret for signing JWTs; random per start when null (tokens then die with the process).</summary>
     public string? JwtSecret { get; init; }
 
+    /// <summary>
+    /// Whether <c>GET /_api/version?details=true</c> advertises what C8 Local understands beyond GDN's published API
+    /// (<c>"overwriteMode": "supported"</c>, which PSC8.Client probes before sending overwriteMode). A strict server leaves it out.
+    /// </summary>
+    public bool AdvertiseExtensions { get; init; } = true;
+
+    /// <summary>
+    /// Whether every request is held to GDN's published API (<c>--strict-api</c>): a query parameter, body field, path
+    /// form or route it does not define answers 400, and no extension is advertised, so a client that works here
+    /// sends nothing a real GDN could ignore.
+    /// </summary>
+    public bool StrictApi { get; init; }
+
+    /// <summary>How often expired key-value pairs are removed in the background (they are never returned meanwhile).</summary>
+    public TimeSpan ExpirySweepInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Options for an in-process server in tests: in memory, free ports, a known password.</summary>
     public static C8LocalOptions ForTests(params string[] regions) => new()
     {

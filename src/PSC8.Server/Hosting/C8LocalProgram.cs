@@ -10,10 +10,12 @@ internal static class C8LocalProgram
             Console.WriteLine(CommandLine.Usage);
             return 0;
         }
+        // A program-level switch, not a server option: the parent that started c8local stops it by closing its input.
+        var stopWithInput = args.Contains(CommandLine.StopWithInput);
         C8LocalOptions options;
         try
         {
-            options = CommandLine.Parse(args);
+            options = CommandLine.Parse(args.Where(a => a != CommandLine.StopWithInput).ToArray());
         }
         catch (ArgumentException e)
         {
@@ -32,6 +34,10 @@ internal static class C8LocalProgram
             context.Cancel = true;
             stop.Cancel();
         });
+        if (stopWithInput)
+        {
+            _ = StopWhenInputClosesAsync(stop);
+        }
 
         C8LocalHost host;
         try
@@ -62,5 +68,24 @@ internal static class C8LocalProgram
             }
         }
         return 0;
+    }
+
+    /// <summary>Reads standard input to its end, then stops: the parent closed it, or the parent itself ended.</summary>
+    private static async Task StopWhenInputClosesAsync(CancellationTokenSource stop)
+    {
+        using var input = Console.OpenStandardInput();
+        var buffer = new byte[256];
+        while (await input.ReadAsync(buffer).ConfigureAwait(false) > 0)
+        {
+        }
+
+        try
+        {
+            stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The server already stopped for another reason.
+        }
     }
 }

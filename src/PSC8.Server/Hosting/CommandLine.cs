@@ -30,8 +30,14 @@ internal static class CommandLine
           --max-queries-per-caller 32 queries one API key or user may run at once (429 beyond)
           --max-cursors-per-caller 64 cursors one API key or user may hold open (429 beyond)
           --cursor-ttl-ceiling 10m   the longest idle lifetime (ttl) a cursor may ask for
+          --strict-api               or C8LOCAL_STRICT_API=1; answer 400 to anything GDN's published API does not
+                                     define (parameters, body fields, path forms, routes); advertise no extension
+          --stop-with-input          stop when standard input closes (how Start-C8Local's parent stops it)
           --help
         """;
+
+    /// <summary>Stop when standard input reaches its end; the program handles it, the server options never see it.</summary>
+    public const string StopWithInput = "--stop-with-input";
 
     public static C8LocalOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
     {
@@ -123,6 +129,9 @@ internal static class CommandLine
                 case "--cursor-ttl-ceiling":
                     options = options with { CursorTtlCeiling = ParsePositiveDuration(Value(), arg) };
                     break;
+                case "--strict-api":
+                    options = options with { StrictApi = true };
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{arg}'. Run c8local --help for the list.");
             }
@@ -165,6 +174,8 @@ internal static class CommandLine
             DataDirectory = data,
             InMemory = data is null,
             RootPassword = options.RootPassword ?? environment("C8LOCAL_ROOT_PASSWORD"),
+            // From the environment too, so every server a test run starts, however it starts it, can be made strict.
+            StrictApi = options.StrictApi || environment("C8LOCAL_STRICT_API") == "1",
         };
     }
 

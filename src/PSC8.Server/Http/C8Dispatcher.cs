@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
+using PSC8.Server.Api;
 using PSC8.Server.Cluster;
 using PSC8.Server.Hosting;
 using PSC8.Server.Model;
@@ -42,6 +43,11 @@ internal sealed class C8Dispatcher(C8Cluster cluster)
                     : new C8Exception(404, C8Errors.HttpNotFound, $"unknown path {http.Request.Path}");
             }
             var request = new IncomingRequest(http, cluster, region, path, values);
+            if (cluster.Options.StrictApi)
+            {
+                request.Contract = PublishedApi.For(route) ?? throw ApiContract.Unpublished(http.Request.Method, http.Request.Path.Value ?? "/");
+                request.Contract.CheckRequest(path, http.Request.Query);
+            }
             if (route.Access != RouteAccess.Open)
             {
                 request.Principal = cluster.Authenticator.Authenticate(http.Request.Headers.Authorization.ToString())

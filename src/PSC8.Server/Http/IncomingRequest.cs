@@ -25,6 +25,9 @@ internal sealed class IncomingRequest(HttpContext http, C8Cluster cluster, Regio
 
     public CancellationToken Aborted => Http.RequestAborted;
 
+    /// <summary>What GDN's published API allows for this operation; set only under --strict-api.</summary>
+    public ApiContract? Contract { get; internal set; }
+
     public string Route(string name) => routeValues[name];
 
     public string? Query(string name)
@@ -75,7 +78,9 @@ internal sealed class IncomingRequest(HttpContext http, C8Cluster cluster, Regio
     public async Task<C8Value> ReadJsonAsync()
     {
         using var body = await ReadPooledBodyAsync().ConfigureAwait(false);
-        return IsBlank(body.Span) ? C8Value.Null : C8Json.Parse(body.Span);
+        var value = IsBlank(body.Span) ? C8Value.Null : C8Json.Parse(body.Span);
+        Contract?.Body?.Check(value, Contract.Operation, "");
+        return value;
     }
 
     /// <summary>

@@ -2,9 +2,10 @@ namespace PSC8.Server.Http;
 
 /// <summary>
 /// A request path reduced to what the handlers dispatch on. Every form the drivers use is accepted:
-/// an optional /_tenant/{t}, an optional /_fabric/{f} (default _system), an optional /_api or /_admin.
+/// an optional /_tenant/{t}, an optional /_fabric/{f} (default _system), an optional /_api or /_admin
+/// (<see cref="Area"/>, which --strict-api checks).
 /// </summary>
-internal sealed record RequestPath(string? Tenant, string Fabric, bool FabricGiven, string[] Segments)
+internal sealed record RequestPath(string? Tenant, string Fabric, bool FabricGiven, string? Area, string[] Segments)
 {
     public const string DefaultFabric = "_system";
 
@@ -31,10 +32,12 @@ internal sealed record RequestPath(string? Tenant, string Fabric, bool FabricGiv
             fabricGiven = true;
             at += 2;
         }
+        string? area = null;
         if (segments.Length > at && segments[at] is "_api" or "_admin")
         {
+            area = segments[at];
             at++;
         }
-        return new RequestPath(tenant, fabric, fabricGiven, segments[at..]);
+        return new RequestPath(tenant, fabric, fabricGiven, area, segments[at..]);
     }
 }

@@ -18,6 +18,7 @@ public static class C8Errors
     public const int DuplicateName = 1207;
     public const int IllegalCollectionName = 1208;
     public const int UniqueConstraintViolated = 1210;
+    public const int IndexNotFound = 1212;
     public const int IllegalDocumentKey = 1221;
     public const int InvalidDocumentType = 1227;
     public const int DatabaseNotFoundNum = 1228;
@@ -41,6 +42,7 @@ public static class C8Errors
     public const int DuplicateEmail = 100012;
     public const int InvalidApiKeyId = 100015;
     public const int InvalidApiKeyIdentifier = 100020;
+    public const int KeyValueCollectionNotFound = 101000;
     public const int DatacenterNotFound = 102024;
     public const int SpotRegionUnreachable = 503;
 

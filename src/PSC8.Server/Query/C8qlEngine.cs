@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using PSC8.Server.Cluster;
 using PSC8.Server.Model;
 using PSC8.Server.Query.Compilation;
 using PSC8.Server.Query.Syntax;
@@ -20,12 +21,13 @@ internal sealed class C8qlEngine
     /// Parses and binds a query; syntax, function and bind parameter errors are C8Exceptions (4xx). The time each
     /// step took goes into <paramref name="profile"/> when one is given.
     /// </summary>
-    public PreparedQuery Prepare(string query, C8Object? bindVars, QueryProfile? profile = null)
+    /// <param name="indexes">The secondary indexes of the fabric's collections, by name, for the engine to choose from.</param>
+    public PreparedQuery Prepare(string query, C8Object? bindVars, QueryProfile? profile = null, Func<string, IReadOnlyList<IndexInfo>>? indexes = null)
     {
         var started = Stopwatch.GetTimestamp();
         var parsed = ParseCached(query);
         var parsedAt = Stopwatch.GetTimestamp();
-        var compiled = Compiler.Compile(parsed, bindVars ?? C8Object.Empty);
+        var compiled = Compiler.Compile(parsed, bindVars ?? C8Object.Empty, indexes);
         profile?.Add(QueryProfile.Parsing, Stopwatch.GetElapsedTime(started, parsedAt));
         profile?.Add(QueryProfile.OptimizingPlan, Stopwatch.GetElapsedTime(parsedAt));
         return new PreparedQuery(compiled);

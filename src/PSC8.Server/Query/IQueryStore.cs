@@ -1,3 +1,4 @@
+using PSC8.Server.Cluster;
 using PSC8.Server.Documents;
 using PSC8.Server.Model;
 
@@ -15,6 +16,9 @@ internal interface IQueryStore
     /// <summary>The user (or API key's parent user) running the query, for CURRENT_USER().</summary>
     string CurrentUser { get; }
 
+    /// <summary>The fabric the query runs in, for CURRENT_DATABASE().</summary>
+    string CurrentDatabase { get; }
+
     /// <summary>Names of the fabric's collections, system ones included, in name order.</summary>
     IReadOnlyList<string> CollectionNames();
 
@@ -28,6 +32,15 @@ internal interface IQueryStore
     /// the engine asks for this when the query reads nothing else of the documents, so the rest need not be decoded.
     /// </summary>
     IEnumerable<C8Object> Scan(string collection, IReadOnlyList<string> attributes);
+
+    /// <summary>The collection's secondary indexes (none for an unknown collection).</summary>
+    IReadOnlyList<IndexInfo> Indexes(string collection);
+
+    /// <summary>
+    /// The documents the index finds for conditions on its first attribute (a superset of those matching them), or
+    /// null when the index cannot serve them (a sparse index asked for null, or an index dropped since).
+    /// </summary>
+    IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions);
 
     /// <summary>One document by key, or null. Throws 1203 for unknown collections.</summary>
     C8Object? Get(string collection, string key);

@@ -25,6 +25,9 @@ internal static class QueryErrors
     public const int UserWarn = 1594;
     public const int DocumentKeyMissing = 1226;
 
+    /// <summary>OPTIONS { indexHint, forceIndexHint: true } named no index that can serve the loop.</summary>
+    public const int ForcedIndexHintUnusable = 1577;
+
     public static C8Exception Syntax(string message) => new(400, C8Errors.QueryParse, message);
 
     public static C8Exception Empty() => new(400, C8Errors.QueryEmpty, "query is empty");

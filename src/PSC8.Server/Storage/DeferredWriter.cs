@@ -1,3 +1,4 @@
+using PSC8.Server.Cluster;
 using Microsoft.Data.Sqlite;
 using PSC8.Server.Model;
 
@@ -13,6 +14,9 @@ namespace PSC8.Server.Storage;
 /// </summary>
 internal sealed class DeferredWriter(SqliteConnection snapshot) : RegionReader(snapshot), IDocumentWriter
 {
+    /// <summary>SQLite's primary result code for a constraint, here a unique index.</summary>
+    private const int UniqueConstraintFailed = 19;
+
     private readonly Dictionary<(long Collection, string Key), StoredDocument?> _overlay = new();
     private readonly Dictionary<(long Collection, string Key), long?> _readVersions = new();
     private readonly Dictionary<long, long> _countChanges = new();
@@ -56,6 +60,22 @@ internal sealed class DeferredWriter(SqliteConnection snapshot) : RegionReader(s
         }
 
         StoredDocument Current(StoredDocument document) => _overlay.GetValueOrDefault((collectionId, document.Key)) ?? document;
+    }
+
+    /// <summary>What the snapshot's index finds, as this transaction changed it (as the writer's index scan, keys fixed first).</summary>
+    public override IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range)
+    {
+        foreach (var stored in base.IndexScan(index, collectionId, range))
+        {
+            if (!_overlay.TryGetValue((collectionId, stored.Key), out var written))
+            {
+                yield return stored;
+            }
+            else if (written is not null)
+            {
+                yield return written;
+            }
+        }
     }
 
     public override IEnumerable<T> ScanBodies<T>(long collectionId, BodyDecoder<T> decode)
@@ -142,9 +162,16 @@ internal sealed class DeferredWriter(SqliteConnection snapshot) : RegionReader(s
                 throw ConcurrentWrite(key);
             }
         }
-        foreach (var write in _writes)
+        try
         {
-            write(writer);
+            foreach (var write in _writes)
+            {
+                write(writer);
+            }
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == UniqueConstraintFailed)
+        {
+            throw new C8Exception(409, C8Errors.UniqueConstraintViolated, "unique constraint violated - a unique index refused a document the query wrote; nothing was changed");
         }
         foreach (var (collectionId, last) in _keyCounters)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using PSC8.Server.Cluster;
 
 namespace PSC8.Server.Storage;
 
@@ -53,6 +54,40 @@ internal class RegionReader : IDisposable
         {
             yield return decode(statement.Blob(0));
         }
+    }
+
+    /// <summary>The documents an index finds in a range of its first attribute, in index order; streams like <see cref="Scan"/>.</summary>
+    public virtual IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range)
+    {
+        using var statement = new RawStatement(Connection, IndexSql.Scan(index, collectionId, range));
+        if (range.Low is not null)
+        {
+            statement.Bind(1, range.Low);
+        }
+        if (range.High is not null)
+        {
+            statement.Bind(2, range.High);
+        }
+        while (statement.Next())
+        {
+            yield return new StoredDocument(statement.Text(0), statement.Blob(1).ToArray(), 0, "");
+        }
+    }
+
+    /// <summary>Up to <paramref name="limit"/> keys of documents a TTL index says expired at <paramref name="nowSeconds"/>.</summary>
+    public List<string> ExpiredKeys(IndexInfo index, long collectionId, double nowSeconds, int limit)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = IndexSql.Expired(index, collectionId);
+        command.Parameters.AddWithValue("?1", nowSeconds - (index.ExpireAfter ?? 0));
+        command.Parameters.AddWithValue("?2", limit);
+        var keys = new List<string>();
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            keys.Add(rows.GetString(0));
+        }
+        return keys;
     }
 
     public virtual long Count(long collectionId)

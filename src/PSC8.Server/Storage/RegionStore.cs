@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using PSC8.Server.Cluster;
 
 namespace PSC8.Server.Storage;
 
@@ -137,6 +138,19 @@ internal sealed class RegionStore : IDisposable
     /// <summary>The highest stamp stored, so the region's clock never goes back after a restart.</summary>
     public long MaxStamp() => Read(reader => Scalar(reader.Connection,
         "SELECT MAX(COALESCE((SELECT MAX(stamp) FROM docs), 0), COALESCE((SELECT MAX(stamp) FROM tombs), 0), COALESCE((SELECT MAX(stamp) FROM replog), 0))"));
+
+    /// <summary>Builds the region's copy of an index (nothing when it has one): it commits whole or not at all.</summary>
+    public void CreateIndex(IndexInfo index, long collectionId) => Write(writer =>
+    {
+        SqliteFiles.Execute(writer.Connection, IndexSql.Create(index, collectionId));
+        return 0;
+    });
+
+    public void DropIndex(IndexInfo index) => Write(writer =>
+    {
+        SqliteFiles.Execute(writer.Connection, IndexSql.Drop(index));
+        return 0;
+    });
 
     /// <summary>Drops log entries every other region has applied.</summary>
     public void PruneLog(long upToSeq) => Write(writer =>

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using PSC8.Server.Cluster;
 
 namespace PSC8.Server.Storage;
 
@@ -81,6 +82,19 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     /// <inheritdoc cref="Scan"/>
     public override IEnumerable<T> ScanBodies<T>(long collectionId, BodyDecoder<T> decode) =>
         Scan(collectionId).Select(document => decode(document.Body));
+
+    /// <inheritdoc cref="Scan"/>
+    public override IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range)
+    {
+        foreach (var key in base.IndexScan(index, collectionId, range).Select(document => document.Key).ToList())
+        {
+            var document = Get(collectionId, key);
+            if (document is not null)
+            {
+                yield return document;
+            }
+        }
+    }
 
     public void Put(long collectionId, string key, long stamp, string origin, byte[] body) =>
         _put.Bind(1, collectionId).Bind(2, key).Bind(3, stamp).Bind(4, origin).Bind(5, body).Execute();
@@ -167,8 +181,29 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
         SqliteFiles.Execute(Connection, $"DELETE FROM docs WHERE cid = {collectionId}; DELETE FROM tombs WHERE cid = {collectionId};");
         if (resetKeys)
         {
+            DropIndexes(collectionId);
             _keyCounters.Remove(collectionId);
             SqliteFiles.Execute(Connection, $"DELETE FROM keygen WHERE cid = {collectionId}; DELETE FROM truncs WHERE cid = {collectionId};");
+        }
+    }
+
+    /// <summary>Drops the region's copies of a dropped collection's indexes (each is partial on its collection id).</summary>
+    private void DropIndexes(long collectionId)
+    {
+        var names = new List<string>();
+        using (var command = Connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'docs' AND sql LIKE $w";
+            command.Parameters.AddWithValue("$w", $"% WHERE cid = {collectionId}");
+            using var rows = command.ExecuteReader();
+            while (rows.Read())
+            {
+                names.Add(rows.GetString(0));
+            }
+        }
+        foreach (var name in names)
+        {
+            SqliteFiles.Execute(Connection, $"DROP INDEX IF EXISTS {name}");
         }
     }
 

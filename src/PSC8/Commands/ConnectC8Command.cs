@@ -20,7 +20,8 @@ public sealed class ConnectC8Command : C8Cmdlet
     private const string CredentialSet = "Credential";
     private const string TokenSet = "Token";
 
-    [Parameter(Mandatory = true, Position = 0)]
+    // By property name too, so that Start-C8Local | Connect-C8 connects to what it started.
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Url { get; set; } = string.Empty;
 
@@ -29,7 +30,7 @@ public sealed class ConnectC8Command : C8Cmdlet
     public SecureString? ApiKey { get; set; }
 
     /// <summary>An email and password; or a user name and password with -Tenant (or a user name written tenant/user).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet, ValueFromPipelineByPropertyName = true)]
     [Credential]
     [ValidateNotNull]
     public PSCredential? Credential { get; set; }

@@ -11,10 +11,12 @@ public sealed class GetC8AccessLevelCommand : C8ConnectedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = AccessSets.ApiKey, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("KeyId")]
+    [ArgumentCompleter(typeof(ApiKeyIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string? ApiKeyId { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = AccessSets.User)]
+    [ArgumentCompleter(typeof(UserNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? User { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PSC8.Completion;
 using PSC8.Client.Models;
 
 namespace PSC8.Commands;
@@ -11,11 +12,13 @@ public sealed class GetC8ApiKeyCommand : C8ConnectedCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true)]
     [Alias("Name")]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ApiKeyIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? KeyId { get; set; }
 
     /// <summary>Only the keys of this user.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(UserNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? User { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PSC8.Completion;
 using PSC8.Client.Models;
 using PSC8.Engine;
 
@@ -10,6 +11,7 @@ namespace PSC8.Commands;
 public sealed class RemoveC8ApiKeyCommand : C8ConnectedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ChangeTarget.NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ApiKeyIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] KeyId { get; set; } = System.Array.Empty<string>();
 

@@ -65,3 +65,15 @@ public sealed class RegionNameCompleter : NameCompleter
 {
     internal override CompletionKind Kind => CompletionKind.Region;
 }
+
+/// <summary>Completes API key ids.</summary>
+public sealed class ApiKeyIdCompleter : NameCompleter
+{
+    internal override CompletionKind Kind => CompletionKind.ApiKey;
+}
+
+/// <summary>Completes user ids.</summary>
+public sealed class UserNameCompleter : NameCompleter
+{
+    internal override CompletionKind Kind => CompletionKind.User;
+}

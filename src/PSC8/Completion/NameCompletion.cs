@@ -14,6 +14,8 @@ internal enum CompletionKind
     Collection,
     QueryWorker,
     Region,
+    ApiKey,
+    User,
 }
 
 /// <summary>
@@ -74,6 +76,10 @@ internal static class NameCompletion
                 return (await client.Collections.ListAsync(fabric, true, false, cancellationToken).ConfigureAwait(false)).Select(c => c.Name);
             case CompletionKind.QueryWorker:
                 return (await client.QueryWorkers.ListAsync(fabric, cancellationToken).ConfigureAwait(false)).Select(w => w.Name);
+            case CompletionKind.ApiKey:
+                return (await client.ApiKeys.ListAsync(null, cancellationToken).ConfigureAwait(false)).Select(k => k.KeyId);
+            case CompletionKind.User:
+                return (await client.Users.ListAsync(cancellationToken).ConfigureAwait(false)).Select(u => u.User);
             default:
                 return (await client.Regions.ListAllAsync(cancellationToken).ConfigureAwait(false)).Select(r => r.Name);
         }

@@ -67,6 +67,16 @@ internal static class AccessLevels
         return new C8AccessLevelInfo(subject, fabric, string.IsNullOrWhiteSpace(collection) ? null : collection, granted);
     }
 
+    /// <summary>Removes the explicit level on the fabric, or on one of its collections, so the default applies again.</summary>
+    public static Task ClearAsync(C8Connection client, C8AccessSubject subject, string fabric, string? collection, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(collection)
+            ? client.Access.ClearFabricAccessAsync(subject, fabric, cancellationToken)
+            : client.Access.ClearCollectionAccessAsync(subject, fabric, collection!, cancellationToken);
+
+    /// <summary>What a level applies to, as a confirmation prompt names it.</summary>
+    public static string Scope(string fabric, string? collection) =>
+        string.IsNullOrEmpty(collection) ? "fabric " + fabric : "collection " + fabric + "/" + collection;
+
     /// <summary>rw, ro or none (case-insensitive); nothing else can be granted.</summary>
     public static C8AccessLevel Parse(string? level)
     {

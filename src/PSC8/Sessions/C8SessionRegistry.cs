@@ -111,6 +111,33 @@ internal sealed class C8SessionRegistry
         }
     }
 
+    /// <summary>Makes an open connection of this runspace the default.</summary>
+    /// <exception cref="C8CommandException">C8.ConnectionClosed, or C8.ForeignConnection for another runspace's connection.</exception>
+    public void SetDefault(C8Session session)
+    {
+        if (session is null)
+        {
+            throw new ArgumentNullException(nameof(session));
+        }
+
+        lock (_gate)
+        {
+            if (!session.IsOpen)
+            {
+                throw C8CommandException.ConnectionClosed(session.ToString());
+            }
+
+            if (!_sessions.Contains(session))
+            {
+                throw C8CommandException.InvalidArgument(
+                    "C8.ForeignConnection",
+                    "The connection " + session + " belongs to another runspace. Run Connect-C8 in this one.");
+            }
+
+            _default = session;
+        }
+    }
+
     public bool IsDefault(C8Session session)
     {
         lock (_gate)

@@ -35,6 +35,26 @@ public sealed class CompletionTests(ModuleServers servers) : FabricTest(servers)
     }
 
     [Fact]
+    public async Task Key_ids_and_user_ids_are_offered_from_the_connection()
+    {
+        var keyId = C8LocalFixture.Unique("compkey");
+        var user = await Root.Users.CreateAsync(new C8UserDefinition(C8LocalFixture.Unique("comp") + "@example.com", C8LocalFixture.Secure("Pw-of-a-user-1")));
+        await Root.ApiKeys.CreateAsync(keyId);
+        try
+        {
+            Assert.Equal(new[] { keyId }, Complete("Remove-C8ApiKey " + keyId[..^3]));
+            Assert.Equal(new[] { keyId }, Complete("Set-C8AccessLevel -ApiKeyId " + keyId[..^3]));
+            Assert.Equal(new[] { user.User }, Complete("Remove-C8User " + user.User[..^2]));
+            Assert.Equal(new[] { "root" }, Complete("Get-C8AccessLevel -User ro"));
+        }
+        finally
+        {
+            await Root.ApiKeys.DeleteAsync(keyId);
+            await Root.Users.DeleteAsync(user.User);
+        }
+    }
+
+    [Fact]
     public void Names_come_from_the_Connection_given_on_the_command_line()
     {
         Run("$other = Connect-C8 $OtherUrl -Credential $OtherCredential -KeepDefault").ShouldSucceed();

@@ -14,11 +14,14 @@ public sealed class ShouldProcessTests : FabricTest
 {
     private readonly string _spare = C8LocalFixture.Unique("spare");
     private readonly string _keyId = C8LocalFixture.Unique("key");
+    private readonly string _email = C8LocalFixture.Unique("user") + "@example.com";
+    private string _userId = string.Empty;
 
     public ShouldProcessTests(ModuleServers servers)
         : base(servers)
     {
-        Shell.Set("Spare", _spare).Set("KeyId", _keyId).Set("NewKey", C8LocalFixture.Unique("newkey"));
+        Shell.Set("Spare", _spare).Set("KeyId", _keyId).Set("NewKey", C8LocalFixture.Unique("newkey"))
+            .Set("NewEmail", C8LocalFixture.Unique("newuser") + "@example.com").Set("Password", C8LocalFixture.Secure("Pw-of-a-user-1"));
     }
 
     /// <summary>One change per script, whose last command gets -WhatIf or -Confirm.</summary>
@@ -43,6 +46,10 @@ public sealed class ShouldProcessTests : FabricTest
         "New-C8ApiKey $NewKey",
         "Get-C8ApiKey $KeyId | Remove-C8ApiKey",
         "Set-C8AccessLevel $KeyId $Fabric rw",
+        "Remove-C8AccessLevel $KeyId $Fabric",
+        "New-C8User -Email $NewEmail -Password $Password",
+        "Set-C8User $UserId -DisplayName changed",
+        "Get-C8User $UserId | Remove-C8User",
     };
 
     public override async Task InitializeAsync()
@@ -52,12 +59,16 @@ public sealed class ShouldProcessTests : FabricTest
         await Root.QueryWorkers.SaveAsync(Fabric, new C8QueryWorkerDefinition("writer", "INSERT { n: 7 } INTO rows"));
         await Root.Fabrics.CreateAsync(_spare);
         await Root.ApiKeys.CreateAsync(_keyId);
+        await Root.Access.SetFabricAccessAsync(C8AccessSubject.ApiKey(_keyId), Fabric, C8AccessLevel.ReadOnly);
+        _userId = (await Root.Users.CreateAsync(new C8UserDefinition(_email, C8LocalFixture.Secure("Pw-of-a-user-1")))).User;
+        Shell.Set("UserId", _userId);
     }
 
     public override async Task DisposeAsync()
     {
         await Root.Fabrics.DeleteAsync(_spare);
         await Root.ApiKeys.DeleteAsync(_keyId);
+        await Root.Users.DeleteAsync(_userId);
         await base.DisposeAsync();
     }
 
@@ -134,6 +145,7 @@ public sealed class ShouldProcessTests : FabricTest
 
         state.AppendLine(string.Join(",", (await Root.ApiKeys.ListAsync()).Select(k => k.KeyId).Order(StringComparer.Ordinal)));
         state.AppendLine((await Root.Access.GetFabricAccessAsync(C8AccessSubject.ApiKey(_keyId), Fabric)).ToString());
+        state.AppendLine(string.Join(",", (await Root.Users.ListAsync()).Select(u => u.User + "=" + u.Email + "/" + u.DisplayName).Order(StringComparer.Ordinal)));
         return state.ToString();
     }
 }

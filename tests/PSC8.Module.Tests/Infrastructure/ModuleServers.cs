@@ -8,9 +8,17 @@ namespace PSC8.Module.Tests.Infrastructure;
 /// </summary>
 public sealed class ModuleServers : IAsyncLifetime
 {
-    public C8LocalFixture Main { get; } = new();
+    public C8LocalFixture Main { get; } = C8LocalFixture.With(SuiteOptions());
 
-    public C8LocalFixture Other { get; } = C8LocalFixture.With(C8LocalOptions.ForTests("eu-west"));
+    public C8LocalFixture Other { get; } = C8LocalFixture.With(SuiteOptions("eu-west"));
+
+    /// <summary>
+    /// C8LOCAL_STRICT_API=1 (build.ps1 -Task Test's second run of the module's suites) starts both servers with
+    /// --strict-api, so the cmdlet tests prove the module sends only what GDN's published API defines.
+    /// </summary>
+    public static bool StrictApi => Environment.GetEnvironmentVariable("C8LOCAL_STRICT_API") == "1";
+
+    private static C8LocalOptions SuiteOptions(params string[] regions) => C8LocalOptions.ForTests(regions) with { StrictApi = StrictApi };
 
     public async Task InitializeAsync()
     {

@@ -25,8 +25,11 @@ public sealed class CmdletRulesTests : IDisposable
     /// <summary>Verbs that change server state: every such cmdlet asks ShouldProcess.</summary>
     private static readonly HashSet<string> ChangingVerbs = new(StringComparer.Ordinal) { "Add", "Clear", "Export", "Import", "Invoke", "New", "Remove", "Set" };
 
+    /// <summary>Cmdlets that run C8 Local on this machine rather than talk to a C8: they take no connection.</summary>
+    private static readonly HashSet<string> LocalServerCmdlets = new(StringComparer.Ordinal) { "Start-C8Local", "Stop-C8Local" };
+
     /// <summary>Verbs that only change the session's own state (its connections).</summary>
-    private static readonly HashSet<string> SessionVerbs = new(StringComparer.Ordinal) { "Connect", "Disconnect" };
+    private static readonly HashSet<string> SessionVerbs = new(StringComparer.Ordinal) { "Connect", "Disconnect", "Use" };
 
     private static readonly string[] HighImpact = { "Clear-C8Collection", "Remove-C8Collection", "Remove-C8Fabric" };
 
@@ -63,7 +66,7 @@ public sealed class CmdletRulesTests : IDisposable
         foreach (var cmdlet in _module.Cmdlets)
         {
             var connection = cmdlet.Parameter("Connection");
-            if (cmdlet.Name == "Connect-C8")
+            if (cmdlet.Name == "Connect-C8" || LocalServerCmdlets.Contains(cmdlet.Name))
             {
                 Assert.Null(connection);
                 continue;
@@ -79,7 +82,8 @@ public sealed class CmdletRulesTests : IDisposable
     {
         Assert.All(_module.Cmdlets, c =>
         {
-            if (ChangingVerbs.Contains(c.Verb))
+            // Starting and stopping a server process changes the machine, as Start-Service and Stop-Service do.
+            if (ChangingVerbs.Contains(c.Verb) || LocalServerCmdlets.Contains(c.Name))
             {
                 Assert.True(c.SupportsShouldProcess, c.Name + " changes state without ShouldProcess");
             }
@@ -144,7 +148,7 @@ public sealed class CmdletRulesTests : IDisposable
     {
         var twins = _module.Cmdlets.Where(c => c.Parameter("InputObject") is { FromPipeline: true } p && p.ElementType.Namespace!.StartsWith("PSC8", StringComparison.Ordinal)).ToArray();
         Assert.Equal(
-            new[] { "Clear-C8Collection", "Remove-C8ApiKey", "Remove-C8Collection", "Remove-C8Fabric", "Remove-C8RestQL", "Set-C8Fabric", "Set-C8RestQL" },
+            new[] { "Clear-C8Collection", "Remove-C8ApiKey", "Remove-C8Collection", "Remove-C8Fabric", "Remove-C8KeyValue", "Remove-C8RestQL", "Remove-C8User", "Set-C8Fabric", "Set-C8RestQL", "Set-C8User" },
             twins.Select(t => t.Name));
 
         foreach (var cmdlet in twins)
@@ -181,12 +185,22 @@ public sealed class CmdletRulesTests : IDisposable
             ["Collection"] = "CollectionNameCompleter",
             ["Region"] = "RegionNameCompleter",
             ["SpotDc"] = "RegionNameCompleter",
+            ["ApiKeyId"] = "ApiKeyIdCompleter",
+            ["User"] = "UserNameCompleter",
         };
         foreach (var cmdlet in _module.Cmdlets)
         {
-            foreach (var parameter in cmdlet.Parameters.Where(p => expected.ContainsKey(p.Name)))
+            // Start-C8Local's -Region names the regions of the server it starts, which no connection knows yet.
+            foreach (var parameter in cmdlet.Parameters.Where(p => expected.ContainsKey(p.Name) && !LocalServerCmdlets.Contains(cmdlet.Name)))
             {
                 Assert.True(expected[parameter.Name] == parameter.Completer, cmdlet.Name + " -" + parameter.Name + " completes with " + parameter.Completer);
+            }
+
+            // A new key's id names what does not exist yet; every other key id names one the connection has.
+            var keyId = cmdlet.Parameter("KeyId");
+            if (keyId is not null && cmdlet.Verb != "New")
+            {
+                Assert.True(keyId.Completer == "ApiKeyIdCompleter", cmdlet.Name + " -KeyId completes with " + keyId.Completer);
             }
 
             var name = cmdlet.Parameter("Name");
@@ -198,6 +212,7 @@ public sealed class CmdletRulesTests : IDisposable
                     "C8Collection" => "CollectionNameCompleter",
                     "C8RestQL" => "RestQLNameCompleter",
                     "C8Region" => "RegionNameCompleter",
+                    "C8User" => "UserNameCompleter",
                     _ => null,
                 };
                 Assert.True(kind == name.Completer, cmdlet.Name + " -Name completes with " + name.Completer);

@@ -36,6 +36,15 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void The_package_says_its_licence_and_what_changed_and_ships_the_licence()
+    {
+        Assert.Equal("https://opensource.org/licenses/MIT", _manifest.Value("LicenseUri"));
+        Assert.False(string.IsNullOrWhiteSpace(_manifest.Value("ReleaseNotes")));
+        Assert.Contains("LICENSE", _manifest.List("FileList")!);
+        Assert.StartsWith("MIT License", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "LICENSE")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_module_folder_holds_the_module_and_never_System_Management_Automation()
     {
         var files = _manifest.List("FileList")!;
@@ -62,6 +71,7 @@ public sealed class ManifestTests
     private static string SourceOf(string file) => file switch
     {
         "PSC8.psd1" => RepositoryPaths.Manifest,
+        "LICENSE" => Path.Combine(RepositoryPaths.Root, "LICENSE"),
         _ when file.EndsWith(".dll", StringComparison.Ordinal) => Path.Combine(RepositoryPaths.ModuleBuildOutput, file),
         _ => Path.Combine(RepositoryPaths.ModuleSource, file),
     };

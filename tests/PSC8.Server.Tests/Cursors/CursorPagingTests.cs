@@ -89,12 +89,14 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [InlineData("abc")]
     [InlineData("12a")]
     [InlineData("-5")]
-    public async Task A_malformed_cursor_id_is_400(string id)
+    public async Task A_malformed_cursor_id_is_400_to_PUT_and_404_to_DELETE(string id)
     {
+        // pyC8's test_cursor_invalid_id cassette: PUT cursor/invalid is 400/400, DELETE cursor/invalid 404/1600.
         var fabric = await fx.CreateFabricAsync();
         var put = (await Api.PutAsync(CursorCalls.Cursor(fabric, id))).ShouldFail(400, 400);
         Assert.Equal("invalid cursor ID", put.Json.Str("errorMessage"));
-        (await Api.DeleteAsync(CursorCalls.Cursor(fabric, id))).ShouldFail(400, 400);
+        var delete = (await Api.DeleteAsync(CursorCalls.Cursor(fabric, id))).ShouldFail(404, 1600);
+        Assert.Equal("cursor not found", delete.Json.Str("errorMessage"));
     }
 
     [Fact]

@@ -17,6 +17,59 @@ public sealed class JsC8FlowTests
     [Fact]
     public async Task DocumentedFlowRunsUnchanged()
     {
+        var regions = C8LocalOptions.DefaultRegionNames;
+        var steps = await RunAsync("jsc8-flow.cjs");
+        JsonNode Step(string name) => steps.First(s => (string?)s["step"] == name);
+
+        Assert.Equal(regions, Step("regions")["names"]!.AsArray().Select(n => (string)n!).ToArray());
+        Assert.Equal(regions[1], (string?)Step("fabric")["spotDc"]);
+        Assert.True((bool)Step("collection")["isSpot"]!);
+        Assert.Equal(5, (int)Step("insert")["count"]!);
+        Assert.Equal(0, (int)Step("insert")["errors"]!);
+        var reads = steps.Where(s => (string?)s["step"] == "read").ToList();
+        Assert.Equal(regions.Count, reads.Count);
+        Assert.All(reads, r => Assert.Equal(5, (int)r["count"]!));
+        Assert.Equal(regions.Skip(1), reads.Skip(1).Select(r => (string)r["region"]!));
+        var cursor = Step("cursor");
+        Assert.Equal(5, (int)cursor["count"]!);
+        Assert.Equal(5, (int)cursor["nextCount"]!);
+        Assert.Equal([3, 4], cursor["nextResult"]!.AsArray().Select(n => (int)n!));
+        Assert.Equal(404, (int)cursor["goneStatus"]!);
+        Assert.Equal(1600, (int)cursor["goneErrorNum"]!);
+        Assert.True((bool)Step("cleanup")["done"]!);
+    }
+
+    /// <summary>
+    /// jsC8's key-value calls (src/keyValue.ts, as its src/test/34-keyvalue.ts uses them) and version(), each answer
+    /// checked as that test checks it.
+    /// </summary>
+    [Fact]
+    public async Task KeyValueAndVersionCallsRunUnchanged()
+    {
+        var steps = await RunAsync("jsc8-kv.cjs");
+        JsonNode Step(string name) => steps.First(s => (string?)s["step"] == name);
+
+        Assert.Equal("C8DB", (string?)Step("version")["server"]);
+        Assert.Equal("supported", (string?)Step("version")["overwriteMode"]);
+        Assert.Equal("kv_collection", (string?)Step("create")["name"]);
+        Assert.Contains("kv_collection", Step("collections")["names"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(1, (int)Step("count")["count"]!);
+        Assert.Equal(["kv"], Step("keys")["keys"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(123, (int)Step("value")["val"]!);
+        Assert.Equal(123, (int)Step("values")["val"]!);
+        Assert.Equal("""{"error":false,"code":200,"name":"kv_collection"}""", Step("truncate")["body"]!.ToJsonString());
+        Assert.Equal(0, (int)Step("truncated")["count"]!);
+        Assert.Equal("kv", (string?)Step("deleteOne")["key"]);
+        Assert.Equal("kv", (string?)Step("deleteMany")["key"]);
+        Assert.Equal(101000, (int)Step("dropped")["errorNum"]!);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="script"/> with the pinned driver against a three-region C8 Local over HTTPS, the api- hosts
+    /// mapped to loopback; returns the JSON line each step printed.
+    /// </summary>
+    private static async Task<List<JsonNode>> RunAsync(string script)
+    {
         EnsureDriverInstalled();
         var regions = C8LocalOptions.DefaultRegionNames;
         const string domain = "c8.local";
@@ -34,7 +87,7 @@ public sealed class JsC8FlowTests
         {
             hostMap[$"api-{region.Name}.{domain}"] = $"{region.Url.Host}:{region.Url.Port}";
         }
-        var run = await RunNodeAsync(new Dictionary<string, string>
+        var run = await RunNodeAsync(script, new Dictionary<string, string>
         {
             ["C8_HOSTMAP"] = hostMap.ToJsonString(),
             ["NODE_EXTRA_CA_CERTS"] = certificate.CertificatePath,
@@ -47,25 +100,13 @@ public sealed class JsC8FlowTests
             ["C8_FABRIC"] = "spot",
         });
 
-        Assert.True(run.ExitCode == 0, $"jsC8 flow failed:\n{run.StandardError}\n{run.StandardOutput}");
-        var steps = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
-        JsonNode Step(string name) => steps.First(s => (string?)s["step"] == name);
-
-        Assert.Equal(regions, Step("regions")["names"]!.AsArray().Select(n => (string)n!).ToArray());
-        Assert.Equal(regions[1], (string?)Step("fabric")["spotDc"]);
-        Assert.True((bool)Step("collection")["isSpot"]!);
-        Assert.Equal(5, (int)Step("insert")["count"]!);
-        Assert.Equal(0, (int)Step("insert")["errors"]!);
-        var reads = steps.Where(s => (string?)s["step"] == "read").ToList();
-        Assert.Equal(regions.Count, reads.Count);
-        Assert.All(reads, r => Assert.Equal(5, (int)r["count"]!));
-        Assert.Equal(regions.Skip(1), reads.Skip(1).Select(r => (string)r["region"]!));
-        Assert.True((bool)Step("cleanup")["done"]!);
+        Assert.True(run.ExitCode == 0, $"jsC8 {script} failed:\n{run.StandardError}\n{run.StandardOutput}");
+        return run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
     }
 
-    private static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunNodeAsync(Dictionary<string, string> environment)
+    private static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunNodeAsync(string script, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("node", ["--require", "./hostmap.cjs", "jsc8-flow.cjs"])
+        var start = new ProcessStartInfo("node", ["--require", "./hostmap.cjs", script])
         {
             WorkingDirectory = InteropFolder,
             RedirectStandardOutput = true,

@@ -45,6 +45,39 @@ public static class ConformanceFixtures
               {"_key":"108","time":"2021-05-25 08:00:00","subject":"xh458","val":25}
             ]
             """),
+        // The manual's joinSampleDataset (toolchain/arangoproxy/internal/utils/datasets.json), keys in insertion order.
+        ["join-users"] = ("users", """
+            [
+              {"_key":"100","name":"Abigail","active":true,"userId":1},
+              {"_key":"101","name":"Fred","active":true,"userId":2},
+              {"_key":"102","name":"Mary","active":true,"userId":3},
+              {"_key":"103","name":"Mariah","active":true,"userId":4},
+              {"_key":"104","name":"John","active":false,"userId":5}
+            ]
+            """),
+        ["join-relations"] = ("relations", """
+            [
+              {"_key":"100","type":"friend","friendOf":1,"thisUser":2},
+              {"_key":"101","type":"friend","friendOf":1,"thisUser":3},
+              {"_key":"102","type":"friend","friendOf":1,"thisUser":4},
+              {"_key":"103","type":"friend","friendOf":2,"thisUser":5},
+              {"_key":"104","type":"friend","friendOf":2,"thisUser":2},
+              {"_key":"105","type":"friend","friendOf":3,"thisUser":4},
+              {"_key":"106","type":"friend","friendOf":3,"thisUser":1},
+              {"_key":"107","type":"friend","friendOf":4,"thisUser":1},
+              {"_key":"108","type":"friend","friendOf":4,"thisUser":2}
+            ]
+            """),
+        // The documents the manual's working_with_date_time example saves, keys in insertion order.
+        ["example-time"] = ("exampleTime", """
+            [
+              {"_key":"100","value":0,"ts":"2014-05-07T14:19:09.522"},
+              {"_key":"101","value":1,"ts":"2014-05-07T21:19:09.522"},
+              {"_key":"102","value":2,"ts":"2014-05-08T04:19:09.522"},
+              {"_key":"103","value":3,"ts":"2014-05-08T11:19:09.522"},
+              {"_key":"104","value":4,"ts":"2014-05-08T18:19:09.522"}
+            ]
+            """),
         ["big"] = ("big", """[{"_key":"n","n":9007199254740993}]"""),
         ["c"] = ("c", "[]"),
         ["log"] = ("log", "[]"),

@@ -20,6 +20,8 @@ internal sealed class InMemoryQueryStore : IQueryStore
 
     public string CurrentUser { get; set; } = "root";
 
+    public string CurrentDatabase => "_system";
+
     /// <summary>How many documents all scans together have yielded (to test streaming).</summary>
     public long DocumentsScanned { get; private set; }
 
@@ -85,6 +87,10 @@ internal sealed class InMemoryQueryStore : IQueryStore
         GetCalls++;
         return Collection(collection).TryGetValue(key, out var document) ? document : null;
     }
+
+    public IReadOnlyList<PSC8.Server.Cluster.IndexInfo> Indexes(string collection) => [];
+
+    public IEnumerable<C8Object>? IndexScan(string collection, PSC8.Server.Cluster.IndexInfo index, IReadOnlyList<IndexCondition> conditions) => null;
 
     public long Count(string collection)
     {

@@ -27,7 +27,7 @@ public sealed class ParserRobustnessTests
         "OUTBOUND", "GRAPH", "null", "true", "false", "u", "x", "users", "c", "CURRENT", "OLD", "NEW", "@p", "@@col", "1", "0", "-1",
         "2.5", "1e3", "'a'", "\"b\"", "`q`", "[", "]", "{", "}", "(", ")", ",", ":", ".", "..", "?", "=", "==", "!=", "<", ">", "<=",
         ">=", "=~", "!~", "+", "-", "*", "/", "%", "!", "&&", "||", "[*]", "[**]", "LENGTH(", "CONCAT(", "DATE_ADD(", "MERGE(",
-        "SUBSTRING(", "//", "/*", "*/", "\n", "WINDOW", "AT", "LEAST", "AT LEAST (", "[?", "[? ALL FILTER", "[? 1..2", "{ preceding: 1 }",
+        "SUBSTRING(", "SCHEMA_VALIDATE(", "V8(", "//", "/*", "*/", "\n", "WINDOW", "AT", "LEAST", "AT LEAST (", "[?", "[? ALL FILTER", "[? 1..2", "{ preceding: 1 }",
         "'unbounded'", "'PT1H'",
     ];
 
@@ -35,7 +35,8 @@ public sealed class ParserRobustnessTests
     [
         "null", "true", "false", "0", "1", "-1", "2.5", "-0.5", "1e308", "1e-7", "9007199254740993", "''", "'abc'", "'2014-05-07'",
         "'2014-05-07T14:19:09.522Z'", "'P1Y2M'", "'a%b_'", "'['", "'[a-z]+'", "'\\u00e9\\u00df'", "[]", "[1, 2, 3]", "['a', null, [1]]",
-        "{}", "{a: 1, b: 'x'}", "{_key: 'k', _id: 'users/1'}", "x", "u", "u.name", "u.tags", "1..3", "[[1, 2], [3]]",
+        "{}", "{a: 1, b: 'x'}", "{_key: 'k', _id: 'users/1'}",
+        "{rule: {type: 'object', required: ['a'], properties: {a: {type: 'number', minimum: 0}}}}", "{rule: {items: {$ref: '#'}}, level: 'new'}", "x", "u", "u.name", "u.tags", "1..3", "[[1, 2], [3]]",
     ];
 
     private static readonly string[] Operators = ["+", "-", "*", "/", "%", "==", "!=", "<", ">=", "IN", "NOT IN", "LIKE", "=~", "&&", "||", "..", "ALL ==", "ANY <", "NONE IN", "AT LEAST (1) ==", "AT LEAST (x) NOT IN"];

@@ -53,6 +53,24 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
     }
 
     [Fact]
+    public async Task A_read_with_no_rows_answers_the_whole_cursor_shape()
+    {
+        // Issue 15 item 5; jsC8's 31-restql.ts saves "for coll in _collections return coll" and expects error false.
+        var fabric = await fx.CreateFabricAsync();
+        var c = await fx.CreateCollectionAsync(fabric);
+        (await SaveAsync(Api, fabric, "none", $"FOR d IN `{c}` RETURN d", new { })).ShouldBe(200);
+
+        var executed = (await ExecuteAsync(Api, fabric, "none")).ShouldBe(201).Object;
+
+        Assert.Empty(executed.Arr("result"));
+        Assert.False(executed.Bool("hasMore"));
+        Assert.False(executed.Bool("cached"));
+        Assert.False(executed.Bool("error"));
+        Assert.Equal(201, executed.Long("code"));
+        Assert.True(executed.Has("extra"));
+    }
+
+    [Fact]
     public async Task More_rows_than_the_batch_size_are_fetched_with_PUT_to_the_end()
     {
         var fabric = await fx.CreateFabricAsync();

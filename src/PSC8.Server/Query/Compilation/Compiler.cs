@@ -1,3 +1,4 @@
+using PSC8.Server.Cluster;
 using PSC8.Server.Documents;
 using PSC8.Server.Model;
 using PSC8.Server.Query.Execution;
@@ -28,16 +29,20 @@ internal sealed partial class Compiler
     private bool _hasFullCountLimit;
     private bool _readsCollectionsByValue;
 
-    private Compiler(C8Object bindVariables, bool validateOnly)
+    private readonly Func<string, IReadOnlyList<IndexInfo>>? _indexes;
+
+    private Compiler(C8Object bindVariables, bool validateOnly, Func<string, IReadOnlyList<IndexInfo>>? indexes = null)
     {
         _bindVariables = bindVariables;
         _validateOnly = validateOnly;
+        _indexes = indexes;
     }
 
-    public static CompiledQuery Compile(ParsedQuery parsed, C8Object bindVariables)
+    /// <param name="indexes">The secondary indexes of a collection, by name, for the loops that can use one.</param>
+    public static CompiledQuery Compile(ParsedQuery parsed, C8Object bindVariables, Func<string, IReadOnlyList<IndexInfo>>? indexes = null)
     {
         CheckBindParameters(parsed, bindVariables);
-        return new Compiler(bindVariables, validateOnly: false).Run(parsed);
+        return new Compiler(bindVariables, validateOnly: false, indexes).Run(parsed);
     }
 
     /// <summary>Checks names and scopes without bind parameter values (for parse-only requests).</summary>
@@ -265,10 +270,7 @@ internal sealed partial class Compiler
 
     private PlanNode CompileFor(ForOperation loop, List<Operation> operations, int index)
     {
-        if (loop.Options is not null)
-        {
-            ConstantOptions(loop.Options);
-        }
+        var options = loop.Options is null ? null : ConstantOptions(loop.Options);
         var iteratesCollection = IsCollectionSource(loop.Source, out var collection);
         BoundExpr? source = null;
         Evaluator? from = null;
@@ -303,6 +305,7 @@ internal sealed partial class Compiler
         // Collection names are unknown only while validating without bind parameters.
         var name = collection ?? string.Empty;
         return (PlanNode?)TryIndexLookup(name, variable, loop.Variable, operations, index)
+            ?? (PlanNode?)TryIndexScan(name, variable, loop.Variable, operations, index, options)
             ?? new EnumerateCollectionNode(name, variable, AttributeUsage.Of(loop.Variable, operations.Skip(index + 1)));
     }
 

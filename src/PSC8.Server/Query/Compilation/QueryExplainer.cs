@@ -18,7 +18,7 @@ internal static class QueryExplainer
             var builder = NodeBuilder(planNode.Type, ++id, id - 1);
             planNode.Describe(builder);
             nodes.Add(C8Value.From(builder.Build()));
-            usesIndex |= planNode is IndexLookupNode;
+            usesIndex |= planNode is IndexLookupNode or IndexScanNode;
         }
         if (compiled.Root.Result is not null)
         {

@@ -5,7 +5,7 @@ using static PSC8.Server.Query.Functions.FunctionHelpers;
 
 namespace PSC8.Server.Query.Functions;
 
-/// <summary>Functions that read the store: DOCUMENT, COLLECTIONS, COLLECTION_COUNT, CURRENT_USER; and DECODE_REV.</summary>
+/// <summary>Functions that read the store: DOCUMENT, COLLECTIONS, COLLECTION_COUNT, CURRENT_USER, CURRENT_DATABASE, SHARD_ID; and DECODE_REV.</summary>
 internal static class DatabaseFunctions
 {
     private const string RevisionAlphabet = "-_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -19,6 +19,8 @@ internal static class DatabaseFunctions
         table.Add("COLLECTIONS", 0, 0, Collections, ReadsStore);
         table.Add("COLLECTION_COUNT", 1, 1, CollectionCount, ReadsStore | FunctionTraits.CollectionArgument | FunctionTraits.ReadsCollectionByValue);
         table.Add("CURRENT_USER", 0, 0, (c, _) => string.IsNullOrEmpty(c.Store.CurrentUser) ? C8Value.Null : C8Value.From(c.Store.CurrentUser), ReadsStore);
+        table.Add("CURRENT_DATABASE", 0, 0, (c, _) => C8Value.From(c.Store.CurrentDatabase), ReadsStore);
+        table.Add("SHARD_ID", 2, 2, ShardId, ReadsStore);
         table.Add("DECODE_REV", 1, 1, DecodeRevision);
     }
 
@@ -108,6 +110,24 @@ internal static class DatabaseFunctions
             throw QueryErrors.InvalidArgument("COLLECTION_COUNT");
         }
         return C8Value.From(context.Store.Count(name));
+    }
+
+    /// <summary>C8 Local keeps each collection whole, so like a single ArangoDB server it names the collection itself.</summary>
+    private static C8Value ShardId(QueryContext context, ReadOnlySpan<C8Value> arguments)
+    {
+        if (!arguments[0].TryGetString(out var name))
+        {
+            throw C8Errors.BadRequest("first parameter to SHARD_ID must be a string");
+        }
+        if (!arguments[1].IsObject)
+        {
+            throw C8Errors.BadRequest("second parameter to SHARD_ID must be an object");
+        }
+        if (!context.Store.CollectionExists(name))
+        {
+            throw new C8Exception(404, C8Errors.CollectionNotFoundNum, $"could not find collection: {name} in database {context.Store.CurrentDatabase}");
+        }
+        return arguments[0];
     }
 
     /// <summary>A revision is a hybrid logical clock value: milliseconds in the high bits, a counter in the low 20.</summary>

@@ -32,6 +32,8 @@ internal static class FunctionRegistry
         DateFunctions.Register(table);
         GeoFunctions.Register(table);
         DatabaseFunctions.Register(table);
+        SchemaFunctions.Register(table);
+        IndexFunctions.Register(table);
         MiscFunctions.Register(table);
         return table.Definitions;
     }

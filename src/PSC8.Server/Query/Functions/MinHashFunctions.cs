@@ -7,7 +7,7 @@ namespace PSC8.Server.Query.Functions;
 
 /// <summary>
 /// MINHASH, MINHASH_COUNT and MINHASH_ERROR. A signature's error is 1 / sqrt(hashes), so the hashes needed for an
-/// error are 1 / error², rounded up. ArangoDB computes MINHASH with its own (Enterprise Edition) hash functions,
+/// error are 1 / error², rounded up. ArangoDB computes MINHASH with its own (Enterprise Edition) hash function,
 /// so C8 Local's signatures are comparable with each other but not with ArangoDB's.
 /// </summary>
 internal static class MinHashFunctions
@@ -26,7 +26,11 @@ internal static class MinHashFunctions
             : InvalidArgument(c, "MINHASH_ERROR"));
     }
 
-    /// <summary>One minimum per seeded hash function over the values, each as 8 bytes in unpadded base64.</summary>
+    /// <summary>
+    /// A bottom-k signature as ArangoDB's: the <c>count</c> smallest distinct hashes of the values, so fewer distinct
+    /// values than <c>count</c> give a shorter signature (the manual's three values for MINHASH(["foo", "bar", "baz"], 5)).
+    /// Hashes keep the order the values first appear in; each is 8 bytes in unpadded base64.
+    /// </summary>
     private static C8Value MinHash(QueryContext context, ReadOnlySpan<C8Value> arguments)
     {
         if (!arguments[0].IsArray || !arguments[1].IsNumber || arguments[1].AsNumber < 1 || arguments[1].AsNumber > MaxHashes)
@@ -34,23 +38,32 @@ internal static class MinHashFunctions
             return InvalidArgument(context, "MINHASH");
         }
         var count = (int)arguments[1].AsNumber;
-        var baseHashes = arguments[0].AsArray.Select(HashFunctions.StableHash).ToArray();
-        var signature = new C8Value[count];
-        Span<byte> bytes = stackalloc byte[8];
-        for (var i = 0; i < count; i++)
+        var hashes = new List<ulong>();
+        var seen = new HashSet<ulong>();
+        foreach (var value in arguments[0].AsArray)
         {
-            var minimum = ulong.MaxValue;
-            foreach (var hash in baseHashes)
+            var hash = Mix(HashFunctions.StableHash(value));
+            if (seen.Add(hash))
             {
-                minimum = Math.Min(minimum, Mix(hash ^ (0x9E3779B97F4A7C15UL * (ulong)(i + 1))));
+                hashes.Add(hash);
             }
-            BinaryPrimitives.WriteUInt64LittleEndian(bytes, minimum);
+        }
+        if (hashes.Count > count)
+        {
+            var kept = hashes.Order().Take(count).ToHashSet();
+            hashes.RemoveAll(hash => !kept.Contains(hash));
+        }
+        var signature = new C8Value[hashes.Count];
+        Span<byte> bytes = stackalloc byte[8];
+        for (var i = 0; i < signature.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(bytes, hashes[i]);
             signature[i] = C8Value.From(Convert.ToBase64String(bytes).TrimEnd('='));
         }
         return C8Value.From(signature);
     }
 
-    /// <summary>A 64-bit finaliser (SplitMix64's), which turns each seed into an independent-looking permutation.</summary>
+    /// <summary>A 64-bit finaliser (SplitMix64's), which spreads the value hashes evenly over the 64 bits.</summary>
     private static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

@@ -19,6 +19,8 @@ internal static class MiscFunctions
         table.Add("FIRST_LIST", 1, FunctionRegistry.Unbounded, (_, a) => FirstOf(a, v => v.IsArray));
         table.Add("FIRST_DOCUMENT", 1, FunctionRegistry.Unbounded, (_, a) => FirstOf(a, v => v.IsObject));
         table.Add("PASSTHRU", 1, 1, (_, a) => a[0]);
+        // V8 only chose ArangoDB's JavaScript engine for its argument; C8QL has one engine.
+        table.Alias("V8", "PASSTHRU");
         table.Add("NOOPT", 1, 1, (_, a) => a[0], FunctionTraits.NonDeterministic);
         // NOEVAL is deterministic in C8QL but, like NOOPT, is never computed at compile time.
         table.Alias("NOEVAL", "NOOPT");

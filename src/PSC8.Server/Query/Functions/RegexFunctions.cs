@@ -37,7 +37,7 @@ internal static class RegexFunctions
             return Warning(context, "REGEX_REPLACE", QueryErrors.InvalidRegex);
         }
         var text = StringFunctions.Text(arguments, 0);
-        var replacement = StringFunctions.Text(arguments, 2);
+        var replacement = IcuPattern.ReplacementToDotNet(StringFunctions.Text(arguments, 2));
         return Guard(context, "REGEX_REPLACE", () => C8Value.From(regex.Replace(text, replacement)));
     }
 
@@ -127,7 +127,7 @@ internal static class RegexFunctions
     }
 }
 
-/// <summary>Compiled regular expressions shared by all queries; invalid patterns are remembered as null.</summary>
+/// <summary>Compiled regular expressions (ICU syntax, see <see cref="IcuPattern"/>) shared by all queries; invalid patterns are remembered as null.</summary>
 internal static class RegexCache
 {
     private const int Capacity = 1024;
@@ -148,7 +148,7 @@ internal static class RegexCache
         try
         {
             var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
-            regex = new Regex(pattern, options, MatchTimeout);
+            regex = new Regex(IcuPattern.ToDotNet(pattern), options, MatchTimeout);
         }
         catch (ArgumentException)
         {
@@ -160,7 +160,7 @@ internal static class RegexCache
 }
 
 /// <summary>
-/// A compiled LIKE pattern: <c>%</c> matches any sequence, <c>_</c> one character, a backslash makes
+/// A compiled LIKE pattern: <c>%</c> matches any sequence, <c>_</c> one character (code point), a backslash makes
 /// the next character literal. The whole text must match.
 /// </summary>
 internal sealed class LikePattern
@@ -228,6 +228,9 @@ internal sealed class LikePattern
 
     private char Fold(char c) => _ignoreCase ? char.ToLowerInvariant(c) : c;
 
+    private static bool IsPairAt(string text, int index) =>
+        index + 1 < text.Length && char.IsHighSurrogate(text[index]) && char.IsLowSurrogate(text[index + 1]);
+
     /// <summary>Greedy matching with backtracking to the last '%': linear for typical patterns.</summary>
     public bool IsMatch(string text)
     {
@@ -236,7 +239,8 @@ internal sealed class LikePattern
         {
             if (p < _literals.Length && !_wildcardMany[p] && (_wildcardOne[p] || _literals[p] == Fold(text[t])))
             {
-                t++;
+                // '_' is one code point, so it takes both halves of a surrogate pair.
+                t += _wildcardOne[p] && IsPairAt(text, t) ? 2 : 1;
                 p++;
             }
             else if (p < _literals.Length && _wildcardMany[p])
@@ -247,7 +251,8 @@ internal sealed class LikePattern
             else if (star >= 0)
             {
                 p = star + 1;
-                t = ++resume;
+                resume += IsPairAt(text, resume) ? 2 : 1;
+                t = resume;
             }
             else
             {

@@ -23,8 +23,8 @@ internal static class StringFunctions
         table.Add("CONCAT_SEPARATOR", 2, FunctionRegistry.Unbounded, ConcatSeparator);
         table.Add("CONTAINS", 2, 3, Contains);
         table.Add("LIKE", 2, 3, (_, a) => C8Value.From(LikePattern.Get(Text(a, 1), BoolArg(a, 2)).IsMatch(Text(a, 0))));
-        table.Add("LOWER", 1, 1, (_, a) => C8Value.From(Text(a, 0).ToLowerInvariant()));
-        table.Add("UPPER", 1, 1, (_, a) => C8Value.From(Text(a, 0).ToUpperInvariant()));
+        table.Add("LOWER", 1, 1, (_, a) => C8Value.From(FullCaseMapping.ToLower(Text(a, 0))));
+        table.Add("UPPER", 1, 1, (_, a) => C8Value.From(FullCaseMapping.ToUpper(Text(a, 0))));
         table.Add("SUBSTRING", 2, 3, Substring);
         table.Add("SUBSTRING_BYTES", 2, 3, SubstringBytes);
         table.Add("STARTS_WITH", 2, 3, StartsWith);

@@ -15,7 +15,7 @@ namespace PSC8.Server.Query.Values;
 /// all keys and names, take a managed path over the same order that costs about what an ordinal comparison costs;
 /// a test checks that path against ICU.
 /// </remarks>
-public static class C8Collation
+internal static class C8Collation
 {
     /// <summary>
     /// The root collation's primary order of printable ASCII and ASCII whitespace: whitespace, punctuation and

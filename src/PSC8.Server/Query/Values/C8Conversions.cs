@@ -4,7 +4,7 @@ using PSC8.Server.Model;
 namespace PSC8.Server.Query.Values;
 
 /// <summary>C8QL's implicit casts (truthiness, TO_NUMBER, TO_STRING, TO_ARRAY) and type names.</summary>
-public static class C8Conversions
+internal static class C8Conversions
 {
     public static bool ToBool(C8Value value) => value.Type switch
     {

@@ -8,7 +8,7 @@ namespace PSC8.Server.Query.Values;
 /// no whitespace, numbers as <see cref="C8NumberFormat"/> prints them, only quotes, backslashes and
 /// control characters escaped.
 /// </summary>
-public static class C8JsonText
+internal static class C8JsonText
 {
     public static string Stringify(C8Value value)
     {

@@ -7,7 +7,7 @@ namespace PSC8.Server.Query.Values;
 /// round-trip digits, in plain notation for exponents from -7 to 20 and scientific notation otherwise
 /// (<c>2e-7</c>, <c>1e+21</c>), the same rule JavaScript uses.
 /// </summary>
-public static class C8NumberFormat
+internal static class C8NumberFormat
 {
     private const int MaxPlainExponent = 21;
     private const int MinPlainExponent = -6;

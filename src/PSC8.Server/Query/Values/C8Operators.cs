@@ -8,7 +8,7 @@ namespace PSC8.Server.Query.Values;
 /// beyond; IN tests array membership with C8QL equality; indexing follows C8QL's rules for arrays (negative
 /// positions count from the end) and objects.
 /// </summary>
-public static class C8Operators
+internal static class C8Operators
 {
     public static C8Value Add(C8Value a, C8Value b) =>
         a.TryGetInteger(out var x) && b.TryGetInteger(out var y) && !Overflows(x + y, x, y, subtract: false)

@@ -8,7 +8,7 @@ namespace PSC8.Server.Query.Values;
 /// union of their names; a missing element or attribute counts as null, so <c>[1] == [1, null]</c> and
 /// <c>{} == {a: null}</c>. Strings, and the attribute names of objects, compare by <see cref="C8Collation"/>.
 /// </summary>
-public sealed class C8ValueComparer : IComparer<C8Value>
+internal sealed class C8ValueComparer : IComparer<C8Value>
 {
     public static C8ValueComparer Instance { get; } = new();
 

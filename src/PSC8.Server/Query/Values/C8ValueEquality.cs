@@ -7,7 +7,7 @@ namespace PSC8.Server.Query.Values;
 /// for RETURN DISTINCT, COLLECT groups, IN and the set functions. Because a missing array element or
 /// attribute compares as null, trailing nulls in arrays and null-valued attributes do not affect the hash.
 /// </summary>
-public sealed class C8ValueEquality : IEqualityComparer<C8Value>
+internal sealed class C8ValueEquality : IEqualityComparer<C8Value>
 {
     public static C8ValueEquality Instance { get; } = new();
 

@@ -1,0 +1,93 @@
+using PSC8.Server.Cluster;
+using PSC8.Server.Documents;
+using PSC8.Server.Model;
+using PSC8.Server.Security;
+
+namespace PSC8.Server.Application;
+
+/// <summary>
+/// Removes documents that TTL indexes say expired, in the background, as ordinary deletes: one region removes them
+/// (the spot region for a spot collection, the collection's own for a local one, the fabric's first region for a
+/// global one) and replication carries the removal to the others like any delete.
+/// </summary>
+internal sealed class TtlSweeper(C8Cluster cluster, TimeSpan interval) : IAsyncDisposable
+{
+    private const int BatchSize = 1000;
+
+    private static readonly Principal System = new(Principal.RootUserId, "", IsApiKey: false, ParentUserId: null);
+
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+
+    public void Start() => _loop = Task.Run(LoopAsync);
+
+    private async Task LoopAsync()
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            {
+                SweepOnce();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Removes what has expired by now; returns how many documents it removed.</summary>
+    public int SweepOnce()
+    {
+        var removed = 0;
+        foreach (var index in cluster.Catalog.AllIndexes().Where(i => i.IsTtl))
+        {
+            try
+            {
+                removed += Sweep(index);
+            }
+            catch (Exception e) when (e is C8Exception or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                // A collection dropped, or a region stopped, while sweeping: the next round sees the catalog as it is then.
+                cluster.Log($"TTL sweep of index {index.Id} failed: {e.Message}");
+            }
+        }
+        return removed;
+    }
+
+    private int Sweep(IndexInfo index)
+    {
+        if (cluster.Catalog.FindCollectionById(index.CollectionId) is not { } collection ||
+            cluster.Catalog.FindFabric(collection.Fabric) is not { } fabric ||
+            SweepingRegion(collection, fabric) is not { } region)
+        {
+            return 0;
+        }
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+        return region.Store.Write(writer =>
+        {
+            var transaction = new FabricTransaction(cluster, fabric, region, writer, System);
+            var keys = writer.ExpiredKeys(index, collection.Id, now, BatchSize);
+            foreach (var key in keys)
+            {
+                transaction.Remove(collection, key, WriteOptions.Default);
+            }
+            return keys.Count;
+        });
+    }
+
+    private Region? SweepingRegion(CollectionInfo collection, FabricInfo fabric) =>
+        collection.IsSpot ? cluster.FindRegion(fabric.SpotRegion)
+        : collection.IsLocal ? cluster.FindRegion(collection.LocalRegion ?? "")
+        : fabric.Regions.Select(cluster.FindRegion).FirstOrDefault(r => r is not null);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.ConfigureAwait(false);
+        }
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,95 @@
+using PSC8.Server.Cluster;
+using PSC8.Server.Documents;
+using PSC8.Server.Security;
+
+namespace PSC8.Server.KeyValue;
+
+/// <summary>
+/// Removes expired key-value pairs in the background. Reads leave them out as soon as they expire; the sweep frees
+/// the space. One region removes each collection's pairs (the fabric's first region), as ordinary deletes, so the
+/// removals replicate to the other regions like any delete and no region logs the same removal twice.
+/// </summary>
+internal sealed class ExpirySweeper(C8Cluster cluster, TimeSpan interval) : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loop = Task.CompletedTask;
+
+    public void Start() => _loop = Task.Run(LoopAsync);
+
+    private async Task LoopAsync()
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            {
+                SweepOnce();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>One pass over every collection that expires pairs; returns how many pairs were removed.</summary>
+    public int SweepOnce()
+    {
+        var removed = 0;
+        foreach (var fabric in cluster.Catalog.Fabrics())
+        {
+            foreach (var collection in cluster.Catalog.Collections(fabric.Name).Where(c => c.IsKeyValue && c.Expiration))
+            {
+                try
+                {
+                    removed += Sweep(fabric, collection);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A collection dropped meanwhile, or a store closing: the next pass tries again.
+                    cluster.Log($"expiry sweep of {fabric.Name}/{collection.Name} failed: {e.Message}");
+                }
+            }
+        }
+        return removed;
+    }
+
+    private int Sweep(FabricInfo fabric, CollectionInfo collection)
+    {
+        var region = cluster.Region(fabric.Regions[0]);
+        var sweeper = new Principal(Principal.RootUserId, cluster.Options.Tenant, IsApiKey: false, ParentUserId: null);
+        var now = KeyValueRules.NowSeconds();
+        var expired = region.Store.Read(reader => new FabricTransaction(cluster, fabric, region, reader, sweeper)
+            .Scan(collection).Where(p => KeyValueRules.IsExpired(collection, p, now)).Select(p => p["_key"].AsString).ToList());
+        if (expired.Count == 0)
+        {
+            return 0;
+        }
+        return region.Store.Write(writer =>
+        {
+            if (cluster.Catalog.FindCollectionById(collection.Id) is null)
+            {
+                return 0;
+            }
+            var transaction = new FabricTransaction(cluster, fabric, region, writer, sweeper);
+            var count = 0;
+            foreach (var key in expired)
+            {
+                // Put again meanwhile with a later expireAt: it stays.
+                if (transaction.GetStored(collection, key) is { } stored && KeyValueRules.IsExpired(collection, FabricTransaction.Decode(stored), now))
+                {
+                    transaction.Remove(collection, key, WriteOptions.Default);
+                    count++;
+                }
+            }
+            return count;
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}

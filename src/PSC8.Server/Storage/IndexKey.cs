@@ -1,0 +1,154 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using PSC8.Server.Model;
+
+namespace PSC8.Server.Storage;
+
+/// <summary>
+/// The SQL functions an index of C8 Local is built on: SQLite keeps expression indexes over them up to date on every
+/// write of a document (replicated ones too) with no bookkeeping of ours. <c>c8_index_key(body, path, sparse)</c> is
+/// an attribute's value as bytes whose order (memcmp, SQLite's BLOB order) follows C8QL's type order (null, bool,
+/// number, string, array, object) and, within null, booleans and numbers, the value order. Strings compare by their
+/// UTF-8 bytes, not by C8QL's collation, so an index finds equal strings exactly but string ranges only by type:
+/// the engine always checks its FILTER again on what an index returns.
+/// </summary>
+internal static class IndexKey
+{
+    public const string KeyFunction = "c8_index_key";
+    public const string TtlFunction = "c8_ttl_key";
+
+    private const byte NullTag = 1;
+    private const byte FalseTag = 2;
+    private const byte TrueTag = 3;
+    private const byte NumberTag = 4;
+    private const byte StringTag = 5;
+    private const byte ArrayTag = 6;
+    private const byte ObjectTag = 7;
+
+    /// <summary>Registers the functions on a connection; every connection to a region's database needs them.</summary>
+    public static void Register(SqliteConnection connection)
+    {
+        connection.CreateFunction<byte[], string, long, byte[]?>(KeyFunction,
+            (body, path, sparse) => Of(body, path, sparse != 0), isDeterministic: true);
+        connection.CreateFunction<byte[], string, double?>(TtlFunction, (body, path) => ExpirySeconds(body, path), isDeterministic: true);
+    }
+
+    /// <summary>The key of the attribute at <paramref name="path"/> (dotted); null when sparse and the value is null or missing.</summary>
+    public static byte[]? Of(ReadOnlySpan<byte> body, string path, bool sparse)
+    {
+        var value = Extract(body, path);
+        return sparse && value.IsNull ? null : Encode(value);
+    }
+
+    public static byte[] Encode(C8Value value)
+    {
+        switch (value.Type)
+        {
+            case C8Type.Null:
+                return [NullTag];
+            case C8Type.Bool:
+                return [value.AsBool ? TrueTag : FalseTag];
+            case C8Type.Number:
+                var number = value.AsNumber;
+                var bits = BitConverter.DoubleToInt64Bits(number == 0 ? 0.0 : number);
+                // Flip negative numbers entirely and the sign of the others: the bytes then sort as the numbers do.
+                var ordered = bits < 0 ? (ulong)~bits : (ulong)bits ^ 0x8000_0000_0000_0000UL;
+                var key = new byte[9];
+                key[0] = NumberTag;
+                BinaryPrimitives.WriteUInt64BigEndian(key.AsSpan(1), ordered);
+                return key;
+            case C8Type.String:
+                return Tagged(StringTag, Encoding.UTF8.GetBytes(value.AsString));
+            default:
+                return Tagged(value.IsArray ? ArrayTag : ObjectTag, C8Json.SerializeToUtf8(value));
+        }
+    }
+
+    /// <summary>The first key of a type's values; <paramref name="value"/>'s type, or the type after it.</summary>
+    public static byte[] TypeStart(C8Value value, bool next = false) => [(byte)(TypeTag(value) + (next ? 1 : 0))];
+
+    /// <summary>Whether the value's key order within its type is its C8QL order (null, bool, number).</summary>
+    public static bool OrdersExactly(C8Value value) => value.Type is C8Type.Null or C8Type.Bool or C8Type.Number;
+
+    /// <summary>Whether equal keys mean equal values and the other way round (arrays and objects have equal values of different text).</summary>
+    public static bool MatchesExactly(C8Value value) => !value.IsArray && !value.IsObject;
+
+    public static bool IsNullKey(byte[] key) => key.Length == 1 && key[0] == NullTag;
+
+    private static byte TypeTag(C8Value value) => value.Type switch
+    {
+        C8Type.Null => NullTag,
+        C8Type.Bool => FalseTag,
+        C8Type.Number => NumberTag,
+        C8Type.String => StringTag,
+        C8Type.Array => ArrayTag,
+        _ => ObjectTag,
+    };
+
+    /// <summary>
+    /// When a document expires by a TTL index's attribute, in seconds since the epoch: the attribute's number
+    /// (seconds) or date string; null when it has neither, so the document never expires.
+    /// </summary>
+    public static double? ExpirySeconds(ReadOnlySpan<byte> body, string path)
+    {
+        var value = Extract(body, path);
+        if (value.IsNumber)
+        {
+            return value.AsNumber;
+        }
+        if (value.TryGetString(out var text) &&
+            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        {
+            return date.ToUnixTimeMilliseconds() / 1000.0;
+        }
+        return null;
+    }
+
+    private static byte[] Tagged(byte tag, byte[] bytes)
+    {
+        var key = new byte[bytes.Length + 1];
+        key[0] = tag;
+        bytes.CopyTo(key, 1);
+        return key;
+    }
+
+    /// <summary>The value at a dotted path of a stored body; null when any step is missing or not an object.</summary>
+    private static C8Value Extract(ReadOnlySpan<byte> body, string path)
+    {
+        var reader = new Utf8JsonReader(body);
+        var start = 0;
+        while (true)
+        {
+            var dot = path.IndexOf('.', start);
+            var name = dot < 0 ? path.AsSpan(start) : path.AsSpan(start, dot - start);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !FindAttribute(ref reader, name))
+            {
+                return C8Value.Null;
+            }
+            if (dot < 0)
+            {
+                reader.Read();
+                return C8Json.ReadValue(ref reader);
+            }
+            start = dot + 1;
+        }
+    }
+
+    /// <summary>Moves to the named attribute of the object the reader is at; false when it has none.</summary>
+    private static bool FindAttribute(ref Utf8JsonReader reader, ReadOnlySpan<char> name)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                return true;
+            }
+            reader.Read();
+            reader.Skip();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using PSC8.Server.Cluster;
+
+namespace PSC8.Server.Storage;
+
+/// <summary>
+/// The SQL of a region's copy of an index: an expression index over the collection's rows of docs. The collection
+/// id is a literal (the partial index's WHERE), so writes to other collections never compute its keys, and leads
+/// the columns, so SQLite prefers the index over the primary key for the queries below.
+/// </summary>
+internal static class IndexSql
+{
+    public static string Create(IndexInfo index, long collectionId)
+    {
+        var columns = index.IsTtl ? [Ttl(index)] : index.Fields.Select((_, i) => Column(index, i));
+        return $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX IF NOT EXISTS {Name(index)} ON docs (cid, {string.Join(", ", columns)}) WHERE cid = {Id(collectionId)}";
+    }
+
+    public static string Drop(IndexInfo index) => $"DROP INDEX IF EXISTS {Name(index)}";
+
+    /// <summary>The key expression of the index's <paramref name="field"/>-th attribute.</summary>
+    public static string Column(IndexInfo index, int field) =>
+        $"{IndexKey.KeyFunction}(body, {Literal(index.Fields[field])}, {(index.Sparse ? 1 : 0)})";
+
+    public static string Ttl(IndexInfo index) => $"{IndexKey.TtlFunction}(body, {Literal(index.Fields[0])})";
+
+    /// <summary>The keys and bodies of documents whose first indexed attribute is in the range, in index order.</summary>
+    public static string Scan(IndexInfo index, long collectionId, KeyRange range)
+    {
+        var column = Column(index, 0);
+        var sql = $"SELECT key, body FROM docs WHERE cid = {Id(collectionId)}";
+        if (range.Low is not null)
+        {
+            sql += $" AND {column} {(range.LowInclusive ? ">=" : ">")} ?1";
+        }
+        if (range.High is not null)
+        {
+            sql += $" AND {column} {(range.HighInclusive ? "<=" : "<")} ?2";
+        }
+        return sql + $" ORDER BY {column}, key";
+    }
+
+    public static string Expired(IndexInfo index, long collectionId) =>
+        $"SELECT key FROM docs WHERE cid = {Id(collectionId)} AND {Ttl(index)} <= ?1 LIMIT ?2";
+
+    private static string Name(IndexInfo index) => "ix_" + Id(index.Id);
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
