@@ -17,6 +17,7 @@ internal static class ApiRoutes
         IndexEndpoints.Map(router);
         ImportExportEndpoints.Map(router);
         CursorEndpoints.Map(router);
+        QueryEndpoints.Map(router);
         RestqlEndpoints.Map(router);
         KeyEndpoints.Map(router);
         UserEndpoints.Map(router);

@@ -14,6 +14,7 @@ internal static class CursorEndpoints
 {
     private const int DefaultBatchSize = 100;
     private const int MaxBatchSize = 1000;
+    private const double MaxTtlSeconds = 86400;
     private static readonly TimeSpan DefaultTtl = TimeSpan.FromSeconds(30);
 
     public static void Map(Router router)
@@ -111,7 +112,7 @@ internal static class CursorEndpoints
         }
         var ttlValue = body["ttl"];
         var ttl = ttlValue.IsNull ? DefaultTtl
-            : ttlValue.IsNumber && ttlValue.AsNumber > 0 ? TimeSpan.FromSeconds(Math.Min(ttlValue.AsNumber, 86400))
+            : ttlValue.IsNumber && ttlValue.AsNumber > 0 ? TimeSpan.FromSeconds(Math.Min(ttlValue.AsNumber, MaxTtlSeconds))
             : throw C8Errors.BadRequest("'ttl' must be a positive number of seconds");
         var options = body["options"];
         if (!options.IsNull && !options.IsObject)
@@ -120,6 +121,17 @@ internal static class CursorEndpoints
         }
         var optionObject = options.IsObject ? options.AsObject : C8Object.Empty;
         bool Flag(string name) => Json.Bool(optionObject, name, Json.Bool(body, name, false));
+        C8Value Option(string name) => optionObject.ContainsKey(name) ? optionObject[name] : body[name];
+        var maxRuntime = Option("maxRuntime");
+        if (!maxRuntime.IsNull && !(maxRuntime.IsNumber && maxRuntime.AsNumber >= 0))
+        {
+            throw C8Errors.BadRequest("'maxRuntime' must be a number of seconds, 0 or more");
+        }
+        var memoryLimit = Option("memoryLimit");
+        if (!memoryLimit.IsNull && !(memoryLimit.IsNumber && memoryLimit.AsNumber >= 0))
+        {
+            throw C8Errors.BadRequest("'memoryLimit' must be a number of bytes, 0 or more");
+        }
         return new QueryRequest(query, bindVars.IsObject ? bindVars.AsObject : C8Object.Empty, (int)batchSize, Json.Bool(body, "count", false), ttl,
             Flag("stream"),
             new QueryOptions
@@ -130,7 +142,9 @@ internal static class CursorEndpoints
                 // measure, so it reports the phases as 1 does.
                 Profile = optionObject["profile"].IsBool ? optionObject["profile"].AsBool : optionObject["profile"].IsNumber && optionObject["profile"].AsNumber > 0,
                 MaxWarningCount = (int)(Json.Long(optionObject, "maxWarningCount") ?? 10),
-            });
+            },
+            maxRuntime.IsNull ? null : TimeSpan.FromSeconds(Math.Min(maxRuntime.AsNumber, TimeSpan.MaxValue.TotalSeconds / 2)),
+            memoryLimit.IsNull ? null : (long)Math.Min(memoryLimit.AsNumber, long.MaxValue / 2));
     }
 
     /// <summary>

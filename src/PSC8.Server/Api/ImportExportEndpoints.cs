@@ -132,24 +132,11 @@ internal static class ImportExportEndpoints
 
     private static async Task ExportQueryAsync(IncomingRequest request)
     {
-        var target = RequestTarget.Resolve(request, AccessLevel.ReadOnly);
+        RequestTarget.Resolve(request, AccessLevel.ReadOnly);
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var query = CursorEndpoints.ReadQuery(body);
-        var prepared = request.Cluster.Engine.Prepare(query.Query, query.BindVars, indexes: target.Indexes);
-        if (prepared.IsModification)
-        {
-            throw C8Errors.BadRequest("Export \"query\" cannot modify data: use the cursor API for INSERT, UPDATE, REPLACE, REMOVE or UPSERT.");
-        }
-        var rows = await RegionExecutor.ReadAsync(target.ForQuery(prepared), t =>
-        {
-            using var execution = prepared.Execute(t, query.Options, request.Aborted);
-            var results = new List<C8Value>();
-            while (execution.MoveNext(out var row))
-            {
-                results.Add(row);
-            }
-            return results;
-        }).ConfigureAwait(false);
+        var rows = await QueryService.ReadAllAsync(request, query, () =>
+            C8Errors.BadRequest("Export \"query\" cannot modify data: use the cursor API for INSERT, UPDATE, REPLACE, REMOVE or UPSERT.")).ConfigureAwait(false);
         await Responses.WriteResultAsync(request.Http, 200, C8Value.From(rows)).ConfigureAwait(false);
     }
 }

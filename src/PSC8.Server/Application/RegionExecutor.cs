@@ -15,11 +15,49 @@ internal static class RegionExecutor
 {
     /// <summary>Runs <paramref name="work"/> in a read transaction of the region that must serve it.</summary>
     public static Task<T> ReadAsync<T>(RequestTarget target, Func<FabricTransaction, T> work) =>
-        RunAsync(target, current => current.Home.Store.Read(reader => work(Open(current, reader))));
+        RunAsync(target, current => current.Home.Store.Read(reader => work(Open(current, reader))), onQueryThread: false);
 
-    /// <summary>Runs <paramref name="work"/> in a write transaction: all of it commits or none of it.</summary>
-    public static Task<T> WriteAsync<T>(RequestTarget target, Func<FabricTransaction, T> work) =>
-        RunAsync(target, current => current.Home.Store.Write(writer => work(Open(current, writer))));
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction: all of it commits or none of it. A collection's write
+    /// waits for a modifying query that writes the same collection.
+    /// </summary>
+    public static async Task<T> WriteAsync<T>(RequestTarget target, Func<FabricTransaction, T> work)
+    {
+        using var held = target is CollectionTarget written
+            ? await target.Request.Cluster.WriteLocks.AcquireAsync([written.Collection.Id], target.Request.Aborted).ConfigureAwait(false)
+            : null;
+        return await RunAsync(target, current => current.Home.Store.Write(writer => work(Open(current, writer))), onQueryThread: false).ConfigureAwait(false);
+    }
+
+    /// <summary>As <see cref="ReadAsync{T}"/> for a C8QL execution, which runs on a thread of its own (<see cref="QueryThreads"/>).</summary>
+    public static Task<T> QueryReadAsync<T>(RequestTarget target, Func<FabricTransaction, T> work) =>
+        RunAsync(target, current => current.Home.Store.Read(reader => work(Open(current, reader))), onQueryThread: true);
+
+    /// <summary>
+    /// Runs a modifying C8QL execution on a thread of its own, holding the write locks of the collections it writes
+    /// (waiting for them at most until <paramref name="cancellationToken"/>: the query's maxRuntime). It runs over a
+    /// snapshot that keeps its writes (<see cref="DeferredWriter"/>), and only applying them takes the region's write lock.
+    /// </summary>
+    public static async Task<T> QueryWriteAsync<T>(RequestTarget target, IEnumerable<string> writtenCollections, CancellationToken cancellationToken,
+        Func<FabricTransaction, T> work)
+    {
+        var catalog = target.Request.Cluster.Catalog;
+        var ids = writtenCollections.Select(name => catalog.FindCollection(target.Fabric.Name, name)?.Id).OfType<long>();
+        using var held = await target.Request.Cluster.WriteLocks.AcquireAsync(ids, cancellationToken, byQuery: true).ConfigureAwait(false);
+        return await RunAsync(target, current =>
+        {
+            var store = current.Home.Store;
+            using var session = store.OpenReadSession();
+            using var deferred = new DeferredWriter(session.Reader.Connection);
+            var result = work(Open(current, deferred));
+            store.Write(writer =>
+            {
+                deferred.ApplyTo(writer);
+                return 0;
+            });
+            return result;
+        }, onQueryThread: true).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Opens a read transaction in the region that must serve the request and leaves it open: a streaming
@@ -39,7 +77,7 @@ internal static class RegionExecutor
                 session.Dispose();
                 throw;
             }
-        });
+        }, onQueryThread: false);
 
     private static FabricTransaction Open(RequestTarget target, RegionReader reader)
     {
@@ -48,7 +86,7 @@ internal static class RegionExecutor
         return new FabricTransaction(request.Cluster, target.Fabric, target.Home, reader, request.Principal);
     }
 
-    private static async Task<T> RunAsync<T>(RequestTarget target, Func<RequestTarget, T> run)
+    private static async Task<T> RunAsync<T>(RequestTarget target, Func<RequestTarget, T> run, bool onQueryThread)
     {
         var request = target.Request;
         var gate = target.Spot ? request.Cluster.SpotGate(target.Fabric.Name) : null;
@@ -57,16 +95,20 @@ internal static class RegionExecutor
         {
             await CrossLinkAsync(request, target.Home).ConfigureAwait(false);
         }
-        T result;
-        gate?.EnterReadLock();
-        try
+        // The gate is taken and left on the thread that runs the work: a ReaderWriterLockSlim belongs to a thread.
+        T Gated()
         {
-            result = run(target.Current());
+            gate?.EnterReadLock();
+            try
+            {
+                return run(target.Current());
+            }
+            finally
+            {
+                gate?.ExitReadLock();
+            }
         }
-        finally
-        {
-            gate?.ExitReadLock();
-        }
+        var result = onQueryThread ? await QueryThreads.RunAsync(Gated).ConfigureAwait(false) : Gated();
         if (forwarded)
         {
             // The answer comes back even if the link was cut meanwhile: the request was executed, and a 503 would tell

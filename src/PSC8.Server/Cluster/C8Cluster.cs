@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using PSC8.Server.Api;
+using PSC8.Server.Application;
 using PSC8.Server.Hosting;
 using PSC8.Server.Http;
 using PSC8.Server.Replication;
@@ -24,8 +25,9 @@ internal sealed class C8Cluster : IDisposable
     {
         Options = options;
         _location = location;
+        Quotas = new CallerQuotas(options.MaxConcurrentQueriesPerCaller, options.MaxCursorsPerCaller);
         Regions = options.Regions.Select((r, i) => new Region(r.Name, i, options.Domain,
-            new RegionStore(r.Name, location.PathOf($"region-{r.Name}.db"), location.Durable))).ToArray();
+            new RegionStore(r.Name, location.PathOf($"region-{r.Name}.db"), location.Durable), Quotas)).ToArray();
         _regionsByName = Regions.ToDictionary(r => r.Name, StringComparer.Ordinal);
         _regionsByHost = Regions.SelectMany(r => new[] { (r.Host, r), (r.ApiHost, r) })
             .ToDictionary(p => p.Item1, p => p.r, StringComparer.OrdinalIgnoreCase);
@@ -33,7 +35,7 @@ internal sealed class C8Cluster : IDisposable
         _control = new ControlStore(location.PathOf("control.db"), location.Durable);
         Catalog = new Catalog(_control);
         Faults = new FaultSettings(options.ReplicationDelay, options.LinkLatency);
-        Replicator = new Replicator(Regions, Catalog, Faults);
+        Replicator = new Replicator(Regions, Catalog, Faults, WriteLocks);
         ExpirySweeper = new KeyValue.ExpirySweeper(this, options.ExpirySweepInterval);
 
         var bootstrap = new ClusterBootstrap(this);
@@ -93,6 +95,15 @@ internal sealed class C8Cluster : IDisposable
     public AccessControl Access { get; }
 
     public Router Router { get; }
+
+    /// <summary>What each caller may run and hold at once.</summary>
+    public CallerQuotas Quotas { get; }
+
+    /// <summary>Which collections a modifying query is writing, so their other writers wait for it.</summary>
+    public CollectionWriteLocks WriteLocks { get; } = new();
+
+    /// <summary>The queries running now and the slow ones that finished.</summary>
+    public RunningQueries Queries { get; } = new();
 
     /// <summary>The C8QL engine, shared by every region (it caches parsed queries).</summary>
     public Query.C8qlEngine Engine { get; } = new();

@@ -1,3 +1,4 @@
+using PSC8.Server.Application;
 using PSC8.Server.Cursors;
 using PSC8.Server.Replication;
 using PSC8.Server.Storage;
@@ -10,8 +11,9 @@ namespace PSC8.Server.Cluster;
 /// </summary>
 internal sealed class Region : IDisposable
 {
-    public Region(string name, int index, string domain, RegionStore store)
+    public Region(string name, int index, string domain, RegionStore store, CallerQuotas quotas)
     {
+        Cursors = new CursorStore(quotas);
         Name = name;
         Index = index;
         Host = $"{name}.{domain}";
@@ -42,7 +44,7 @@ internal sealed class Region : IDisposable
     public HybridClock Clock { get; }
 
     /// <summary>The cursors opened here: cursors live where they were opened.</summary>
-    public CursorStore Cursors { get; } = new();
+    public CursorStore Cursors { get; }
 
     public AppliedPositions Applied { get; }
 

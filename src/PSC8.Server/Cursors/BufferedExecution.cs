@@ -17,6 +17,8 @@ internal sealed class BufferedExecution(List<C8Value> rows, QueryStats stats, IR
 
     public int Count => rows.Count;
 
+    public IReadOnlyList<C8Value> Rows => rows;
+
     public bool MoveNext(out C8Value value)
     {
         if (_next < rows.Count)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using PSC8.Server.Application;
 using PSC8.Server.Model;
 
 namespace PSC8.Server.Cursors;
@@ -7,20 +8,24 @@ namespace PSC8.Server.Cursors;
 /// <summary>One region's open cursors (cursors live where they were opened, as in GDN); idle ones expire after their ttl.</summary>
 internal sealed class CursorStore : IDisposable
 {
+    private readonly CallerQuotas _quotas;
     private static long s_lastId = DateTimeOffset.UtcNow.ToUnixTimeSeconds() * 1000;
 
     private readonly ConcurrentDictionary<string, ServerCursor> _cursors = new(StringComparer.Ordinal);
     private readonly Timer _sweeper;
 
-    public CursorStore()
+    public CursorStore(CallerQuotas quotas)
     {
+        _quotas = quotas;
         _sweeper = new Timer(_ => Sweep(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
     public int OpenCount => _cursors.Count;
 
+    /// <summary>Keeps the cursor; 429 when its owner holds as many open cursors as a caller may.</summary>
     public string Add(ServerCursor cursor)
     {
+        _quotas.TakeCursor(cursor.Owner);
         cursor.Id = Interlocked.Increment(ref s_lastId).ToString(CultureInfo.InvariantCulture);
         _cursors[cursor.Id] = cursor;
         return cursor.Id;
@@ -58,6 +63,7 @@ internal sealed class CursorStore : IDisposable
     {
         if (_cursors.TryRemove(id, out var cursor))
         {
+            _quotas.ReleaseCursor(cursor.Owner);
             cursor.Dispose();
         }
     }

@@ -1,3 +1,4 @@
+using PSC8.Server.Application;
 using PSC8.Server.Model;
 using PSC8.Server.Query;
 
@@ -15,7 +16,8 @@ internal sealed record CursorSettings(int BatchSize, TimeSpan Ttl, bool Stream, 
 /// more follow.
 /// </summary>
 internal sealed class ServerCursor(
-    string owner, string homeRegion, CursorSettings settings, IQueryExecution execution, IDisposable? snapshot, QueryProfile? profile) : IDisposable
+    string owner, string homeRegion, CursorSettings settings, IQueryExecution execution, IDisposable? snapshot, QueryProfile? profile,
+    RunningQuery? streaming = null) : IDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private C8Value? _lookahead;
@@ -43,6 +45,9 @@ internal sealed class ServerCursor(
     /// <summary>The query's phase timings, when the opener asked for a profile.</summary>
     public QueryProfile? Profile { get; } = profile;
 
+    /// <summary>The query a streaming cursor still runs, batch by batch; null when every row is already in memory.</summary>
+    public RunningQuery? Streaming { get; } = streaming;
+
     public DateTime ExpiresAt { get; private set; } = DateTime.UtcNow + settings.Ttl;
 
     public void Touch() => ExpiresAt = DateTime.UtcNow + Settings.Ttl;
@@ -55,7 +60,8 @@ internal sealed class ServerCursor(
         {
             ObjectDisposedException.ThrowIf(_disposed != 0, this);
             Touch();
-            return NextBatch();
+            // A streaming batch runs the query on, which may take up to its maxRuntime: not on a pool thread.
+            return Streaming is null ? NextBatch() : await QueryThreads.RunAsync(NextBatch).ConfigureAwait(false);
         }
         finally
         {
@@ -104,9 +110,11 @@ internal sealed class ServerCursor(
         {
             return;
         }
-        // Wait for a batch being read on another thread: its execution must not vanish under it.
+        // A batch being read on another thread is stopped, then waited for: its execution must not vanish under it.
+        Streaming?.Kill();
         _turn.Wait();
         execution.Dispose();
         snapshot?.Dispose();
+        Streaming?.Dispose();
     }
 }

@@ -37,7 +37,7 @@ internal static class DocumentKeyRules
         }
     }
 
-    public static string Generate(RegionWriter writer, CollectionInfo collection, int regionIndex, int stride)
+    public static string Generate(IDocumentWriter writer, CollectionInfo collection, int regionIndex, int stride)
     {
         var options = collection.KeyOptions;
         switch (options.Type)
@@ -56,7 +56,7 @@ internal static class DocumentKeyRules
     }
 
     /// <summary>After a user-chosen numeric key, generated keys continue above it (as ArangoDB's generators do).</summary>
-    public static void TrackUserKey(RegionWriter writer, CollectionInfo collection, string key, int stride)
+    public static void TrackUserKey(IDocumentWriter writer, CollectionInfo collection, string key, int stride)
     {
         if (key.Length > 15 || !long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
@@ -65,7 +65,7 @@ internal static class DocumentKeyRules
         writer.RaiseKeyValue(collection.Id, collection.KeyOptions.Type == "autoincrement" ? value : value / stride);
     }
 
-    private static long Interleaved(RegionWriter writer, CollectionInfo collection, int regionIndex, int stride) =>
+    private static long Interleaved(IDocumentWriter writer, CollectionInfo collection, int regionIndex, int stride) =>
         (writer.NextKeyValue(collection.Id, 1, 1) * stride) + regionIndex;
 
     private static string Truncate(string key) => key.Length > 40 ? key[..40] + "…" : key;

@@ -33,7 +33,7 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
 
     public string CurrentDatabase => Fabric.Name;
 
-    private RegionWriter Writer => reader as RegionWriter
+    private IDocumentWriter Writer => reader as IDocumentWriter
         ?? throw new InvalidOperationException("A write was attempted in a read-only transaction.");
 
     /// <summary>The collection by name, checked for existence in this region and for the caller's access level.</summary>
@@ -189,7 +189,7 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
     /// <summary>Removes every document of the collection in this region (and, for a global collection, everywhere).</summary>
     public void Truncate(CollectionInfo collection)
     {
-        var writer = Writer;
+        var writer = reader as RegionWriter ?? throw new InvalidOperationException("A truncate needs the region's writer.");
         if (!IsReplicated(collection))
         {
             writer.Clear(collection.Id, resetKeys: false);

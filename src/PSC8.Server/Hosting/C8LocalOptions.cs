@@ -48,6 +48,27 @@ public sealed record C8LocalOptions
 
     public long MaxBodyBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>A query's runtime limit when the caller gives no maxRuntime; zero means none.</summary>
+    public TimeSpan QueryMaxRuntime { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The most any caller may ask for as maxRuntime (a larger or zero maxRuntime is cut to it).</summary>
+    public TimeSpan QueryMaxRuntimeCeiling { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A query's memory limit in bytes when the caller gives no memoryLimit.</summary>
+    public long QueryMemoryLimit { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>The most any caller may ask for as memoryLimit.</summary>
+    public long QueryMemoryLimitCeiling { get; init; } = 1024L * 1024 * 1024;
+
+    /// <summary>Queries one caller (API key or user) may have running at once; more are refused with 429.</summary>
+    public int MaxConcurrentQueriesPerCaller { get; init; } = 32;
+
+    /// <summary>Cursors one caller may hold open at once; more are refused with 429.</summary>
+    public int MaxCursorsPerCaller { get; init; } = 64;
+
+    /// <summary>The longest idle lifetime a cursor may ask for (ttl).</summary>
+    public TimeSpan CursorTtlCeiling { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Secret for signing JWTs; random per start when null (tokens then die with the process).</summary>
     public string? JwtSecret { get; init; }
 

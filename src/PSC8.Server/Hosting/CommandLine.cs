@@ -25,6 +25,13 @@ internal static class CommandLine
           --region-location NAME=LAT,LON,CC[,COUNTRY[,CITY]]
                                      where a region says it is (repeatable; the default regions have places)
           --max-body-size 64MB       largest request body accepted
+          --query-max-runtime 60s    a query's time limit when it asks for none (0 = none)
+          --query-max-runtime-ceiling 10m  the longest maxRuntime a query may ask for
+          --query-memory-limit 256MB a query's memory limit when it asks for none
+          --query-memory-limit-ceiling 1GB the largest memoryLimit a query may ask for
+          --max-queries-per-caller 32 queries one API key or user may run at once (429 beyond)
+          --max-cursors-per-caller 64 cursors one API key or user may hold open (429 beyond)
+          --cursor-ttl-ceiling 10m   the longest idle lifetime (ttl) a cursor may ask for
           --strict-api               or C8LOCAL_STRICT_API=1; answer 400 to anything GDN's published API does not
                                      define (parameters, body fields, path forms, routes); advertise no extension
           --stop-with-input          stop when standard input closes (how Start-C8Local's parent stops it)
@@ -109,6 +116,27 @@ internal static class CommandLine
                 case "--max-body-size":
                     options = options with { MaxBodyBytes = ParseSize(Value(), arg) };
                     break;
+                case "--query-max-runtime":
+                    options = options with { QueryMaxRuntime = ParseDuration(Value(), arg) };
+                    break;
+                case "--query-max-runtime-ceiling":
+                    options = options with { QueryMaxRuntimeCeiling = ParsePositiveDuration(Value(), arg) };
+                    break;
+                case "--query-memory-limit":
+                    options = options with { QueryMemoryLimit = ParseSize(Value(), arg) };
+                    break;
+                case "--query-memory-limit-ceiling":
+                    options = options with { QueryMemoryLimitCeiling = ParseSize(Value(), arg) };
+                    break;
+                case "--max-queries-per-caller":
+                    options = options with { MaxConcurrentQueriesPerCaller = ParseCount(Value(), arg) };
+                    break;
+                case "--max-cursors-per-caller":
+                    options = options with { MaxCursorsPerCaller = ParseCount(Value(), arg) };
+                    break;
+                case "--cursor-ttl-ceiling":
+                    options = options with { CursorTtlCeiling = ParsePositiveDuration(Value(), arg) };
+                    break;
                 case "--strict-api":
                     options = options with { StrictApi = true };
                     break;
@@ -166,6 +194,10 @@ internal static class CommandLine
         };
     }
 
+    /// <summary>The longest duration any option takes: beyond it a value is a typo, not a wish.</summary>
+    private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(30);
+
+    /// <summary>A duration such as 150ms, 2s or 10m (a bare number is milliseconds), from zero up to 30 days.</summary>
     public static TimeSpan ParseDuration(string text, string option = "duration")
     {
         var t = text.Trim().ToLowerInvariant();
@@ -179,12 +211,33 @@ internal static class CommandLine
             t = t[..^1];
             factorMs = 1000;
         }
+        else if (t.EndsWith('m'))
+        {
+            t = t[..^1];
+            factorMs = 60_000;
+        }
         if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n < 0 || double.IsInfinity(n))
         {
-            throw new ArgumentException($"{option}: '{text}' is not a duration such as 150ms or 2s.");
+            throw new ArgumentException($"{option}: '{text}' is not a duration such as 150ms, 2s or 10m.");
         }
-        return TimeSpan.FromMilliseconds(n * factorMs);
+        var milliseconds = n * factorMs;
+        if (milliseconds > MaxDuration.TotalMilliseconds)
+        {
+            throw new ArgumentException($"{option}: '{text}' is longer than {MaxDuration.TotalDays:0} days.");
+        }
+        return TimeSpan.FromMilliseconds(milliseconds);
     }
+
+    private static TimeSpan ParsePositiveDuration(string text, string option)
+    {
+        var duration = ParseDuration(text, option);
+        return duration > TimeSpan.Zero ? duration : throw new ArgumentException($"{option}: '{text}' must be longer than zero.");
+    }
+
+    private static int ParseCount(string text, string option) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"{option}: '{text}' is not a positive whole number.");
 
     private static long ParseSize(string text, string option)
     {
@@ -199,7 +252,7 @@ internal static class CommandLine
                 break;
             }
         }
-        if (!long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
+        if (!long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0 || n > long.MaxValue / factor)
         {
             throw new ArgumentException($"{option}: '{text}' is not a size such as 64MB.");
         }

@@ -6,6 +6,7 @@ public static class C8Errors
     public const int BadParameter = 10;
     public const int Forbidden = 11;
     public const int NotImplemented = 9;
+    public const int ResourceLimit = 32;
     public const int HttpBadRequest = 400;
     public const int HttpNotFound = 404;
     public const int HttpMethodNotAllowed = 405;
@@ -35,6 +36,7 @@ public static class C8Errors
     public const int QueryDivisionByZero = 1562;
     public const int QueryMultiModify = 1573;
     public const int QueryAccessAfterModification = 1579;
+    public const int QueryNotFound = 1591;
     public const int CursorNotFoundNum = 1600;
     public const int UserNotFound = 1703;
     public const int DuplicateEmail = 100012;

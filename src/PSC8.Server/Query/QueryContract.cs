@@ -10,6 +10,8 @@ internal sealed record QueryOptions
     public int MaxWarningCount { get; init; } = 10;
     /// <summary>Report how long each phase took (<see cref="QueryProfile"/>).</summary>
     public bool Profile { get; init; }
+    /// <summary>The most memory (bytes, estimated) the query may hold in materialised rows; 0 means no limit.</summary>
+    public long MemoryLimit { get; init; }
 }
 
 /// <summary>The statistics GDN reports in <c>extra.stats</c>; counted by the engine as it runs.</summary>

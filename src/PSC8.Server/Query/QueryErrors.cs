@@ -72,7 +72,12 @@ internal static class QueryErrors
     public static C8Exception OptionsNotConstant() =>
         new(400, CompileTimeOptions, "'OPTIONS' have to be known at query compile time");
 
-    public static C8Exception Killed() => new(410, C8Errors.QueryKilled, "query killed");
+    /// <summary>The query was killed, by DELETE /query/{id} or by reaching its maxRuntime (as ArangoDB does, 410/1500).</summary>
+    public static C8Exception Killed() => new(410, C8Errors.QueryKilled, "C8QL: query killed (while executing)");
+
+    /// <summary>ArangoDB's TRI_ERROR_RESOURCE_LIMIT, for a query that would hold more memory than its memoryLimit.</summary>
+    public static C8Exception MemoryLimitExceeded(long limit) =>
+        new(400, C8Errors.ResourceLimit, $"resource limit exceeded: query would use more memory than its memoryLimit of {limit} bytes");
 
     public static C8Exception NotSupported(string feature) =>
         new(400, C8Errors.NotImplemented, $"{feature} is not supported by C8 Local");

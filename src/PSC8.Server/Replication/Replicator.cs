@@ -1,3 +1,4 @@
+using PSC8.Server.Application;
 using PSC8.Server.Cluster;
 using PSC8.Server.Storage;
 
@@ -17,13 +18,17 @@ internal sealed class Replicator : IAsyncDisposable
     private readonly IReadOnlyList<Region> _regions;
     private readonly Catalog _catalog;
     private readonly FaultSettings _faults;
+    private readonly CollectionWriteLocks _writeLocks;
+    private static readonly TimeSpan LockedRetry = TimeSpan.FromMilliseconds(20);
+
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private DateTime _lastPrune = DateTime.MinValue;
     private Task? _loop;
 
-    public Replicator(IReadOnlyList<Region> regions, Catalog catalog, FaultSettings faults)
+    public Replicator(IReadOnlyList<Region> regions, Catalog catalog, FaultSettings faults, CollectionWriteLocks writeLocks)
     {
+        _writeLocks = writeLocks;
         _regions = regions;
         _catalog = catalog;
         _faults = faults;
@@ -163,6 +168,12 @@ internal sealed class Replicator : IAsyncDisposable
             if (dueCount > 0)
             {
                 var due = entries.GetRange(0, dueCount);
+                // A modifying query writing one of these collections applies its writes at its end, over the versions
+                // it read: replicated versions must not land in between, so the pair waits for it (in log order).
+                if (_writeLocks.HeldByQuery(due.Select(e => e.CollectionId)))
+                {
+                    return DateTime.UtcNow + LockedRetry;
+                }
                 target.Store.Write(writer =>
                 {
                     foreach (var entry in due)

@@ -25,7 +25,7 @@ internal class RegionReader : IDisposable
 
     internal SqliteConnection Connection { get; }
 
-    public StoredDocument? Get(long collectionId, string key) =>
+    public virtual StoredDocument? Get(long collectionId, string key) =>
         _get.Bind(1, collectionId).Bind(2, key).QueryFirst(row => new StoredDocument(key, row.Blob(0).ToArray(), row.Int64(1), row.Text(2)));
 
     /// <summary>Streams a collection in key order; the reader stays open while the caller enumerates.</summary>
@@ -90,10 +90,19 @@ internal class RegionReader : IDisposable
         return keys;
     }
 
-    public long Count(long collectionId)
+    public virtual long Count(long collectionId)
     {
         _count.Parameters[0].Value = collectionId;
         return (long)_count.ExecuteScalar()!;
+    }
+
+    /// <summary>The collection's stored key-generator value, if it has one.</summary>
+    public long? StoredKeyValue(long collectionId)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = "SELECT last FROM keygen WHERE cid = $c";
+        command.Parameters.AddWithValue("$c", collectionId);
+        return command.ExecuteScalar() is long last ? last : null;
     }
 
     protected List<string> Keys(long collectionId)

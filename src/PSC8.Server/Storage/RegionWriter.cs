@@ -7,7 +7,7 @@ namespace PSC8.Server.Storage;
 /// The region's single writing connection. Used only inside <see cref="RegionStore.Write{T}"/>, so every
 /// method runs in the current transaction and reads its own writes.
 /// </summary>
-internal sealed class RegionWriter : RegionReader
+internal sealed class RegionWriter : RegionReader, IDocumentWriter
 {
     // The statements each written document runs are raw ones (see RawStatement).
     private readonly RawStatement _put;

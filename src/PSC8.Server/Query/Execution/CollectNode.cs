@@ -150,7 +150,12 @@ internal sealed class CollectNode(
                 {
                     group.Aggregators[i].Add(node.Aggregates[i].Argument(context));
                 }
-                group.Members?.Add(node.Member(context));
+                if (group.Members is { } members)
+                {
+                    var member = node.Member(context);
+                    context.Charge(MemoryEstimate.Of(member));
+                    members.Add(member);
+                }
                 group.Count++;
             }
             ordered.Sort(CompareKeys);

@@ -20,6 +20,7 @@ internal sealed class QueryContext
     private readonly C8Value[]?[] _argumentBuffers;
     private readonly object?[] _caches;
     private int _cancellationCountdown = CancellationCheckInterval;
+    private long _memoryUsed;
 
     public QueryContext(IQueryStore? store, QueryOptions options, CancellationToken cancellation, QueryLayout layout)
     {
@@ -34,6 +35,12 @@ internal sealed class QueryContext
     public C8Value[] Slots { get; }
 
     public QueryOptions Options { get; }
+
+    /// <summary>Cancelled when the query is killed, runs out of time or its caller goes away.</summary>
+    public CancellationToken Cancellation => _cancellation;
+
+    /// <summary>The memory the query holds in rows it keeps (sorting, grouping), estimated.</summary>
+    public long MemoryUsed => _memoryUsed;
 
     public QueryStats Stats { get; } = new();
 
@@ -74,6 +81,16 @@ internal sealed class QueryContext
         if (_warnings.Count < Options.MaxWarningCount)
         {
             _warnings.Add(new QueryWarning(code, message));
+        }
+    }
+
+    /// <summary>Counts memory a kept row holds against the query's memoryLimit.</summary>
+    public void Charge(long bytes)
+    {
+        _memoryUsed += bytes;
+        if (Options.MemoryLimit > 0 && _memoryUsed > Options.MemoryLimit)
+        {
+            throw QueryErrors.MemoryLimitExceeded(Options.MemoryLimit);
         }
     }
 

@@ -111,11 +111,22 @@ internal sealed class SortNode(IReadOnlyList<SortKeySpec> keys, IReadOnlyList<in
                 var values = new C8Value[node.Keys.Count + node.SavedSlots.Count];
                 ReadKeys(values);
                 SaveSlots(values);
+                context.Charge(RowBytes(values));
                 rows.Add(new SortedRow(values, rows.Count));
             }
             var sorted = rows.ToArray();
             Array.Sort(sorted, node.CompareRows);
             return sorted;
+        }
+
+        private static long RowBytes(C8Value[] values)
+        {
+            long bytes = 0;
+            foreach (var value in values)
+            {
+                bytes += MemoryEstimate.Of(value);
+            }
+            return bytes;
         }
 
         private SortedRow[] KeepBest(int limit)

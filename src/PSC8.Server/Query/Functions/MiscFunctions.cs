@@ -111,12 +111,11 @@ internal static class MiscFunctions
         {
             return InvalidArgument(context, "SLEEP");
         }
-        var until = DateTime.UtcNow.AddSeconds(Math.Min(arguments[0].AsNumber, int.MaxValue / 1000.0));
-        while (DateTime.UtcNow < until)
-        {
-            context.ThrowIfCancelled();
-            Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(10, Math.Max(0, (until - DateTime.UtcNow).TotalMilliseconds))));
-        }
+        // Queries run on threads of their own (Application/QueryThreads), never the thread pool's; the wait ends at
+        // once when the query is killed or reaches its maxRuntime.
+        var duration = TimeSpan.FromSeconds(Math.Min(arguments[0].AsNumber, int.MaxValue / 1000.0));
+        context.Cancellation.WaitHandle.WaitOne(duration);
+        context.ThrowIfCancelled();
         return C8Value.Null;
     }
 
