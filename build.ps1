@@ -155,7 +155,8 @@ function Import-Pester {
 
 # Runs the Pester suite and returns its result object (failures do not throw here; Invoke-PesterTask decides).
 function Invoke-PesterSuite {
-    Invoke-PackageTask
+    # To the host: dotnet's own output must not become part of the result this function returns.
+    Invoke-PackageTask | Out-Host
     Import-Pester
     $env:PSC8_MODULE_PATH = $ModuleManifest
     $env:PSC8_PACKAGE_PATH = $PackageFolder

@@ -55,9 +55,12 @@ internal sealed class BenchCluster : IAsyncDisposable
     }
 
     /// <summary>Creates the collection and fills it through the document API's batch insert; returns the wall time.</summary>
-    public async Task<TimeSpan> LoadAsync(string collection, int documents)
+    public async Task<TimeSpan> LoadAsync(string collection, int documents, bool create = true)
     {
-        await Checked(await Http.PostAsJsonAsync($"/_fabric/{Fabric}/_api/collection", new { name = collection }));
+        if (create)
+        {
+            await Checked(await Http.PostAsJsonAsync($"/_fabric/{Fabric}/_api/collection", new { name = collection }));
+        }
         var clock = Stopwatch.StartNew();
         for (var from = 1; from <= documents; from += LoadBatch)
         {

@@ -3,6 +3,7 @@ using PSC8.Bench.Query;
 var options = BenchOptions.Parse(args);
 await using var bench = await BenchCluster.StartAsync();
 var table = new ResultTable();
+var indexResults = new StringWriter();
 string? sqliteVersion = null;
 
 foreach (var size in options.Sizes)
@@ -11,6 +12,14 @@ foreach (var size in options.Sizes)
     var load = await bench.LoadAsync(collection, size);
     Console.Error.WriteLine($"loaded {size:N0} documents in {load.TotalSeconds:0.0} s ({size / load.TotalSeconds:N0} documents/s)");
     table.AddLoad(size, load);
+    if (options.Suite != "queries")
+    {
+        await IndexBench.RunAsync(bench, collection, size, load, options.Runs, indexResults);
+    }
+    if (options.Suite == "indexes")
+    {
+        continue;
+    }
 
     using var floor = new SqliteFloor(bench.DatabasePath);
     sqliteVersion ??= floor.Version;
@@ -23,4 +32,8 @@ foreach (var size in options.Sizes)
     }
 }
 
-table.Print(Console.Out, Environment.ProcessorCount, sqliteVersion ?? "?", options.Runs);
+if (options.Suite != "indexes")
+{
+    table.Print(Console.Out, Environment.ProcessorCount, sqliteVersion ?? "?", options.Runs);
+}
+Console.Out.Write(indexResults.ToString());

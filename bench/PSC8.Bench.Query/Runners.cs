@@ -24,7 +24,8 @@ internal sealed class EngineRunner(BenchCluster bench)
     {
         var cluster = bench.Cluster;
         var clock = Stopwatch.StartNew();
-        var prepared = cluster.Engine.Prepare(query, bindVars);
+        var prepared = cluster.Engine.Prepare(query, bindVars, indexes: name =>
+            cluster.Catalog.FindCollection(BenchCluster.Fabric, name) is { } collection ? cluster.Catalog.Indexes(collection.Id) : []);
         var fabric = cluster.Catalog.FindFabric(BenchCluster.Fabric)!;
         var region = cluster.Region(BenchCluster.Region);
         var rows = region.Store.Read(reader =>

@@ -34,6 +34,7 @@ public sealed class C8Connection : IDisposable
         Access = new AccessApi(this);
         Users = new UserApi(this);
         KeyValues = new KeyValueApi(this);
+        Indexes = new IndexApi(this);
         Version = new VersionApi(this);
     }
 
@@ -94,6 +95,9 @@ public sealed class C8Connection : IDisposable
 
     /// <summary>Key-value collections and their pairs.</summary>
     public KeyValueApi KeyValues { get; }
+
+    /// <summary>Indexes of collections.</summary>
+    public IndexApi Indexes { get; }
 
     /// <summary>The server's name and version.</summary>
     public VersionApi Version { get; }

@@ -30,6 +30,14 @@ public sealed class CommandLineTests
         Assert.Null(o.TlsCertificatePath);
         Assert.Null(o.TlsKeyPath);
         Assert.Equal(64L * 1024 * 1024, o.MaxBodyBytes);
+        Assert.False(o.StrictApi);
+    }
+
+    [Fact]
+    public void Strict_api_is_a_switch()
+    {
+        Assert.True(Parse("--strict-api").StrictApi);
+        Assert.True(Parse("--port", "0", "--strict-api", "--in-memory").StrictApi);
     }
 
     [Fact]

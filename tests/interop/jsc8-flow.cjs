@@ -80,6 +80,35 @@ const report = (step, detail) => console.log(JSON.stringify({ step, ...detail })
     goneErrorNum: gone && gone.errorNum,
   });
 
+  // Issue 18, item 6: an edge saved through the driver's /document?collection= form, to vertices that do not exist,
+  // and explainQuery at /_api/explain.
+  await client.createCollection("links", {}, true);
+  const edge = await client.edgeCollection("links").save({ _key: "e1", _from: "people/nobody", _to: "places/nowhere" });
+  const explained = await client.explainQuery({ query: "FOR l IN links RETURN l" });
+  report("edge", {
+    id: edge._id,
+    explainedCollections: explained.plan.collections.map((c) => c.name),
+    nodeCosts: explained.plan.nodes.every((n) => typeof n.estimatedCost === "number"),
+  });
+  await client.deleteCollection("links");
+
+  // Issue 18, item 4: attributes of an API key and of a user through the driver's calls.
+  client.useFabric("_system");
+  await client.createApiKey("interop_key");
+  await client.createUpdateApikeyAttributes("interop_key", { team: "blue", tier: "gold" });
+  await client.deleteApikeyAttribute("interop_key", "tier");
+  const keyAttributes = await client.getApikeyAttributes("interop_key");
+  await client.removeApiKey("interop_key");
+  const goneKey = await client.getApikeyAttributes("interop_key").then(() => null, (e) => e);
+  await client.createUpdateUserAttributes("root", { desk: "7" });
+  const userAttributes = await client.getUserAttributes("root");
+  report("attributes", {
+    key: keyAttributes.result,
+    goneKeyErrorNum: goneKey && goneKey.errorNum,
+    user: userAttributes.result,
+  });
+  client.useFabric(fabricName);
+
   await client.deleteCollection(collectionName);
   client.useFabric("_system");
   await client.dropFabric(fabricName);

@@ -41,12 +41,21 @@ public sealed class CollectionApi : ApiBase
         return list;
     }
 
-    /// <summary>One collection (<c>GET …/collection/{name}</c>, or <c>…/count</c> with <paramref name="includeCount"/>); 404/1203 when missing.</summary>
+    /// <summary>
+    /// One collection (<c>GET …/collection/{name}</c>, and <c>…/count</c> with <paramref name="includeCount"/>: GDN's
+    /// count answer carries only the name and ids, not the collection's kind); 404/1203 when missing.
+    /// </summary>
     public async Task<C8Collection> GetAsync(string? fabric, string name, bool includeCount = false, CancellationToken cancellationToken = default)
     {
         var f = Fabric(fabric);
-        var response = await SendAsync(new C8Request(HttpMethod.Get, Path(f, name, includeCount ? "/count" : string.Empty)), cancellationToken).ConfigureAwait(false);
-        return C8Collection.FromJson(response.Json, f);
+        var response = await SendAsync(new C8Request(HttpMethod.Get, Path(f, name, string.Empty)), cancellationToken).ConfigureAwait(false);
+        var collection = C8Collection.FromJson(response.Json, f);
+        if (includeCount)
+        {
+            collection.Count = await CountAsync(f, name, cancellationToken).ConfigureAwait(false);
+        }
+
+        return collection;
     }
 
     /// <summary>Whether a collection exists.</summary>

@@ -1,4 +1,5 @@
 using PSC8.Server.Cluster;
+using PSC8.Server.Hosting;
 using PSC8.Server.Http;
 using PSC8.Server.Model;
 using static PSC8.Server.Api.Json;
@@ -8,13 +9,6 @@ namespace PSC8.Server.Api;
 /// <summary>Regions as GDN's /datacenter endpoints show them, and marking a region spot-capable.</summary>
 internal static class DatacenterEndpoints
 {
-    private static readonly Dictionary<string, (string City, string Code, string Country, string Lat, string Lon)> Places = new()
-    {
-        ["us-west"] = ("San Francisco", "US", "United States", "37.7749", "-122.4194"),
-        ["eu-central"] = ("Frankfurt", "DE", "Germany", "50.1109", "8.6821"),
-        ["ap-south"] = ("Mumbai", "IN", "India", "19.0760", "72.8777"),
-    };
-
     public static void Map(Router router)
     {
         router.Map("GET", "datacenter/all", r => Responses.WriteValueAsync(r.Http, 200, Array(r.Cluster.Regions.Select(g => Describe(r, g, full: true)))));
@@ -59,10 +53,10 @@ internal static class DatacenterEndpoints
 
     private static C8Value Describe(IncomingRequest request, Region region, bool full)
     {
-        Places.TryGetValue(region.Name, out var place);
+        var place = request.Cluster.Options.Locations.GetValueOrDefault(region.Name, RegionLocation.Unknown);
         var location = new C8Object.Builder()
-            .Set("city", S(place.City ?? "")).Set("countrycode", S(place.Code ?? "")).Set("countryname", S(place.Country ?? ""))
-            .Set("latitude", S(place.Lat ?? "")).Set("longitude", S(place.Lon ?? "")).Set("url", S(region.Host));
+            .Set("city", S(place.City)).Set("countrycode", S(place.CountryCode)).Set("countryname", S(place.CountryName))
+            .Set("latitude", S(place.Latitude)).Set("longitude", S(place.Longitude)).Set("url", S(region.Host));
         var item = new C8Object.Builder();
         if (full)
         {

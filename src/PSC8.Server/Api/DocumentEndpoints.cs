@@ -20,6 +20,8 @@ internal static class DocumentEndpoints
         router.Map("GET", "document/{collection}/{key}", ReadAsync);
         router.Map("HEAD", "document/{collection}/{key}", ReadAsync);
         router.Map("POST", "document/{collection}", r => WriteAsync(r, Operation.Insert, single: null));
+        // ArangoDB's older form, which jsC8 uses to save edges: POST /document?collection=NAME.
+        router.Map("POST", "document", r => WriteAsync(r, Operation.Insert, single: null));
         router.Map("PUT", "document/{collection}", r => WriteAsync(r, Operation.Replace, single: null));
         router.Map("PATCH", "document/{collection}", r => WriteAsync(r, Operation.Update, single: null));
         router.Map("DELETE", "document/{collection}", r => WriteAsync(r, Operation.Remove, single: null));
@@ -31,7 +33,9 @@ internal static class DocumentEndpoints
     /// <summary>The collection for a document request; ?strongConsistency=true is only meaningful on spot collections.</summary>
     private static CollectionTarget Target(IncomingRequest request, AccessLevel needed)
     {
-        var target = CollectionTarget.Resolve(request, request.Route("collection"), needed);
+        var name = request.Path.Segments.Length > 1 ? request.Route("collection")
+            : request.Query("collection") ?? throw C8Errors.BadRequest("give the collection in the path (document/NAME) or as ?collection=NAME");
+        var target = CollectionTarget.Resolve(request, name, needed);
         if (request.QueryBool("strongConsistency", false) && !target.Spot)
         {
             throw C8Errors.BadRequest($"strongConsistency=true is only valid on spot collections; '{target.Collection.Name}' is not one");

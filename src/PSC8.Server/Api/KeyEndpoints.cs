@@ -21,6 +21,7 @@ internal static partial class KeyEndpoints
         router.Map("GET", "key/{keyid}", r => Responses.WriteFlatAsync(r.Http, 200, UserEndpoints.Record(r, Find(r, selfAllowed: true), withKey: true)));
         router.Map("DELETE", "key/{keyid}", DeleteAsync);
         AccessEndpoints.Map(router, "key/{keyid}", r => Find(r, selfAllowed: true));
+        AttributeEndpoints.Map(router, "key/{keyid}", Find);
     }
 
     private static UserInfo Find(IncomingRequest request, bool selfAllowed)

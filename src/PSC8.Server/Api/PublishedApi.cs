@@ -90,11 +90,23 @@ internal static class PublishedApi
         Add("POST", "kv/{collection}/values", Fabric, ["groupID", "offset", "limit", .. Strong]);
         Add("DELETE", "kv/{collection}/values", Fabric, Strong);
 
+        Add("GET", "index", Fabric, ["collection"]);
+        Add("POST", "index/fulltext", Fabric, ["collection"], BodyShape.Of("fields", "minLength", "type"));
+        Add("POST", "index/general", Fabric, ["collection"], BodyShape.Of("fields", "name", "type", "sparse", "unique", "deduplicate"));
+        Add("POST", "index/geo", Fabric, ["collection"], BodyShape.Of("fields", "geoJson", "type"));
+        Add("POST", "index/hash", Fabric, ["collection"], BodyShape.Of("deduplicate", "fields", "sparse", "type", "unique"));
+        Add("POST", "index/persistent", Fabric, ["collection"], BodyShape.Of("fields", "sparse", "type", "unique", "deduplicate"));
+        Add("POST", "index/skiplist", Fabric, ["collection"], BodyShape.Of("deduplicate", "fields", "sparse", "type", "unique"));
+        Add("POST", "index/ttl", Fabric, ["collection"], BodyShape.Of("expireAfter", "fields", "type"));
+        Add("GET", "index/{collection}/{index}", Fabric);
+        Add("DELETE", "index/{collection}/{index}", Fabric);
+
         Add("POST", "import/{collection}", Fabric);
         Add("GET", "export/{collection}", Fabric, ["offset", "limit", "order"]);
         Add("POST", "export", Fabric, body: BodyShape.Of("bindVars", "query"));
 
         Add("POST", "cursor", Fabric, body: BodyShape.Of(["batchSize", "bindVars", "count", "query", "ttl", .. CursorOptions]).With("options", BodyShape.Of(CursorOptions)));
+        Add("POST", "cursor/sql", Fabric, body: BodyShape.Of("batchSize", "bindVars", "count", "query", "ttl"));
         Add("PUT", "cursor/{id}", Fabric);
         Add("DELETE", "cursor/{id}", Fabric);
         Add("POST", "query", Fabric, body: BodyShape.Of("query"));

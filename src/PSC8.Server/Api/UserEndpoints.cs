@@ -20,6 +20,7 @@ internal static class UserEndpoints
         router.Map("PATCH", "user/{user}", UpdateAsync);
         router.Map("DELETE", "user/{user}", DeleteAsync);
         AccessEndpoints.Map(router, "user/{user}", r => Find(r, selfAllowed: true));
+        AttributeEndpoints.Map(router, "user/{user}", Find);
     }
 
     /// <summary>User ids may be given bare ("root") or tenant-qualified ("tenant.root").</summary>

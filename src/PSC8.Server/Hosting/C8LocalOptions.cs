@@ -36,6 +36,9 @@ public sealed record C8LocalOptions
     /// <summary>One-way latency added to each request forwarded between regions (spot collections).</summary>
     public TimeSpan LinkLatency { get; init; } = TimeSpan.Zero;
 
+    /// <summary>Each region's datacenter locationInfo; a region missing here shows empty fields.</summary>
+    public IReadOnlyDictionary<string, RegionLocation> Locations { get; init; } = RegionLocation.Defaults;
+
     /// <summary>Regions that may be a fabric's spot region; null means all.</summary>
     public IReadOnlyList<string>? SpotCapable { get; init; }
 

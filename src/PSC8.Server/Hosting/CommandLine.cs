@@ -22,6 +22,8 @@ internal static class CommandLine
           --replication-delay 150ms  delay before a write reaches the other regions (ms, s)
           --link-latency 20ms        one-way latency of a request forwarded to the spot region
           --spot-capable a,b         regions that may be spot regions (default: all)
+          --region-location NAME=LAT,LON,CC[,COUNTRY[,CITY]]
+                                     where a region says it is (repeatable; the default regions have places)
           --max-body-size 64MB       largest request body accepted
           --query-max-runtime 60s    a query's time limit when it asks for none (0 = none)
           --query-max-runtime-ceiling 10m  the longest maxRuntime a query may ask for
@@ -47,6 +49,7 @@ internal static class CommandLine
         var bindings = new Dictionary<string, RegionSpec>(StringComparer.Ordinal);
         string? data = null;
         var inMemory = false;
+        var locatedRegions = new List<string>();
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -105,6 +108,11 @@ internal static class CommandLine
                 case "--spot-capable":
                     options = options with { SpotCapable = SplitList(Value(), arg) };
                     break;
+                case "--region-location":
+                    var (located, location) = RegionLocation.Parse(Value());
+                    locatedRegions.Add(located);
+                    options = options with { Locations = new Dictionary<string, RegionLocation>(options.Locations, StringComparer.Ordinal) { [located] = location } };
+                    break;
                 case "--max-body-size":
                     options = options with { MaxBodyBytes = ParseSize(Value(), arg) };
                     break;
@@ -159,6 +167,13 @@ internal static class CommandLine
         if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
         {
             throw new ArgumentException("Region names must be unique.");
+        }
+        foreach (var located in locatedRegions)
+        {
+            if (!names.Contains(located))
+            {
+                throw new ArgumentException($"--region-location names '{located}', which is not a region.");
+            }
         }
         foreach (var capable in options.SpotCapable ?? [])
         {

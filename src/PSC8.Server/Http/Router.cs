@@ -18,6 +18,8 @@ internal sealed class Router
 {
     private readonly List<Route> _routes = new();
 
+    public IReadOnlyList<Route> Routes => _routes;
+
     public Router Map(string method, string pattern, RouteHandler handler, RouteAccess access = RouteAccess.Authenticated)
     {
         _routes.Add(new Route(method, pattern.Split('/', StringSplitOptions.RemoveEmptyEntries), handler, access));

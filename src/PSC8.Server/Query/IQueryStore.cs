@@ -40,7 +40,8 @@ internal interface IQueryStore
     /// The documents the index finds for conditions on its first attribute (a superset of those matching them), or
     /// null when the index cannot serve them (a sparse index asked for null, or an index dropped since).
     /// </summary>
-    IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions);
+    /// <remarks>With <paramref name="attributes"/> each document holds only those, as with <see cref="Scan(string, IReadOnlyList{string})"/>.</remarks>
+    IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes);
 
     /// <summary>One document by key, or null. Throws 1203 for unknown collections.</summary>
     C8Object? Get(string collection, string key);

@@ -28,7 +28,8 @@ internal static class IndexSql
     public static string Scan(IndexInfo index, long collectionId, KeyRange range)
     {
         var column = Column(index, 0);
-        var sql = $"SELECT key, body FROM docs WHERE cid = {Id(collectionId)}";
+        // Without statistics SQLite may prefer the primary key (cid, key) and sort: the index is named.
+        var sql = $"SELECT key, body FROM docs INDEXED BY {Name(index)} WHERE cid = {Id(collectionId)}";
         if (range.Low is not null)
         {
             sql += $" AND {column} {(range.LowInclusive ? ">=" : ">")} ?1";

@@ -36,6 +36,14 @@ public sealed class JsC8FlowTests
         Assert.Equal([3, 4], cursor["nextResult"]!.AsArray().Select(n => (int)n!));
         Assert.Equal(404, (int)cursor["goneStatus"]!);
         Assert.Equal(1600, (int)cursor["goneErrorNum"]!);
+        var edge = Step("edge");
+        Assert.Equal("links/e1", (string?)edge["id"]);
+        Assert.Equal(["links"], edge["explainedCollections"]!.AsArray().Select(n => (string)n!));
+        Assert.True((bool)edge["nodeCosts"]!);
+        var attributes = Step("attributes");
+        Assert.Equal("""{"team":"blue"}""", attributes["key"]!.ToJsonString());
+        Assert.Equal(100015, (int)attributes["goneKeyErrorNum"]!);
+        Assert.Equal("7", (string?)attributes["user"]!["desk"]);
         Assert.True((bool)Step("cleanup")["done"]!);
     }
 

@@ -3,34 +3,14 @@ using PSC8.Server.Tests.Infrastructure;
 namespace PSC8.Server.Tests.KeyValue;
 
 /// <summary>c8local on a data folder, killed with SIGKILL and restarted: key-value collections and their pairs are still there.</summary>
-public sealed class KeyValueDurabilityTests : IDisposable
+public sealed class KeyValueDurabilityTests : DataFolderTest
 {
-    private const string Password = "durable-password";
-
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "c8local-kv-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
-
-    private static RegionClient Client(C8LocalProcess server, string region, string? token) =>
-        new(region, server.UrlOf(region), token is null ? null : "bearer " + token, $"{region}.c8.local");
-
     [Fact]
     public async Task Pairs_and_expiration_settings_survive_SIGKILL()
     {
-        string[] args = ["--data", _data, "--port", "0", "--root-password", Password];
         var kv = Paths.Fabric("_system", "kv/settings");
         var later = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 3600;
-        await using (var first = await C8LocalProcess.StartAsync(args))
+        await using (var first = await C8LocalProcess.StartAsync(Args))
         {
             var token = await Client(first, Dc.UsWest, null).LoginAsync("root@c8.local", Password);
             var us = Client(first, Dc.UsWest, token);
@@ -40,7 +20,7 @@ public sealed class KeyValueDurabilityTests : IDisposable
             first.Kill();
         }
 
-        await using var second = await C8LocalProcess.StartAsync(args);
+        await using var second = await C8LocalProcess.StartAsync(Args);
         var api = Client(second, Dc.UsWest, await Client(second, Dc.UsWest, null).LoginAsync("root@c8.local", Password));
         Assert.Contains((await api.GetAsync(Paths.Fabric("_system", "kv"))).ShouldBe(200).Result.AsArray(),
             c => c.Str("name") == "settings" && c.Bool("expiration") == true);

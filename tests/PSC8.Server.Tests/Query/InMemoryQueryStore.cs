@@ -90,7 +90,7 @@ internal sealed class InMemoryQueryStore : IQueryStore
 
     public IReadOnlyList<PSC8.Server.Cluster.IndexInfo> Indexes(string collection) => [];
 
-    public IEnumerable<C8Object>? IndexScan(string collection, PSC8.Server.Cluster.IndexInfo index, IReadOnlyList<IndexCondition> conditions) => null;
+    public IEnumerable<C8Object>? IndexScan(string collection, PSC8.Server.Cluster.IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes) => null;
 
     public long Count(string collection)
     {

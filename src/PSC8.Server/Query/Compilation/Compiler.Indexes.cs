@@ -47,7 +47,8 @@ internal sealed partial class Compiler
             throw new C8Exception(400, QueryErrors.ForcedIndexHintUnusable,
                 $"could not use index hint to serve query; {{\"forceIndexHint\":true,\"lookahead\":1,\"type\":\"simple\",\"hint\":[{string.Join(",", hints.Select(h => "\"" + h + "\""))}]}}");
         }
-        return chosen is null ? null : new IndexScanNode(collection, variable, chosen, byAttribute[chosen.Fields[0]]);
+        return chosen is null ? null
+            : new IndexScanNode(collection, variable, chosen, byAttribute[chosen.Fields[0]], AttributeUsage.Of(name, operations.Skip(index + 1)));
     }
 
     private static int Rank(List<(IndexOperator Operator, Evaluator)> conditions) =>

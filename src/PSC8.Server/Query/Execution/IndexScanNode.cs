@@ -8,7 +8,8 @@ namespace PSC8.Server.Query.Execution;
 /// first attribute can match (counted in scannedIndex); the FILTER after it still decides. When the index cannot
 /// serve the values (a sparse index asked for null) or is gone, the loop scans the collection instead.
 /// </summary>
-internal sealed class IndexScanNode(string collection, Variable variable, IndexInfo index, IReadOnlyList<(IndexOperator Operator, Evaluator Value)> conditions)
+internal sealed class IndexScanNode(
+    string collection, Variable variable, IndexInfo index, IReadOnlyList<(IndexOperator Operator, Evaluator Value)> conditions, IReadOnlyList<string>? projection)
     : PlanNode
 {
     private string Collection { get; } = collection;
@@ -19,6 +20,8 @@ internal sealed class IndexScanNode(string collection, Variable variable, IndexI
 
     private IReadOnlyList<(IndexOperator Operator, Evaluator Value)> Conditions { get; } = conditions;
 
+    private IReadOnlyList<string>? Projection { get; } = projection;
+
     public override string Type => "IndexNode";
 
     public override RowCursor Open(QueryContext context, RowCursor input) => new Cursor(context, input, this);
@@ -28,6 +31,10 @@ internal sealed class IndexScanNode(string collection, Variable variable, IndexI
         node.Add("collection", C8Value.From(Collection));
         node.Add("outVariable", Variable.Describe());
         node.Add("indexes", C8Value.From(new[] { C8Value.From(Describe(Index)) }));
+        if (Projection is not null)
+        {
+            node.Add("projections", C8Value.From(Projection.Select(name => C8Value.From(name)).ToArray()));
+        }
     }
 
     private static C8Object Describe(IndexInfo index) => new C8Object.Builder(6)
@@ -48,9 +55,9 @@ internal sealed class IndexScanNode(string collection, Variable variable, IndexI
         protected override void Start()
         {
             var values = node.Conditions.Select(c => new IndexCondition(c.Operator, c.Value(Context))).ToList();
-            var found = Context.Store.IndexScan(node.Collection, node.Index, values);
+            var found = Context.Store.IndexScan(node.Collection, node.Index, values, node.Projection);
             _indexed = found is not null;
-            _documents = (found ?? Context.Store.Scan(node.Collection)).GetEnumerator();
+            _documents = (found ?? (node.Projection is null ? Context.Store.Scan(node.Collection) : Context.Store.Scan(node.Collection, node.Projection))).GetEnumerator();
         }
 
         protected override bool TryNext(out C8Value value)
