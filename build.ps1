@@ -238,7 +238,8 @@ function Invoke-XUnit {
         Remove-Item -Path $results -Recurse -Force
     }
     $build = if ($NoBuild) { @('--no-build') } else { @() }
-    & dotnet test (Join-Path $Root $Target) -c $Configuration --results-directory $results @build
+    # To the host: the function returns only the totals.
+    & dotnet test (Join-Path $Root $Target) -c $Configuration --results-directory $results @build | Out-Host
     $exit = $LASTEXITCODE
     $total = Read-TrxTotal $results
     if ($exit -ne 0 -and $total.Failed -eq 0) {
