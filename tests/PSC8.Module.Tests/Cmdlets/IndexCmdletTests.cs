@@ -75,6 +75,8 @@ public sealed class IndexCmdletTests(ModuleServers servers) : FabricTest(servers
         var whatIf = Run("New-C8Index kept -Field b -WhatIf -Verbose; Remove-C8Index kept byA -WhatIf -Verbose").ShouldSucceed();
 
         Assert.Empty(whatIf.Requests);
+        Assert.Contains("\"" + Fabric + "/kept on ", Shell.Host.Written, StringComparison.Ordinal);
+        Assert.Contains("\"" + Fabric + "/kept/byA on ", Shell.Host.Written, StringComparison.Ordinal);
         Assert.Equal(["primary", "byA"], (await Root.Indexes.ListAsync(Fabric, "kept")).Select(i => i.Name));
     }
 
