@@ -116,7 +116,8 @@ public sealed class StrictApiTests(StrictApiFixture fx) : IClassFixture<StrictAp
 
     /// <summary>C8 Local's routes that GDN's published API lacks and no driver uses: refused under --strict-api.</summary>
     private static readonly string[] Extensions =
-        ["GET _open/health", "GET c8local/faults", "PUT c8local/faults", "POST cursor/{id}", "POST import", "GET collection/{name}/properties", "POST index"];
+        ["GET _open/health", "GET c8local/faults", "PUT c8local/faults", "POST cursor/{id}", "POST import", "GET collection/{name}/properties", "POST index",
+         "GET query/properties", "PUT query/properties", "POST document", "POST explain"];
 
     [Fact]
     public void Every_route_is_in_the_published_table_or_a_known_extension()

@@ -110,6 +110,11 @@ internal static class PublishedApi
         Add("PUT", "cursor/{id}", Fabric);
         Add("DELETE", "cursor/{id}", Fabric);
         Add("POST", "query", Fabric, body: BodyShape.Of("query"));
+        // Not in the published document; API.md ("Related" under cursors) records them as GDN answers them.
+        Add("GET", "query/current", Fabric);
+        Add("GET", "query/slow", Fabric);
+        Add("DELETE", "query/slow", Fabric);
+        Add("DELETE", "query/{id}", Fabric);
         Add("POST", "query/explain", Fabric, body: BodyShape.Of("bindVars", "query").With("options", BodyShape.Of("allPlans", "maxNumberOfPlans", "optimizer")));
 
         var worker = BodyShape.Of().With("query", BodyShape.Of("name", "parameter", "value", "type"));
@@ -143,6 +148,9 @@ internal static class PublishedApi
             Add("GET", $"{owner}/database/{{fabric}}/collection/{{collection}}", forms);
             Add("PUT", $"{owner}/database/{{fabric}}/collection/{{collection}}", forms, body: Grant);
             Add("DELETE", $"{owner}/database/{{fabric}}/collection/{{collection}}", forms);
+            Add("GET", $"{owner}/attributes", forms);
+            Add("PUT", $"{owner}/attributes", forms); // the attributes themselves are the body
+            Add("DELETE", $"{owner}/attributes/{{name}}", forms); // also attributes/truncate
         }
         return table;
     }

@@ -10,34 +10,14 @@ namespace PSC8.Server.Application;
 /// (the spot region for a spot collection, the collection's own for a local one, the fabric's first region for a
 /// global one) and replication carries the removal to the others like any delete.
 /// </summary>
-internal sealed class TtlSweeper(C8Cluster cluster, TimeSpan interval) : IAsyncDisposable
+internal sealed class TtlSweeper(C8Cluster cluster, TimeSpan interval) : BackgroundSweep(interval)
 {
     private const int BatchSize = 1000;
 
     private static readonly Principal System = new(Principal.RootUserId, "", IsApiKey: false, ParentUserId: null);
 
-    private readonly CancellationTokenSource _stop = new();
-    private Task? _loop;
-
-    public void Start() => _loop = Task.Run(LoopAsync);
-
-    private async Task LoopAsync()
-    {
-        using var timer = new PeriodicTimer(interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
-            {
-                SweepOnce();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
     /// <summary>Removes what has expired by now; returns how many documents it removed.</summary>
-    public int SweepOnce()
+    public override int SweepOnce()
     {
         var removed = 0;
         foreach (var index in cluster.Catalog.AllIndexes().Where(i => i.IsTtl))
@@ -59,7 +39,7 @@ internal sealed class TtlSweeper(C8Cluster cluster, TimeSpan interval) : IAsyncD
     {
         if (cluster.Catalog.FindCollectionById(index.CollectionId) is not { } collection ||
             cluster.Catalog.FindFabric(collection.Fabric) is not { } fabric ||
-            SweepingRegion(collection, fabric) is not { } region)
+            SweepingRegion(cluster, collection, fabric) is not { } region)
         {
             return 0;
         }
@@ -74,20 +54,5 @@ internal sealed class TtlSweeper(C8Cluster cluster, TimeSpan interval) : IAsyncD
             }
             return keys.Count;
         });
-    }
-
-    private Region? SweepingRegion(CollectionInfo collection, FabricInfo fabric) =>
-        collection.IsSpot ? cluster.FindRegion(fabric.SpotRegion)
-        : collection.IsLocal ? cluster.FindRegion(collection.LocalRegion ?? "")
-        : fabric.Regions.Select(cluster.FindRegion).FirstOrDefault(r => r is not null);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        if (_loop is not null)
-        {
-            await _loop.ConfigureAwait(false);
-        }
-        _stop.Dispose();
     }
 }

@@ -20,7 +20,8 @@ internal sealed class C8Dispatcher(C8Cluster cluster)
         var region = ResolveRegion(http);
         var response = http.Response;
         response.Headers["x-gdn-region"] = region.Host;
-        response.Headers["x-gdn-requestid"] = Guid.NewGuid().ToString();
+        var requestId = Guid.NewGuid().ToString();
+        response.Headers["x-gdn-requestid"] = requestId;
         response.OnStarting(() =>
         {
             response.Headers["x-gdn-responsetime"] = Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
@@ -70,8 +71,9 @@ internal sealed class C8Dispatcher(C8Cluster cluster)
         }
         catch (Exception error)
         {
-            cluster.Log($"internal error on {http.Request.Method} {http.Request.Path}: {error}");
-            await WriteErrorIfPossible(http, new C8Exception(500, 4, $"internal server error: {error.GetType().Name}: {error.Message}")).ConfigureAwait(false);
+            // The client learns only the id; what went wrong stays in the server's log, under the same id.
+            cluster.Log($"internal error {requestId} on {http.Request.Method} {http.Request.Path}: {error}");
+            await WriteErrorIfPossible(http, new C8Exception(500, 4, $"internal server error; the server log has the details under id {requestId}")).ConfigureAwait(false);
         }
     }
 

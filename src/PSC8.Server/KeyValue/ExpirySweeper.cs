@@ -6,34 +6,13 @@ namespace PSC8.Server.KeyValue;
 
 /// <summary>
 /// Removes expired key-value pairs in the background. Reads leave them out as soon as they expire; the sweep frees
-/// the space. One region removes each collection's pairs (the fabric's first region), as ordinary deletes, so the
+/// the space. One region removes each collection's pairs (see SweepingRegion), as ordinary deletes, so the
 /// removals replicate to the other regions like any delete and no region logs the same removal twice.
 /// </summary>
-internal sealed class ExpirySweeper(C8Cluster cluster, TimeSpan interval) : IAsyncDisposable
+internal sealed class ExpirySweeper(C8Cluster cluster, TimeSpan interval) : Application.BackgroundSweep(interval)
 {
-    private readonly CancellationTokenSource _stop = new();
-    private Task _loop = Task.CompletedTask;
-
-    public void Start() => _loop = Task.Run(LoopAsync);
-
-    private async Task LoopAsync()
-    {
-        using var timer = new PeriodicTimer(interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
-            {
-                SweepOnce();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-    }
-
     /// <summary>One pass over every collection that expires pairs; returns how many pairs were removed.</summary>
-    public int SweepOnce()
+    public override int SweepOnce()
     {
         var removed = 0;
         foreach (var fabric in cluster.Catalog.Fabrics())
@@ -56,7 +35,11 @@ internal sealed class ExpirySweeper(C8Cluster cluster, TimeSpan interval) : IAsy
 
     private int Sweep(FabricInfo fabric, CollectionInfo collection)
     {
-        var region = cluster.Region(fabric.Regions[0]);
+        if (SweepingRegion(cluster, collection, fabric) is not { } region)
+        {
+            return 0;
+        }
+
         var sweeper = new Principal(Principal.RootUserId, cluster.Options.Tenant, IsApiKey: false, ParentUserId: null);
         var now = KeyValueRules.NowSeconds();
         var expired = region.Store.Read(reader => new FabricTransaction(cluster, fabric, region, reader, sweeper)
@@ -84,12 +67,5 @@ internal sealed class ExpirySweeper(C8Cluster cluster, TimeSpan interval) : IAsy
             }
             return count;
         });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
-        _stop.Dispose();
     }
 }
