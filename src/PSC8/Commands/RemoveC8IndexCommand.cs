@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using PSC8.Client.Models;
 using PSC8.Completion;
@@ -35,22 +34,13 @@ public sealed class RemoveC8IndexCommand : C8ConnectedCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        var fabric = FabricFor(Fabric, null, Session);
-        var targets = ParameterSetName == ChangeTarget.InputObjectSet
-            ? InputObject.Select(i => (Fabric: i.Fabric, Collection: i.Collection, Name: i.Name, Source: (object?)i))
-            : Name.Select(n => (Fabric: fabric, Collection, Name: n, Source: (object?)null));
-        foreach (var (targetFabric, collection, name, source) in targets)
-        {
-            Attempt(name, () =>
-            {
-                var session = SessionFor(source);
-                if (ShouldChange(Where(targetFabric + "/" + collection + "/" + name, session), "Remove index", Force))
-                {
-                    Await(token => session.Client.Indexes.DeleteAsync(targetFabric, collection, name, token));
-                }
-            });
-        }
-    }
+    protected override void ProcessRecord() => RemoveInCollection(
+        Collection,
+        Name,
+        InputObject,
+        i => (i.Fabric, i.Collection, i.Name),
+        Fabric,
+        "Remove index",
+        Force,
+        (client, index, token) => client.Indexes.DeleteAsync(index.Fabric, index.Collection, index.Name, token));
 }

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using PSC8.Client.Models;
 using PSC8.Completion;
@@ -35,22 +34,13 @@ public sealed class RemoveC8KeyValueCommand : C8ConnectedCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        var fabric = FabricFor(Fabric, null, Session);
-        var targets = ParameterSetName == ChangeTarget.InputObjectSet
-            ? InputObject.Select(p => (Fabric: p.Fabric, Collection: p.Collection, Key: p.Key, Source: (object?)p))
-            : Key.Select(k => (Fabric: fabric, Collection, Key: k, Source: (object?)null));
-        foreach (var (targetFabric, collection, key, source) in targets)
-        {
-            Attempt(key, () =>
-            {
-                var session = SessionFor(source);
-                if (ShouldChange(Where(targetFabric + "/" + collection + "/" + key, session), "Remove key-value pair", Force))
-                {
-                    Await(token => session.Client.KeyValues.RemoveAsync(targetFabric, collection, key, token));
-                }
-            });
-        }
-    }
+    protected override void ProcessRecord() => RemoveInCollection(
+        Collection,
+        Key,
+        InputObject,
+        p => (p.Fabric, p.Collection, p.Key),
+        Fabric,
+        "Remove key-value pair",
+        Force,
+        (client, pair, token) => client.KeyValues.RemoveAsync(pair.Fabric, pair.Collection, pair.Name, token));
 }
