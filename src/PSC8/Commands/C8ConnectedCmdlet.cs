@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
 using System.Threading;
@@ -141,39 +140,6 @@ public abstract class C8ConnectedCmdlet : C8Cmdlet
                     {
                         Emit(Await(token => passThru(target, session.Client, token)), session);
                     }
-                }
-            });
-        }
-    }
-
-    /// <summary>
-    /// Removes things that live in a collection (key-value pairs, indexes): by name in <paramref name="collection"/>,
-    /// or, in the -InputObject set, as objects that say their own fabric, collection and connection. Each removal
-    /// asks ShouldProcess (or -Force) first, and a failure is reported about that name alone.
-    /// </summary>
-    internal void RemoveInCollection<T>(
-        string collection,
-        IEnumerable<string> names,
-        IEnumerable<T> objects,
-        Func<T, (string Fabric, string Collection, string Name)> identify,
-        string? fabricGiven,
-        string action,
-        bool force,
-        Func<C8Connection, (string Fabric, string Collection, string Name), CancellationToken, Task> remove)
-        where T : class
-    {
-        var fabric = FabricFor(fabricGiven, null, Session);
-        var targets = ParameterSetName == ChangeTarget.InputObjectSet
-            ? objects.Select(o => (Item: identify(o), Source: (object?)o))
-            : names.Select(n => (Item: (Fabric: fabric, Collection: collection, Name: n), Source: (object?)null));
-        foreach (var (item, source) in targets)
-        {
-            Attempt(item.Name, () =>
-            {
-                var session = SessionFor(source);
-                if (ShouldChange(Where(item.Fabric + "/" + item.Collection + "/" + item.Name, session), action, force))
-                {
-                    Await(token => remove(session.Client, item, token));
                 }
             });
         }
