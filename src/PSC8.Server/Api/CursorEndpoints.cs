@@ -6,6 +6,7 @@ using PSC8.Server.Cursors;
 using PSC8.Server.Http;
 using PSC8.Server.Model;
 using PSC8.Server.Query;
+using PSC8.Server.Query.Sql;
 
 namespace PSC8.Server.Api;
 
@@ -38,8 +39,19 @@ internal static class CursorEndpoints
     }
 
     /// <summary>GDN's SQL dialect; it is a literal route so that "sql" is never read as a cursor id.</summary>
-    private static Task OpenSqlAsync(IncomingRequest request) =>
-        throw new C8Exception(400, C8Errors.BadParameter, "SQL queries are not supported by C8 Local yet; use C8QL at /cursor");
+    private static async Task OpenSqlAsync(IncomingRequest request)
+    {
+        var query = FromSql(ReadQuery(await request.ReadObjectAsync().ConfigureAwait(false)));
+        var opening = await QueryService.OpenAsync(request, query).ConfigureAwait(false);
+        await WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore).ConfigureAwait(false);
+    }
+
+    /// <summary>A request whose text is SQL, as the C8QL it translates to with its $n parameters bound.</summary>
+    public static QueryRequest FromSql(QueryRequest sql)
+    {
+        var translation = SqlTranslator.Translate(sql.Query);
+        return sql with { Query = translation.C8ql, BindVars = translation.Bind(sql.BindVars) };
+    }
 
     private static async Task NextAsync(IncomingRequest request)
     {

@@ -3,12 +3,13 @@ using PSC8.Server.Application;
 using PSC8.Server.Cluster;
 using PSC8.Server.Http;
 using PSC8.Server.Model;
+using PSC8.Server.Query.Sql;
 using static PSC8.Server.Api.Json;
 
 namespace PSC8.Server.Api;
 
 /// <summary>
-/// RestQL query workers: saved C8QL per user (a key's parent user) and fabric. The stored parameters are
+/// RestQL query workers: saved C8QL or SQL per user (a key's parent user) and fabric. The stored parameters are
 /// defaults that the caller's bindVars override. Shapes and quirks follow GDN (an execute that yields no
 /// rows answers a bare {"result":[]}; an unknown worker is 400/1502).
 /// </summary>
@@ -74,16 +75,16 @@ internal static partial class RestqlEndpoints
             throw new C8Exception(400, errorNum, $"invalid query worker name '{name}': letters, digits, '_' and '-' only");
         }
         var type = item["type"].TryGetString(out var t) ? t : "c8ql";
-        if (type != "c8ql")
+        if (type is not ("c8ql" or "sql"))
         {
-            throw new C8Exception(400, errorNum, $"query type '{type}' is not supported by C8 Local (only c8ql)");
+            throw new C8Exception(400, errorNum, $"query type '{type}' is not supported by C8 Local (only c8ql and sql)");
         }
         var parameter = item["parameter"];
         if (!parameter.IsNull && !parameter.IsObject)
         {
             throw new C8Exception(400, errorNum, "query 'parameter' must be an object");
         }
-        request.Cluster.Engine.Parse(text);
+        request.Cluster.Engine.Parse(type == "sql" ? SqlTranslator.Translate(text).C8ql : text);
         return new QueryWorkerInfo(request.Principal.OwnerId, fabric.Name, name, text,
             parameter.IsNull ? "{}" : C8Json.Serialize(parameter), type);
     }
@@ -141,12 +142,12 @@ internal static partial class RestqlEndpoints
         var body = await request.ReadObjectAsync().ConfigureAwait(false);
         var worker = Define(request, fabric, body["query"], fixedName: name, C8Errors.HttpBadRequest);
         request.Cluster.Catalog.PutWorkers([worker]);
-        // GDN answers an update with the key and the texts only (pyC8's test_restql_methods cassette); C8 Local has
-        // no SQL form of a C8QL query to show, which GDN marks the same way.
+        // GDN answers an update with the key and the texts only (pyC8's test_restql_methods cassette); a C8QL worker
+        // has no SQL form to show, which GDN marks the same way.
         await Responses.WriteResultAsync(request.Http, 200, O(new C8Object.Builder()
             .Set("_key", S(Key(request, worker)))
             .Set("value", S(worker.Value))
-            .Set("sqlValue", S("(non-representable type)")))).ConfigureAwait(false);
+            .Set("sqlValue", S(worker.Type == "sql" ? worker.Value : "(non-representable type)")))).ConfigureAwait(false);
     }
 
     private static Task DeleteAsync(IncomingRequest request)
@@ -177,6 +178,10 @@ internal static partial class RestqlEndpoints
         }
         var merged = new C8Object.Builder().AddRange(body).Set("bindVars", C8Value.From(bindVars.Build())).Build();
         var query = CursorEndpoints.ReadQuery(merged, defaultQuery: worker.Value) with { Query = worker.Value };
+        if (worker.Type == "sql")
+        {
+            query = CursorEndpoints.FromSql(query);
+        }
         var opening = await QueryService.OpenAsync(request, query).ConfigureAwait(false);
         // A write that returns nothing answers a bare {"result":[]} (pyC8's recorded test_restql_methods); a read
         // with no rows answers the whole cursor shape, as it does with rows.

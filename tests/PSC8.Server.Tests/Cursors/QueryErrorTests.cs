@@ -141,6 +141,8 @@ public sealed class QueryErrorTests(C8HostFixture fx) : IClassFixture<C8HostFixt
         Assert.NotNull(explained.Json.Bool("cacheable"));
         Assert.Empty(explained.Object.Arr("warnings"));
         Assert.NotNull(explained.Object.Obj("stats").Long("plansCreated"));
+        // Explaining runs nothing: no memory figure is made up.
+        Assert.False(explained.Object.Obj("stats").Has("peakMemoryUsage"));
 
         (await Api.PostAsync(Paths.Fabric(fabric, "query/explain"), new { query = "RETURN @x" })).ShouldFail(400, 1551);
     }
