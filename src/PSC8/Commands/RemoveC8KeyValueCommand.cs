@@ -1,7 +1,9 @@
-using System.Linq;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PSC8.Client;
 using PSC8.Client.Models;
-using PSC8.Completion;
 using PSC8.Engine;
 
 namespace PSC8.Commands;
@@ -9,48 +11,19 @@ namespace PSC8.Commands;
 /// <summary>Remove-C8KeyValue: removes pairs by key; pairs piped in from Get-C8KeyValue say their own collection.</summary>
 [Cmdlet(VerbsCommon.Remove, "C8KeyValue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ChangeTarget.NameSet)]
 [OutputType(typeof(void))]
-public sealed class RemoveC8KeyValueCommand : C8ConnectedCmdlet
+public sealed class RemoveC8KeyValueCommand : CollectionItemRemoveCmdlet<C8KeyValuePair>
 {
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ChangeTarget.NameSet, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(CollectionNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string Collection { get; set; } = string.Empty;
-
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ChangeTarget.NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("_key")]
     [ValidateNotNullOrEmpty]
     public string[] Key { get; set; } = System.Array.Empty<string>();
 
-    /// <summary>Pairs from Get-C8KeyValue.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ChangeTarget.InputObjectSet, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public C8KeyValuePair[] InputObject { get; set; } = System.Array.Empty<C8KeyValuePair>();
+    private protected override IEnumerable<string> Names => Key;
 
-    [Parameter]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
+    private protected override string Action => "Remove key-value pair";
 
-    /// <summary>Remove without asking, whatever $ConfirmPreference says.</summary>
-    [Parameter]
-    public SwitchParameter Force { get; set; }
+    private protected override (string Fabric, string Collection, string Name) Identify(C8KeyValuePair item) => (item.Fabric, item.Collection, item.Key);
 
-    protected override void ProcessRecord()
-    {
-        var fabric = FabricFor(Fabric, null, Session);
-        var targets = ParameterSetName == ChangeTarget.InputObjectSet
-            ? InputObject.Select(p => (Fabric: p.Fabric, Collection: p.Collection, Key: p.Key, Source: (object?)p))
-            : Key.Select(k => (Fabric: fabric, Collection, Key: k, Source: (object?)null));
-        foreach (var (targetFabric, collection, key, source) in targets)
-        {
-            Attempt(key, () =>
-            {
-                var session = SessionFor(source);
-                if (ShouldChange(Where(targetFabric + "/" + collection + "/" + key, session), "Remove key-value pair", Force))
-                {
-                    Await(token => session.Client.KeyValues.RemoveAsync(targetFabric, collection, key, token));
-                }
-            });
-        }
-    }
+    private protected override Task RemoveAsync(C8Connection client, (string Fabric, string Collection, string Name) item, CancellationToken token) =>
+        client.KeyValues.RemoveAsync(item.Fabric, item.Collection, item.Name, token);
 }

@@ -38,6 +38,8 @@ public sealed class ShouldProcessTests : FabricTest
         "@{ _key = 'new' } | Add-C8Document rows",
         "Set-C8Document rows @{ n = 99 } -Key k1",
         "Get-C8Document rows k1 | Remove-C8Document",
+        "New-C8Index rows -Field n",
+        "Get-C8Index rows primary | Remove-C8Index",
         "Invoke-C8Query 'INSERT { n: 99 } INTO rows'",
         "New-C8RestQL fresh -Query 'RETURN 1'",
         "Set-C8RestQL writer -Query 'RETURN 2'",

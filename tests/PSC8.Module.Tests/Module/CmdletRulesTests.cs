@@ -148,7 +148,7 @@ public sealed class CmdletRulesTests : IDisposable
     {
         var twins = _module.Cmdlets.Where(c => c.Parameter("InputObject") is { FromPipeline: true } p && p.ElementType.Namespace!.StartsWith("PSC8", StringComparison.Ordinal)).ToArray();
         Assert.Equal(
-            new[] { "Clear-C8Collection", "Remove-C8ApiKey", "Remove-C8Collection", "Remove-C8Fabric", "Remove-C8KeyValue", "Remove-C8RestQL", "Remove-C8User", "Set-C8Fabric", "Set-C8RestQL", "Set-C8User" },
+            new[] { "Clear-C8Collection", "Remove-C8ApiKey", "Remove-C8Collection", "Remove-C8Fabric", "Remove-C8Index", "Remove-C8KeyValue", "Remove-C8RestQL", "Remove-C8User", "Set-C8Fabric", "Set-C8RestQL", "Set-C8User" },
             twins.Select(t => t.Name));
 
         foreach (var cmdlet in twins)

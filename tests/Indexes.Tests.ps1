@@ -1,0 +1,54 @@
+#Requires -Version 7.0
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.3.0' }
+
+# The index cmdlets against a C8 Local started for this file. Run through ./build.ps1 -Task Pester.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'PSC8.TestHelpers.psm1') -Force
+    Import-Module (Get-PSC8ModulePath) -Force
+    $script:Server = Start-C8Local
+    Connect-C8 -Url $script:Server.Url -Credential $script:Server.Credential | Out-Null
+    $script:Fabric = New-C8TestName 'ixfab'
+    New-C8Fabric -Name $script:Fabric | Out-Null
+    $PSDefaultParameterValues['*-C8Index:Fabric'] = $script:Fabric
+    $PSDefaultParameterValues['New-C8Collection:Fabric'] = $script:Fabric
+}
+
+AfterAll {
+    $PSDefaultParameterValues.Remove('*-C8Index:Fabric')
+    $PSDefaultParameterValues.Remove('New-C8Collection:Fabric')
+    if (Get-Module PSC8) {
+        Remove-C8Fabric -Name $script:Fabric -Force -ErrorAction SilentlyContinue
+        Get-C8Connection -All | Disconnect-C8
+    }
+    if ($script:Server) {
+        $script:Server | Stop-C8Local
+    }
+}
+
+Describe 'Indexes' {
+    It 'creates, lists and removes indexes' {
+        New-C8Collection -Name orders | Out-Null
+        $index = New-C8Index -Collection orders -Field customer, placed -Name byCustomer -PassThru
+        $index.IsNewlyCreated | Should -BeTrue
+        New-C8Index -Collection orders -Type Ttl -Field expires -ExpireAfter 60 -Name byExpiry
+
+        (New-C8Index -Collection orders -Field customer, placed -Name byCustomer -PassThru).IsNewlyCreated | Should -BeFalse
+        @(Get-C8Index -Collection orders).Name | Should -Be @('primary', 'byCustomer', 'byExpiry')
+        (Get-C8Index -Collection orders -Name byE*).ExpireAfter | Should -Be 60
+
+        Get-C8Index -Collection orders -Name by* | Remove-C8Index -Force
+        @(Get-C8Index -Collection orders).Name | Should -Be @('primary')
+    }
+
+    It 'reports an unknown index and sends nothing under -WhatIf' {
+        New-C8Collection -Name kept | Out-Null
+        New-C8Index -Collection kept -Field a -Name byA
+        Remove-C8Index -Collection kept -Name byA -WhatIf
+        New-C8Index -Collection kept -Field b -Name byB -WhatIf
+        @(Get-C8Index -Collection kept).Name | Should -Be @('primary', 'byA')
+
+        Remove-C8Index -Collection kept -Name nosuch -Force -ErrorVariable missing -ErrorAction SilentlyContinue
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'C8.IndexNotFound*'
+    }
+}
