@@ -237,7 +237,8 @@ function Invoke-XUnit {
     if (Test-Path $results) {
         Remove-Item -Path $results -Recurse -Force
     }
-    $build = if ($NoBuild) { @('--no-build') } else { @() }
+    # @(...) keeps a one-element array an array: splatting a lone string would pass it character by character.
+    $build = @(if ($NoBuild) { '--no-build' })
     # To the host: the function returns only the totals.
     & dotnet test (Join-Path $Root $Target) -c $Configuration --results-directory $results @build | Out-Host
     $exit = $LASTEXITCODE
