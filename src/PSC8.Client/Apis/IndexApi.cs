@@ -43,7 +43,10 @@ public sealed class IndexApi : ApiBase
         }
 
         var f = Fabric(fabric);
-        var request = new C8Request(HttpMethod.Post, C8Paths.Fabric(f, "index")).Query("collection", collection).Json(w =>
+        // The published API takes a TTL index's expireAfter only on index/ttl, and every other kind, with its name,
+        // unique and sparse, on index/general; the bare POST index is not published.
+        var ttl = string.Equals(definition.Type, "ttl", StringComparison.OrdinalIgnoreCase);
+        var request = new C8Request(HttpMethod.Post, C8Paths.Fabric(f, ttl ? "index/ttl" : "index/general")).Query("collection", collection).Json(w =>
         {
             w.WriteStartObject();
             w.WriteString("type", definition.Type);
@@ -53,11 +56,17 @@ public sealed class IndexApi : ApiBase
                 w.WriteStringValue(field);
             }
             w.WriteEndArray();
-            w.WriteBoolean("unique", definition.Unique);
-            w.WriteBoolean("sparse", definition.Sparse);
-            if (definition.ExpireAfter is { } expireAfter)
+            if (ttl)
             {
-                w.WriteNumber("expireAfter", expireAfter);
+                if (definition.ExpireAfter is { } expireAfter)
+                {
+                    w.WriteNumber("expireAfter", expireAfter);
+                }
+            }
+            else
+            {
+                w.WriteBoolean("unique", definition.Unique);
+                w.WriteBoolean("sparse", definition.Sparse);
             }
             if (definition.Name is { } name)
             {

@@ -97,7 +97,8 @@ internal static class PublishedApi
         Add("POST", "index/hash", Fabric, ["collection"], BodyShape.Of("deduplicate", "fields", "sparse", "type", "unique"));
         Add("POST", "index/persistent", Fabric, ["collection"], BodyShape.Of("fields", "sparse", "type", "unique", "deduplicate"));
         Add("POST", "index/skiplist", Fabric, ["collection"], BodyShape.Of("deduplicate", "fields", "sparse", "type", "unique"));
-        Add("POST", "index/ttl", Fabric, ["collection"], BodyShape.Of("expireAfter", "fields", "type"));
+        // name as index/general publishes it for every kind of index; the TTL path's own schema leaves it out.
+        Add("POST", "index/ttl", Fabric, ["collection"], BodyShape.Of("expireAfter", "fields", "type", "name"));
         Add("GET", "index/{collection}/{index}", Fabric);
         Add("DELETE", "index/{collection}/{index}", Fabric);
 
