@@ -36,12 +36,9 @@ public sealed class UseC8ConnectionCommand : C8Cmdlet
 
     protected override void ProcessRecord() => Attempt(Connection, terminating: true, () =>
     {
-        var session = Connection ?? Registry.All.FirstOrDefault(s => s.Id == Id)
-            ?? throw C8CommandException.NotFound("C8.ConnectionNotFound", "open connection", "#" + Id);
-        if (!session.IsOpen)
-        {
-            throw C8CommandException.ConnectionClosed(session.ToString());
-        }
+        // Resolve refuses a closed connection before -Fabric is checked through it.
+        var session = Registry.Resolve(Connection ?? Registry.All.FirstOrDefault(s => s.Id == Id)
+            ?? throw C8CommandException.NotFound("C8.ConnectionNotFound", "open connection", "#" + Id));
 
         if (Fabric is not null)
         {
