@@ -22,4 +22,8 @@ internal sealed record IndexInfo(
     public bool IsPersistent => Type is "persistent" or "hash" or "skiplist";
 
     public bool IsTtl => Type == "ttl";
+
+    public bool IsGeo => Type == "geo";
+
+    public bool IsFulltext => Type == "fulltext";
 }

@@ -80,15 +80,35 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
     public IReadOnlyList<IndexInfo> Indexes(string collection) =>
         cluster.Catalog.FindCollection(Fabric.Name, collection) is { } info ? cluster.Catalog.Indexes(info.Id) : [];
 
-    public IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes)
+    public IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes, bool descending = false)
     {
         var info = Collection(collection, AccessLevel.ReadOnly);
         if (IndexRanges.For(conditions, index.Sparse) is not { } ranges || cluster.Catalog.Indexes(info.Id).All(i => i.Id != index.Id))
         {
             return null;
         }
+        return Read(info, index, descending ? ranges.Reverse().ToList() : ranges, attributes, descending);
+    }
+
+    public IEnumerable<C8Object>? GeoScan(string collection, IndexInfo index, double minLatitude, double maxLatitude, bool unlocated, IReadOnlyList<string>? attributes)
+    {
+        var info = Collection(collection, AccessLevel.ReadOnly);
+        if (cluster.Catalog.Indexes(info.Id).All(i => i.Id != index.Id))
+        {
+            return null;
+        }
+        List<KeyRange> ranges = [new KeyRange(GeoKey.Key(minLatitude), true, GeoKey.Key(maxLatitude), true), KeyRange.Point(GeoKey.Key(GeoKey.ShapeLatitude))];
+        if (unlocated)
+        {
+            ranges.Add(KeyRange.Missing);
+        }
+        return Read(info, index, ranges, attributes, descending: false);
+    }
+
+    private IEnumerable<C8Object> Read(CollectionInfo collection, IndexInfo index, IReadOnlyList<KeyRange> ranges, IReadOnlyList<string>? attributes, bool descending)
+    {
         var projection = attributes is null ? null : new DocumentProjection(attributes);
-        return ranges.SelectMany(range => reader.IndexScan(index, info.Id, range))
+        return ranges.SelectMany(range => reader.IndexScan(index, collection.Id, range, descending))
             .Select(stored => projection is null ? Decode(stored) : projection.Decode(stored.Body));
     }
 

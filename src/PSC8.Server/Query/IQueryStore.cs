@@ -40,8 +40,18 @@ internal interface IQueryStore
     /// The documents the index finds for conditions on its first attribute (a superset of those matching them), or
     /// null when the index cannot serve them (a sparse index asked for null, or an index dropped since).
     /// </summary>
-    /// <remarks>With <paramref name="attributes"/> each document holds only those, as with <see cref="Scan(string, IReadOnlyList{string})"/>.</remarks>
-    IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes);
+    /// <remarks>
+    /// With <paramref name="attributes"/> each document holds only those, as with <see cref="Scan(string, IReadOnlyList{string})"/>.
+    /// The documents come in index order, highest key first when <paramref name="descending"/> (see <see cref="IndexOrder"/>).
+    /// </remarks>
+    IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes, bool descending = false);
+
+    /// <summary>
+    /// The documents a geo index locates between two latitudes, and every document it holds as a shape (a superset
+    /// of those in the band), with <paramref name="unlocated"/> also those without a valid location; null when the
+    /// index is gone.
+    /// </summary>
+    IEnumerable<C8Object>? GeoScan(string collection, IndexInfo index, double minLatitude, double maxLatitude, bool unlocated, IReadOnlyList<string>? attributes);
 
     /// <summary>One document by key, or null. Throws 1203 for unknown collections.</summary>
     C8Object? Get(string collection, string key);

@@ -34,6 +34,8 @@ internal static class IndexKey
         connection.CreateFunction<byte[], string, long, byte[]?>(KeyFunction,
             (body, path, sparse) => Of(body, path, sparse != 0), isDeterministic: true);
         connection.CreateFunction<byte[], string, double?>(TtlFunction, (body, path) => ExpirySeconds(body, path), isDeterministic: true);
+        connection.CreateFunction<byte[], string, string, long, byte[]?>(GeoKey.Function,
+            (body, location, longitude, geoJson) => GeoKey.Of(body, location, longitude, geoJson != 0), isDeterministic: true);
     }
 
     /// <summary>The key of the attribute at <paramref name="path"/> (dotted); null when sparse and the value is null or missing.</summary>
@@ -116,7 +118,7 @@ internal static class IndexKey
     }
 
     /// <summary>The value at a dotted path of a stored body; null when any step is missing or not an object.</summary>
-    private static C8Value Extract(ReadOnlySpan<byte> body, string path)
+    public static C8Value Extract(ReadOnlySpan<byte> body, string path)
     {
         var reader = new Utf8JsonReader(body);
         var start = 0;

@@ -57,9 +57,9 @@ internal class RegionReader : IDisposable
     }
 
     /// <summary>The documents an index finds in a range of its first attribute, in index order; streams like <see cref="Scan"/>.</summary>
-    public virtual IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range)
+    public virtual IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range, bool descending = false)
     {
-        using var statement = new RawStatement(Connection, IndexSql.Scan(index, collectionId, range));
+        using var statement = new RawStatement(Connection, IndexSql.Scan(index, collectionId, range, descending));
         if (range.Low is not null)
         {
             statement.Bind(1, range.Low);
@@ -67,6 +67,10 @@ internal class RegionReader : IDisposable
         if (range.High is not null)
         {
             statement.Bind(2, range.High);
+        }
+        for (var i = 0; i < range.Prefix.Count; i++)
+        {
+            statement.Bind(IndexSql.PrefixParameter + i, range.Prefix[i]);
         }
         while (statement.Next())
         {

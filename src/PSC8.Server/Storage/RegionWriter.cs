@@ -84,9 +84,9 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
         Scan(collectionId).Select(document => decode(document.Body));
 
     /// <inheritdoc cref="Scan"/>
-    public override IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range)
+    public override IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range, bool descending = false)
     {
-        foreach (var key in base.IndexScan(index, collectionId, range).Select(document => document.Key).ToList())
+        foreach (var key in base.IndexScan(index, collectionId, range, descending).Select(document => document.Key).ToList())
         {
             var document = Get(collectionId, key);
             if (document is not null)

@@ -90,7 +90,9 @@ internal sealed class InMemoryQueryStore : IQueryStore
 
     public IReadOnlyList<PSC8.Server.Cluster.IndexInfo> Indexes(string collection) => [];
 
-    public IEnumerable<C8Object>? IndexScan(string collection, PSC8.Server.Cluster.IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes) => null;
+    public IEnumerable<C8Object>? IndexScan(string collection, PSC8.Server.Cluster.IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes, bool descending) => null;
+
+    public IEnumerable<C8Object>? GeoScan(string collection, PSC8.Server.Cluster.IndexInfo index, double minLatitude, double maxLatitude, bool unlocated, IReadOnlyList<string>? attributes) => null;
 
     public long Count(string collection)
     {

@@ -1,6 +1,7 @@
 using PSC8.Server.Cluster;
 using PSC8.Server.Model;
 using PSC8.Server.Query.Execution;
+using PSC8.Server.Query.Functions;
 using PSC8.Server.Query.Syntax;
 
 namespace PSC8.Server.Query.Compilation;
@@ -9,22 +10,23 @@ namespace PSC8.Server.Query.Compilation;
 internal sealed partial class Compiler
 {
     /// <summary>
-    /// A scan through the best persistent index whose first attribute the FILTERs right after the FOR compare with
-    /// values that do not depend on the loop: equality first, then IN, then ranges, unique before the others, the
-    /// index named by OPTIONS { indexHint } before all (with forceIndexHint, an unusable hint is an error). The
-    /// FILTERs stay: an index may return more documents than they match.
+    /// A scan through the best persistent index whose leading attributes the FILTERs right after the FOR compare with
+    /// values that do not depend on the loop: equality first, then IN, then ranges, more attributes narrowed before
+    /// fewer, unique before the others, the index named by OPTIONS { indexHint } before all (with forceIndexHint, an
+    /// unusable hint is an error). A compound index narrows on its next attribute while the ones before it are
+    /// compared for equality. The FILTERs stay: an index may return more documents than they match. A SORT on one
+    /// attribute right after the FILTERs of an outermost FOR is served by a dense index on it (see
+    /// <see cref="IndexOrder"/>) unless an equality lookup through another index reads less. Without a usable
+    /// persistent index, a geo index may serve a distance filter (<see cref="TryGeoScan"/>).
     /// </summary>
     private IndexScanNode? TryIndexScan(string collection, Variable variable, string name, List<Operation> operations, int index, C8Object? options)
     {
         var hints = IndexHints(options);
         var forced = options is not null && options.TryGetValue("forceIndexHint", out var force) && force.IsBool && force.AsBool;
-        var indexes = _indexes?.Invoke(collection).Where(i => i.IsPersistent).ToList() ?? [];
-        var conjuncts = new List<Expr>();
-        for (var i = index + 1; i < operations.Count && operations[i] is FilterOperation filter; i++)
-        {
-            SplitConjunction(filter.Condition, conjuncts);
-        }
-        var byAttribute = new Dictionary<string, List<(IndexOperator, Evaluator)>>(StringComparer.Ordinal);
+        var all = _indexes?.Invoke(collection) ?? [];
+        var indexes = all.Where(i => i.IsPersistent).ToList();
+        var conjuncts = FilterConjuncts(operations, index, out var afterFilters);
+        var byAttribute = new Dictionary<string, List<(IndexOperator Operator, Evaluator Value)>>(StringComparer.Ordinal);
         foreach (var conjunct in conjuncts)
         {
             if (MatchIndexCondition(conjunct, name, out var attribute, out var op, out var valueExpression))
@@ -36,9 +38,11 @@ internal sealed partial class Compiler
                 }
             }
         }
+        var sort = ServableSort(operations, index, afterFilters, name);
         var usable = indexes.Where(i => byAttribute.ContainsKey(i.Fields[0]))
             .OrderBy(i => hints.Contains(i.Name) ? 0 : 1)
             .ThenBy(i => Rank(byAttribute[i.Fields[0]]))
+            .ThenByDescending(i => Narrowed(i, byAttribute))
             .ThenBy(i => i.Unique ? 0 : 1)
             .ToList();
         var chosen = usable.FirstOrDefault();
@@ -47,12 +51,185 @@ internal sealed partial class Compiler
             throw new C8Exception(400, QueryErrors.ForcedIndexHintUnusable,
                 $"could not use index hint to serve query; {{\"forceIndexHint\":true,\"lookahead\":1,\"type\":\"simple\",\"hint\":[{string.Join(",", hints.Select(h => "\"" + h + "\""))}]}}");
         }
-        return chosen is null ? null
-            : new IndexScanNode(collection, variable, chosen, byAttribute[chosen.Fields[0]], AttributeUsage.Of(name, operations.Skip(index + 1)));
+        IndexOrder? order = null;
+        if (sort is not null)
+        {
+            var sorting = chosen is not null && Serves(chosen, sort.Value, byAttribute) ? chosen
+                : chosen is null || !hints.Contains(chosen.Name) && Rank(byAttribute[chosen.Fields[0]]) > 0
+                    ? indexes.Where(i => Serves(i, sort.Value, byAttribute)).OrderBy(i => hints.Contains(i.Name) ? 0 : 1).FirstOrDefault()
+                    : null;
+            if (sorting is not null)
+            {
+                (chosen, order) = (sorting, new IndexOrder(sort.Value.Attribute, sort.Value.Ascending));
+                _servedSorts.Add(sort.Value.Operation);
+            }
+        }
+        if (chosen is null)
+        {
+            return TryGeoScan(collection, variable, name, operations, index, all, conjuncts);
+        }
+        var conditions = chosen.Fields.TakeWhile(byAttribute.ContainsKey)
+            .SelectMany((field, position) => byAttribute[field].Select(c => (Field: position, c.Operator, c.Value)))
+            .ToList();
+        var projection = AttributeUsage.Of(name, operations.Skip(index + 1));
+        var served = chosen;
+        IEnumerable<C8Object>? Read(QueryContext context, IReadOnlyList<string>? attributes, bool descending)
+        {
+            var values = conditions.Select(c => new IndexCondition(c.Field, c.Operator, c.Value(context))).ToList();
+            // A SORT on a later field holds only while the fields before it are single exact values.
+            if (order is not null && values.Any(v => v.Field < served.Fields.ToList().IndexOf(order.Attribute) && !v.IsExactPoint))
+            {
+                return null;
+            }
+            return context.Store.IndexScan(collection, served, values, attributes, descending);
+        }
+        return new IndexScanNode(collection, variable, chosen, Read, projection, order);
     }
 
-    private static int Rank(List<(IndexOperator Operator, Evaluator)> conditions) =>
+    /// <summary>The conjuncts of the FILTERs right after the FOR at <paramref name="index"/>; <paramref name="next"/> is the operation after them.</summary>
+    private static List<Expr> FilterConjuncts(List<Operation> operations, int index, out int next)
+    {
+        var conjuncts = new List<Expr>();
+        for (next = index + 1; next < operations.Count && operations[next] is FilterOperation filter; next++)
+        {
+            SplitConjunction(filter.Condition, conjuncts);
+        }
+        return conjuncts;
+    }
+
+    /// <summary>How many of the index's fields, from the first, the conditions narrow: equalities, then one more.</summary>
+    private static int Narrowed(IndexInfo index, Dictionary<string, List<(IndexOperator Operator, Evaluator Value)>> byAttribute)
+    {
+        var count = 0;
+        foreach (var field in index.Fields)
+        {
+            if (!byAttribute.TryGetValue(field, out var conditions))
+            {
+                break;
+            }
+            count++;
+            if (conditions.All(c => c.Operator != IndexOperator.Equal))
+            {
+                break;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// Whether a dense index can deliver the SORT's order: the sorted attribute is one of its fields and every field
+    /// before it is compared for equality (no IN: several points come one after the other, not in order).
+    /// </summary>
+    private static bool Serves(IndexInfo index, (SortOperation Operation, string Attribute, bool Ascending) sort, Dictionary<string, List<(IndexOperator Operator, Evaluator Value)>> byAttribute)
+    {
+        var position = index.Fields.ToList().IndexOf(sort.Attribute);
+        if (index.Sparse || position < 0 || index.Fields.Take(position).Any(f => !byAttribute.TryGetValue(f, out var c) || c.All(x => x.Operator != IndexOperator.Equal)))
+        {
+            return false;
+        }
+        return !byAttribute.TryGetValue(index.Fields[0], out var first) || position > 0 || first.All(c => c.Operator != IndexOperator.In);
+    }
+
+    /// <summary>
+    /// A SORT on one attribute of the loop variable right after the FILTERs, when the FOR is the query's first loop
+    /// (only LETs before it): then the SORT orders exactly what this loop yields.
+    /// </summary>
+    private (SortOperation Operation, string Attribute, bool Ascending)? ServableSort(List<Operation> operations, int index, int next, string variable)
+    {
+        if (next >= operations.Count || operations[next] is not SortOperation { Keys.Count: 1 } sort
+            || operations.Take(index).Any(o => o is not LetOperation) || AttributePath(sort.Keys[0].Value, variable) is not { } attribute)
+        {
+            return null;
+        }
+        return (sort, attribute, SortAscending(sort.Keys[0].Direction));
+    }
+
+    private static int Rank(List<(IndexOperator Operator, Evaluator Value)> conditions) =>
         conditions.Min(c => c.Operator switch { IndexOperator.Equal => 0, IndexOperator.In => 1, _ => 2 });
+
+    /// <summary>
+    /// <c>GEO_DISTANCE(point, d.location) &lt;= radius</c> (or <c>&lt;</c>, either argument order, the comparison
+    /// turned around) through a geoJson geo index on location, and <c>DISTANCE(d.lat, d.lon, lat, lon) &lt;= radius</c>
+    /// through a geo index on [lat, lon]: the scan reads the latitude band the radius can reach, the shapes, and the
+    /// documents without a location (their distance is null, which a scan's FILTER lets through too).
+    /// </summary>
+    private IndexScanNode? TryGeoScan(string collection, Variable variable, string name, List<Operation> operations, int index, IReadOnlyList<IndexInfo> indexes, List<Expr> conjuncts)
+    {
+        foreach (var conjunct in conjuncts)
+        {
+            if (conjunct is not BinaryExpr binary)
+            {
+                continue;
+            }
+            var (distance, radius) = binary.Operator switch
+            {
+                BinaryOperator.Less or BinaryOperator.LessOrEqual => (binary.Left, binary.Right),
+                BinaryOperator.Greater or BinaryOperator.GreaterOrEqual => (binary.Right, binary.Left),
+                _ => (null, null),
+            };
+            if (distance is not FunctionCallExpr call || !Invariant(radius!, variable, out var radiusValue))
+            {
+                continue;
+            }
+            foreach (var geo in indexes.Where(i => i.IsGeo))
+            {
+                if (GeoCenter(call, geo, name, variable) is { } center)
+                {
+                    var projection = AttributeUsage.Of(name, operations.Skip(index + 1));
+                    IEnumerable<C8Object>? Read(QueryContext context, IReadOnlyList<string>? attributes, bool descending)
+                    {
+                        var r = radiusValue(context);
+                        if (center(context) is not { } latitude || !r.IsNumber)
+                        {
+                            return null;
+                        }
+                        var (low, high) = GeoBand.Latitudes(latitude, r.AsNumber);
+                        return context.Store.GeoScan(collection, geo, low, high, unlocated: true, attributes);
+                    }
+                    return new IndexScanNode(collection, variable, geo, Read, projection);
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The latitude of the point a distance call measures from, when the call measures from the index's location.</summary>
+    private Func<QueryContext, double?>? GeoCenter(FunctionCallExpr call, IndexInfo geo, string name, Variable variable)
+    {
+        var function = call.Name.ToUpperInvariant();
+        var arguments = call.Arguments;
+        if (function == "GEO_DISTANCE" && arguments.Count == 2 && geo.Fields.Count == 1 && geo.GeoJson)
+        {
+            for (var side = 0; side < 2; side++)
+            {
+                if (AttributePath(arguments[side], name) == geo.Fields[0] && Invariant(arguments[1 - side], variable, out var point))
+                {
+                    return context => GeoShape.TryRead(point(context)) is { } shape ? shape.Centroid().Latitude : null;
+                }
+            }
+        }
+        if (function == "DISTANCE" && arguments.Count == 4 && geo.Fields.Count == 2)
+        {
+            for (var side = 0; side < 4; side += 2)
+            {
+                var other = 2 - side;
+                if (AttributePath(arguments[side], name) == geo.Fields[0] && AttributePath(arguments[side + 1], name) == geo.Fields[1]
+                    && Invariant(arguments[other], variable, out var latitude) && Invariant(arguments[other + 1], variable, out _))
+                {
+                    return context => latitude(context) is { IsNumber: true } value ? value.AsNumber : null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether the expression has one value for the whole loop (it reads nothing the loop sets).</summary>
+    private bool Invariant(Expr expression, Variable variable, out Evaluator value)
+    {
+        var compiled = Compile(expression);
+        value = compiled.Evaluate;
+        return compiled.MaxDepth < variable.LoopDepth && compiled.Deterministic;
+    }
 
     private static HashSet<string> IndexHints(C8Object? options)
     {

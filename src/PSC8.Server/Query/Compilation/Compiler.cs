@@ -27,6 +27,9 @@ internal sealed partial class Compiler
     private int _nextArgumentSite;
     private int _nextCacheSlot;
     private bool _hasFullCountLimit;
+
+    /// <summary>SORTs an index scan delivers the order of: they compile to nothing.</summary>
+    private readonly HashSet<SortOperation> _servedSorts = new(ReferenceEqualityComparer.Instance);
     private bool _readsCollectionsByValue;
 
     private readonly Func<string, IReadOnlyList<IndexInfo>>? _indexes;
@@ -242,6 +245,8 @@ internal sealed partial class Compiler
                 }
                 case FilterOperation filter:
                     nodes.Add(new FilterNode(Compile(filter.Condition).Evaluate));
+                    break;
+                case SortOperation sort when _servedSorts.Contains(sort):
                     break;
                 case SortOperation sort:
                     nodes.Add(CompileSort(sort, FollowingLimit(operations, i, lastLimit)));

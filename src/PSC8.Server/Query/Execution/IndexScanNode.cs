@@ -1,15 +1,25 @@
 using PSC8.Server.Cluster;
 using PSC8.Server.Model;
+using PSC8.Server.Query.Values;
 
 namespace PSC8.Server.Query.Execution;
 
+/// <summary>How an index scan reads its documents when its loop starts; null when the index cannot serve them.</summary>
+internal delegate IEnumerable<C8Object>? IndexRead(QueryContext context, IReadOnlyList<string>? projection, bool descending);
+
+/// <summary>The SORT an index scan serves: one attribute path of the loop variable, the index's first field.</summary>
+internal sealed record IndexOrder(string Attribute, bool Ascending);
+
 /// <summary>
-/// FOR d IN collection FILTER d.attribute OP value …: reads through a persistent index what the conditions on its
-/// first attribute can match (counted in scannedIndex); the FILTER after it still decides. When the index cannot
-/// serve the values (a sparse index asked for null) or is gone, the loop scans the collection instead.
+/// FOR d IN collection FILTER …: reads through an index (a persistent index's key ranges, a geo index's latitude
+/// band) a superset of what the FILTERs after it match (counted in scannedIndex); the FILTERs still decide. When the
+/// index cannot serve the values (a sparse index asked for null) or is gone, the loop scans the collection instead.
+/// With an <see cref="IndexOrder"/> it also stands for the SORT right after the FILTERs: documents come in index
+/// order, which is C8QL's order except within a string, array or object segment (strings are keyed by their bytes,
+/// not their collation) and among numbers of one key; those runs are sorted here, so SORT … LIMIT n reads about n
+/// documents. Ties keep key order, as a stable sort of a key-ordered scan would.
 /// </summary>
-internal sealed class IndexScanNode(
-    string collection, Variable variable, IndexInfo index, IReadOnlyList<(IndexOperator Operator, Evaluator Value)> conditions, IReadOnlyList<string>? projection)
+internal sealed class IndexScanNode(string collection, Variable variable, IndexInfo index, IndexRead read, IReadOnlyList<string>? projection, IndexOrder? order = null)
     : PlanNode
 {
     private string Collection { get; } = collection;
@@ -18,9 +28,11 @@ internal sealed class IndexScanNode(
 
     private IndexInfo Index { get; } = index;
 
-    private IReadOnlyList<(IndexOperator Operator, Evaluator Value)> Conditions { get; } = conditions;
+    private IndexRead Read { get; } = read;
 
     private IReadOnlyList<string>? Projection { get; } = projection;
+
+    private IndexOrder? Order { get; } = order;
 
     public override string Type => "IndexNode";
 
@@ -31,6 +43,12 @@ internal sealed class IndexScanNode(
         node.Add("collection", C8Value.From(Collection));
         node.Add("outVariable", Variable.Describe());
         node.Add("indexes", C8Value.From(new[] { C8Value.From(Describe(Index)) }));
+        node.Add("ascending", C8Value.From(Order?.Ascending ?? true));
+        node.Add("reverse", C8Value.From(Order is { Ascending: false }));
+        if (Order is not null)
+        {
+            node.Add("sorted", C8Value.From(Order.Attribute));
+        }
         if (Projection is not null)
         {
             node.Add("projections", C8Value.From(Projection.Select(name => C8Value.From(name)).ToArray()));
@@ -54,24 +72,18 @@ internal sealed class IndexScanNode(
 
         protected override void Start()
         {
-            var values = node.Conditions.Select(c => new IndexCondition(c.Operator, c.Value(Context))).ToList();
-            var found = Context.Store.IndexScan(node.Collection, node.Index, values, node.Projection);
+            var descending = node.Order is { Ascending: false };
+            var found = node.Read(Context, node.Projection, descending);
             _indexed = found is not null;
-            _documents = (found ?? (node.Projection is null ? Context.Store.Scan(node.Collection) : Context.Store.Scan(node.Collection, node.Projection))).GetEnumerator();
+            var documents = found ?? (node.Projection is null ? Context.Store.Scan(node.Collection) : Context.Store.Scan(node.Collection, node.Projection));
+            documents = Counted(documents);
+            _documents = (node.Order is null ? documents : InOrder(documents, node.Order, whole: !_indexed)).GetEnumerator();
         }
 
         protected override bool TryNext(out C8Value value)
         {
             if (_documents!.MoveNext())
             {
-                if (_indexed)
-                {
-                    Context.Stats.ScannedIndex++;
-                }
-                else
-                {
-                    Context.Stats.ScannedFull++;
-                }
                 value = C8Value.From(_documents.Current);
                 return true;
             }
@@ -84,5 +96,68 @@ internal sealed class IndexScanNode(
             _documents?.Dispose();
             _documents = null;
         }
+
+        /// <summary>Sorts each run of documents whose index order may differ from C8QL's; <paramref name="whole"/>: a scan, one run.</summary>
+        private IEnumerable<C8Object> InOrder(IEnumerable<C8Object> documents, IndexOrder order, bool whole)
+        {
+            var run = new List<(C8Object Document, C8Value Value)>();
+            C8Value runStart = default;
+            foreach (var document in documents)
+            {
+                var value = AttributePaths.Read(document, order.Attribute);
+                if (run.Count > 0 && !whole && !SameRun(runStart, value))
+                {
+                    foreach (var sorted in Sorted(run, order.Ascending))
+                    {
+                        yield return sorted;
+                    }
+                    run.Clear();
+                }
+                if (run.Count == 0)
+                {
+                    runStart = value;
+                }
+                run.Add((document, value));
+            }
+            foreach (var sorted in Sorted(run, order.Ascending))
+            {
+                yield return sorted;
+            }
+        }
+
+        private static IEnumerable<C8Object> Sorted(List<(C8Object Document, C8Value Value)> run, bool ascending)
+        {
+            IEnumerable<(C8Object Document, C8Value Value)> ordered = run.Count < 2 ? run
+                : ascending ? run.OrderBy(r => r.Value, C8ValueComparer.Instance)
+                : run.OrderByDescending(r => r.Value, C8ValueComparer.Instance);
+            return ordered.Select(r => r.Document);
+        }
+
+        private IEnumerable<C8Object> Counted(IEnumerable<C8Object> documents)
+        {
+            foreach (var document in documents)
+            {
+                if (_indexed)
+                {
+                    Context.Stats.ScannedIndex++;
+                }
+                else
+                {
+                    Context.Stats.ScannedFull++;
+                }
+                yield return document;
+            }
+        }
+
+        /// <summary>
+        /// Whether two values fall in one run: the same type where keys order by bytes rather than by value (strings,
+        /// arrays, objects), the same number where a key may stand for several (large integers share a double).
+        /// </summary>
+        private static bool SameRun(C8Value first, C8Value value) => first.Type == value.Type && first.Type switch
+        {
+            C8Type.Null or C8Type.Bool => C8ValueComparer.Compare(first, value) == 0,
+            C8Type.Number => first.AsNumber.Equals(value.AsNumber),
+            _ => true,
+        };
     }
 }

@@ -10,7 +10,7 @@ namespace PSC8.Server.Query.Functions;
 /// </summary>
 internal static class GeoFunctions
 {
-    private const double EarthRadius = 6_371_000;
+    internal const double EarthRadius = 6_371_000;
     private const double Wgs84SemiMajorAxis = 6_378_137;
     private const double Wgs84Flattening = 1 / 298.257223563;
 
