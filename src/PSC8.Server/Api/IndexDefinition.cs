@@ -77,7 +77,9 @@ internal static class IndexDefinition
             }
             if (field.Contains("[*]", StringComparison.Ordinal))
             {
-                throw new C8Exception(501, C8Errors.NotImplemented, $"array indexes ('{field}') are not supported by C8 Local");
+                // Refused rather than indexed as the whole array: a [*] index finds documents by each member, which a
+                // key over the attribute's value cannot. 400, not 501: nothing about the request can work here.
+                throw C8Errors.BadRequest($"array indexes ('{field}') are not supported by C8 Local: index an attribute that holds one value per document");
             }
             if (fields.Contains(field))
             {
