@@ -115,8 +115,10 @@ public sealed class SortAndCompoundIndexTests(C8HostFixture fx) : IClassFixture<
 
         var both = await fx.Api().QueryAsync(fabric, $"FOR d IN {collection} FILTER d.g IN ['g0', 'g1'] && d.h == 7 RETURN d._key");
         Assert.Equal(both.Rows.Count, both.Stats.Long("scannedIndex"));
+        // A range on the first field leaves the second to the FILTER (and a string range reads every string).
         var firstOnly = await fx.Api().QueryAsync(fabric, $"FOR d IN {collection} FILTER d.g > 'g1' && d.h == 7 RETURN d._key");
-        Assert.Equal(100, firstOnly.Stats.Long("scannedIndex"));
+        Assert.Equal(2, firstOnly.Rows.Count);
+        Assert.Equal(300, firstOnly.Stats.Long("scannedIndex"));
     }
 
     private static List<string> Keys(CursorRun run) => run.Rows.Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
