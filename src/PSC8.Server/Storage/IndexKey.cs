@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using PSC8.Server.Model;
 
 namespace PSC8.Server.Storage;
@@ -31,17 +32,51 @@ internal static class IndexKey
     /// <summary>Registers the functions on a connection; every connection to a region's database needs them.</summary>
     public static void Register(SqliteConnection connection)
     {
-        connection.CreateFunction<byte[], string, long, byte[]?>(KeyFunction,
-            (body, path, sparse) => Of(body, path, sparse != 0), isDeterministic: true);
+        // Registered on SQLite itself: Microsoft.Data.Sqlite's wrapper copies the body and the path into new arrays on
+        // every call, and every write of an indexed document calls this once per index.
+        RawStatement.Check(raw.sqlite3_create_function(connection.Handle!, KeyFunction, 3, raw.SQLITE_UTF8 | raw.SQLITE_DETERMINISTIC, null, KeyOf), connection.Handle!);
         connection.CreateFunction<byte[], string, double?>(TtlFunction, (body, path) => ExpirySeconds(body, path), isDeterministic: true);
         connection.CreateFunction<byte[], string, string, long, byte[]?>(GeoKey.Function,
             (body, location, longitude, geoJson) => GeoKey.Of(body, location, longitude, geoJson != 0), isDeterministic: true);
     }
 
-    /// <summary>The key of the attribute at <paramref name="path"/> (dotted); null when sparse and the value is null or missing.</summary>
-    public static byte[]? Of(ReadOnlySpan<byte> body, string path, bool sparse)
+    /// <summary><c>c8_index_key(body, path, sparse)</c>, reading the arguments where SQLite holds them (a text's bytes are its UTF-8).</summary>
+    private static void KeyOf(sqlite3_context context, object userData, sqlite3_value[] arguments)
     {
-        var value = Extract(body, path);
+        var key = Of(raw.sqlite3_value_blob(arguments[0]), raw.sqlite3_value_blob(arguments[1]), raw.sqlite3_value_int64(arguments[2]) != 0);
+        if (key is null)
+        {
+            raw.sqlite3_result_null(context);
+        }
+        else
+        {
+            raw.sqlite3_result_blob(context, key);
+        }
+    }
+
+    /// <summary>The key of the attribute at the UTF-8 <paramref name="path"/> (dotted); null when sparse and the value is null or missing.</summary>
+    public static byte[]? Of(ReadOnlySpan<byte> body, ReadOnlySpan<byte> path, bool sparse)
+    {
+        var reader = new Utf8JsonReader(body);
+        if (!MoveTo(ref reader, path))
+        {
+            return sparse ? null : [NullTag];
+        }
+        // The common scalars straight from the token; the rest through a value.
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String when !reader.ValueIsEscaped:
+                return Tagged(StringTag, reader.ValueSpan);
+            case JsonTokenType.Number when reader.TryGetDouble(out var number) && double.IsFinite(number):
+                return Encode(C8Value.From(number));
+            case JsonTokenType.True:
+                return [TrueTag];
+            case JsonTokenType.False:
+                return [FalseTag];
+            case JsonTokenType.Null:
+                return sparse ? null : [NullTag];
+        }
+        var value = C8Json.ReadValue(ref reader);
         return sparse && value.IsNull ? null : Encode(value);
     }
 
@@ -109,11 +144,11 @@ internal static class IndexKey
         return null;
     }
 
-    private static byte[] Tagged(byte tag, byte[] bytes)
+    private static byte[] Tagged(byte tag, ReadOnlySpan<byte> bytes)
     {
         var key = new byte[bytes.Length + 1];
         key[0] = tag;
-        bytes.CopyTo(key, 1);
+        bytes.CopyTo(key.AsSpan(1));
         return key;
     }
 
@@ -121,26 +156,30 @@ internal static class IndexKey
     public static C8Value Extract(ReadOnlySpan<byte> body, string path)
     {
         var reader = new Utf8JsonReader(body);
-        var start = 0;
+        return MoveTo(ref reader, Encoding.UTF8.GetBytes(path)) ? C8Json.ReadValue(ref reader) : C8Value.Null;
+    }
+
+    /// <summary>Moves the reader onto the first token of the value at the dotted UTF-8 path; false when a step is missing or not an object.</summary>
+    private static bool MoveTo(ref Utf8JsonReader reader, ReadOnlySpan<byte> path)
+    {
         while (true)
         {
-            var dot = path.IndexOf('.', start);
-            var name = dot < 0 ? path.AsSpan(start) : path.AsSpan(start, dot - start);
+            var dot = path.IndexOf((byte)'.');
+            var name = dot < 0 ? path : path[..dot];
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !FindAttribute(ref reader, name))
             {
-                return C8Value.Null;
+                return false;
             }
             if (dot < 0)
             {
-                reader.Read();
-                return C8Json.ReadValue(ref reader);
+                return reader.Read();
             }
-            start = dot + 1;
+            path = path[(dot + 1)..];
         }
     }
 
     /// <summary>Moves to the named attribute of the object the reader is at; false when it has none.</summary>
-    private static bool FindAttribute(ref Utf8JsonReader reader, ReadOnlySpan<char> name)
+    private static bool FindAttribute(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
