@@ -10,7 +10,7 @@ public static partial class ConformanceTable
     [
         .. Basics(), .. Arithmetic(), .. Comparisons(), .. Logic(), .. Access(), .. BindParameters(), .. Loops(), .. Collect(),
         .. Subqueries(), .. TypeFunctions(), .. StringFunctions(), .. NumericFunctions(), .. ArrayFunctions(), .. DocumentFunctions(),
-        .. DateFunctions(), .. DatabaseFunctions(), .. MiscFunctions(), .. Writes(), .. Errors(), .. Corrections(), .. BitFunctions(), .. TextFunctions(), .. MeasureFunctions(), .. StructureFunctions(), .. ZoneFunctions(), .. SyntaxAdditions(), .. GeoFunctions(), .. Collation(), .. Numbers(), .. DocExamples(), .. DocReference(), .. SchemaAndIntrospection(), .. RegexSyntax(), .. Casing(),
+        .. DateFunctions(), .. DatabaseFunctions(), .. MiscFunctions(), .. Writes(), .. Errors(), .. Corrections(), .. BitFunctions(), .. TextFunctions(), .. MeasureFunctions(), .. StructureFunctions(), .. ZoneFunctions(), .. SyntaxAdditions(), .. GeoFunctions(), .. Collation(), .. Numbers(), .. DocExamples(), .. DocReference(), .. SchemaAndIntrospection(), .. RegexSyntax(), .. Casing(), .. IndexedQueries(),
     ]);
 
     public static IReadOnlyList<ConformanceCase> All => AllCases.Value;

@@ -16,12 +16,30 @@ public sealed partial class HttpConformanceTests(ConformanceServer server) : ICl
     [GeneratedRegex(@"\b(INSERT|UPDATE|REPLACE|REMOVE|UPSERT)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WriteKeyword();
 
+    /// <summary>The cases on fixtures with documents (empty ones get no indexes): those run a second time with indexes.</summary>
+    public static IEnumerable<object[]> CollectionCaseNames =>
+        ConformanceTable.All.Where(c => c.Fixtures.Any(f => ConformanceFixtures.DocumentsOf(f).Any())).Select(c => new object[] { c.Name });
+
     [Theory]
     [MemberData(nameof(ConformanceTests.CaseNames), MemberType = typeof(ConformanceTests))]
-    public async Task Case(string name)
+    public Task Case(string name) => RunAsync(ConformanceTable.Find(name), indexed: false);
+
+    /// <summary>
+    /// The same case and expected answer with persistent indexes on the fixtures' attributes, so filters, sorts and
+    /// writes go through them. Without a SORT, C8QL leaves the order open and an index scan returns index order: those
+    /// cases compare their rows as a multiset.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CollectionCaseNames))]
+    public Task Case_with_indexes(string name)
     {
         var testCase = ConformanceTable.Find(name);
-        var environment = await server.EnvironmentAsync(testCase.Fixtures);
+        return RunAsync(testCase.Query.Contains("SORT", StringComparison.OrdinalIgnoreCase) ? testCase : testCase.Unordered(), indexed: true);
+    }
+
+    private async Task RunAsync(ConformanceCase testCase, bool indexed)
+    {
+        var environment = await server.EnvironmentAsync(testCase.Fixtures, indexed);
         try
         {
             await ConformanceRunner.VerifyAsync(testCase, environment.RunAsync);
@@ -37,19 +55,19 @@ public sealed partial class HttpConformanceTests(ConformanceServer server) : ICl
 }
 
 /// <summary>
-/// One C8 Local for the whole table, with one fabric per combination of fixtures: cases that only read share
-/// it, and a case that may write restores it afterwards (truncate and reload), so the table needs a handful of
-/// fabrics rather than one per case.
+/// One C8 Local for the whole table, with one fabric per combination of fixtures (and whether they have indexes):
+/// cases that only read share it, and a case that may write restores it afterwards (truncate and reload), so the
+/// table needs a handful of fabrics rather than one per case.
 /// </summary>
 public sealed class ConformanceServer : C8HostFixture
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ConformanceEnvironment>>> _environments = new(StringComparer.Ordinal);
 
-    public Task<ConformanceEnvironment> EnvironmentAsync(IReadOnlyList<string> fixtures)
+    public Task<ConformanceEnvironment> EnvironmentAsync(IReadOnlyList<string> fixtures, bool indexed = false)
     {
         var sorted = fixtures.Order(StringComparer.Ordinal).ToArray();
-        return _environments.GetOrAdd(string.Join(',', sorted),
-            _ => new Lazy<Task<ConformanceEnvironment>>(() => ConformanceEnvironment.CreateAsync(this, sorted))).Value;
+        return _environments.GetOrAdd(string.Join(',', sorted) + (indexed ? "+indexes" : ""),
+            _ => new Lazy<Task<ConformanceEnvironment>>(() => ConformanceEnvironment.CreateAsync(this, sorted, indexed))).Value;
     }
 }
 
@@ -70,7 +88,7 @@ public sealed class ConformanceEnvironment
         _fixtures = fixtures;
     }
 
-    public static async Task<ConformanceEnvironment> CreateAsync(C8HostFixture host, IReadOnlyList<string> fixtures)
+    public static async Task<ConformanceEnvironment> CreateAsync(C8HostFixture host, IReadOnlyList<string> fixtures, bool indexed)
     {
         // One region: replication has its own tests, and shipping every reset to two more regions would only slow the table down.
         var fabric = await host.CreateFabricAsync(new { dcList = Dc.UsWest, spotDc = Dc.UsWest });
@@ -78,6 +96,10 @@ public sealed class ConformanceEnvironment
         foreach (var fixture in fixtures)
         {
             (await environment._api.PostAsync(Paths.Collections(fabric), new { name = ConformanceFixtures.CollectionOf(fixture) })).ShouldBe(200);
+            if (indexed)
+            {
+                await environment.IndexAsync(fixture);
+            }
             await environment.LoadAsync(fixture);
         }
         return environment;
@@ -90,6 +112,17 @@ public sealed class ConformanceEnvironment
         {
             (await _api.PutAsync(Paths.Collection(_fabric, ConformanceFixtures.CollectionOf(fixture), "truncate"))).ShouldBe(200);
             await LoadAsync(fixture);
+        }
+    }
+
+    /// <summary>A persistent index on each top-level attribute of the fixture's documents, and one over the first two together.</summary>
+    private async Task IndexAsync(string fixture)
+    {
+        var attributes = ConformanceFixtures.DocumentsOf(fixture).SelectMany(d => d.Select(p => p.Key)).Where(a => a != "_key").Distinct().ToList();
+        var definitions = attributes.Select(a => new[] { a }).Concat(attributes.Count > 1 ? [attributes.Take(2).ToArray()] : []);
+        foreach (var fields in definitions)
+        {
+            (await _api.PostAsync(Paths.Fabric(_fabric, "index?collection=" + ConformanceFixtures.CollectionOf(fixture)), new { type = "persistent", fields })).ShouldBe(201);
         }
     }
 
