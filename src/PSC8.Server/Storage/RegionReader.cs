@@ -11,7 +11,6 @@ internal class RegionReader : IDisposable
 {
     private readonly RawStatement _get;
     private readonly SqliteCommand _scan;
-    private readonly SqliteCommand _count;
     private readonly SqliteCommand _keys;
 
     internal RegionReader(SqliteConnection connection)
@@ -19,7 +18,6 @@ internal class RegionReader : IDisposable
         Connection = connection;
         _get = new RawStatement(connection, "SELECT body, stamp, origin FROM docs WHERE cid = ?1 AND key = ?2");
         _scan = SqliteFiles.Prepare(connection, "SELECT key, body, stamp, origin FROM docs WHERE cid = $c ORDER BY key", "$c");
-        _count = SqliteFiles.Prepare(connection, "SELECT COUNT(*) FROM docs WHERE cid = $c", "$c");
         _keys = SqliteFiles.Prepare(connection, "SELECT key FROM docs WHERE cid = $c ORDER BY key", "$c");
     }
 
@@ -121,10 +119,15 @@ internal class RegionReader : IDisposable
         return keys;
     }
 
+    /// <summary>
+    /// Prepared on each call: a kept statement is re-prepared by SQLite after an index appears, with the collection id
+    /// then bound, and the plan it chose (counting through the index partial on that collection) answered 0 for every
+    /// other collection.
+    /// </summary>
     public virtual long Count(long collectionId)
     {
-        _count.Parameters[0].Value = collectionId;
-        return (long)_count.ExecuteScalar()!;
+        using var count = new RawStatement(Connection, "SELECT COUNT(*) FROM docs WHERE cid = ?1");
+        return count.Bind(1, collectionId).QueryFirst(row => row.Int64(0));
     }
 
     /// <summary>The collection's stored key-generator value, if it has one.</summary>
@@ -152,7 +155,6 @@ internal class RegionReader : IDisposable
     {
         _get.Dispose();
         _scan.Dispose();
-        _count.Dispose();
         _keys.Dispose();
     }
 }
