@@ -38,6 +38,7 @@ public static class C8Errors
     public const int QueryAccessAfterModification = 1579;
     public const int QueryNotFound = 1591;
     public const int CursorNotFoundNum = 1600;
+    public const int DuplicateUser = 1702;
     public const int UserNotFound = 1703;
     public const int DuplicateEmail = 100012;
     public const int InvalidApiKeyId = 100015;
