@@ -290,13 +290,7 @@ internal sealed class Catalog
     {
         lock (_lock)
         {
-            var conflict = _users.ContainsKey(user.Id) ? UserConflict.Name : EmailConflict(user);
-            if (conflict == UserConflict.None)
-            {
-                _store.Put(UserKind, user.Id, Serialize(user));
-                _users[user.Id] = user;
-            }
-            return conflict;
+            return PutUnless(user, _users.ContainsKey(user.Id) ? UserConflict.Name : EmailConflict(user));
         }
     }
 
@@ -305,13 +299,7 @@ internal sealed class Catalog
     {
         lock (_lock)
         {
-            var conflict = EmailConflict(user);
-            if (conflict == UserConflict.None)
-            {
-                _store.Put(UserKind, user.Id, Serialize(user));
-                _users[user.Id] = user;
-            }
-            return conflict;
+            return PutUnless(user, EmailConflict(user));
         }
     }
 
@@ -320,8 +308,7 @@ internal sealed class Catalog
     {
         lock (_lock)
         {
-            _store.Put(UserKind, user.Id, Serialize(user));
-            _users[user.Id] = user;
+            PutUnless(user, UserConflict.None);
         }
     }
 
@@ -444,6 +431,16 @@ internal sealed class Catalog
             _store.Delete(WorkerKind, WorkerId(worker));
             return true;
         }
+    }
+
+    private UserConflict PutUnless(UserInfo user, UserConflict conflict)
+    {
+        if (conflict == UserConflict.None)
+        {
+            _store.Put(UserKind, user.Id, Serialize(user));
+            _users[user.Id] = user;
+        }
+        return conflict;
     }
 
     private IEnumerable<UserInfo> UsersWithEmail(string email) =>

@@ -1,18 +1,7 @@
 using System.Diagnostics;
-using PSC8.Server.Hosting;
 using PSC8.Server.Tests.Infrastructure;
 
 namespace PSC8.Server.Tests.Attacks;
-
-/// <summary>C8 Local whose login throttle never trips here, so every refusal runs its full course.</summary>
-public sealed class UnthrottledFixture : C8HostFixture
-{
-    protected override C8LocalOptions CreateOptions() => C8LocalOptions.ForTests() with
-    {
-        LoginFailuresPerUser = 10_000,
-        LoginFailuresPerAddress = 10_000,
-    };
-}
 
 /// <summary>
 /// Refusing an unknown user costs what refusing a known user's wrong password costs: both compute one password hash

@@ -1,35 +1,7 @@
 using PSC8.Server.Cluster;
-using PSC8.Server.Hosting;
 using PSC8.Server.Tests.Infrastructure;
 
 namespace PSC8.Server.Tests.Attacks;
-
-/// <summary>C8 Local that refuses a user name after 3 failed logins within 2 s (and an address only after 1,000).</summary>
-public sealed class UserThrottleFixture : C8HostFixture
-{
-    public const int Failures = 3;
-    public static readonly TimeSpan Window = TimeSpan.FromSeconds(2);
-
-    protected override C8LocalOptions CreateOptions() => C8LocalOptions.ForTests() with
-    {
-        LoginFailuresPerUser = Failures,
-        LoginFailuresPerAddress = 1000,
-        LoginFailureWindow = Window,
-    };
-}
-
-/// <summary>C8 Local that refuses a client address after 4 failed logins within 2 s (and a user name only after 1,000).</summary>
-public sealed class AddressThrottleFixture : C8HostFixture
-{
-    public const int Failures = 4;
-
-    protected override C8LocalOptions CreateOptions() => C8LocalOptions.ForTests() with
-    {
-        LoginFailuresPerUser = 1000,
-        LoginFailuresPerAddress = Failures,
-        LoginFailureWindow = UserThrottleFixture.Window,
-    };
-}
 
 /// <summary>Shared steps of the throttle tests: logins, the 429 they expect, and waiting it out.</summary>
 internal static class Logins
@@ -46,7 +18,7 @@ internal static class Logins
         answer.ShouldFail(429, 32);
         var retryAfter = int.Parse(answer.Header("Retry-After") ?? throw new Xunit.Sdk.XunitException($"No Retry-After in {answer}"),
             System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(retryAfter, 1, (int)Math.Ceiling(UserThrottleFixture.Window.TotalSeconds));
+        Assert.InRange(retryAfter, 1, (int)Math.Ceiling(LoginLimitsFixture.Window.TotalSeconds));
         return retryAfter;
     }
 
