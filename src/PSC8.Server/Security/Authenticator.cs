@@ -4,7 +4,7 @@ using PSC8.Server.Model;
 
 namespace PSC8.Server.Security;
 
-/// <summary>Turns an Authorization header ("bearer JWT" or "apikey KEY", any case) into a principal.</summary>
+/// <summary>Turns an Authorization header ("bearer JWT" or "apikey KEY", any case) into a principal, and checks password sign-ins.</summary>
 internal sealed class Authenticator(Catalog catalog, JwtTokens tokens, string tenant, LoginThrottle throttle)
 {
     public Principal? Authenticate(string? authorization)
