@@ -15,7 +15,8 @@ internal static class DocumentKeyRules
 
     public static bool IsValid(string key)
     {
-        if (key.Length == 0 || key.Length > MaxKeyBytes)
+        // "." and ".." are path segments that clients and servers resolve away, so no URL could reach them.
+        if (key.Length == 0 || key.Length > MaxKeyBytes || key is "." or "..")
         {
             return false;
         }
@@ -33,7 +34,7 @@ internal static class DocumentKeyRules
     {
         if (!IsValid(key))
         {
-            throw C8Errors.IllegalKey($"illegal document key '{Truncate(key)}': 1 to 254 characters of letters, digits and _-:.@()+,=;$!*'%");
+            throw C8Errors.IllegalKey($"illegal document key '{Truncate(key)}': 1 to 254 characters of letters, digits and _-:.@()+,=;$!*'%, other than '.' and '..'");
         }
     }
 

@@ -1,0 +1,36 @@
+using PSC8.Server.Tests.Infrastructure;
+
+namespace PSC8.Server.Tests.Attacks;
+
+/// <summary>
+/// Issue 12, the cursor-hoarding row, across regions: each region keeps its own cursors (as GDN does), but the cap per
+/// caller (--max-cursors-per-caller) holds for the whole server, so spreading cursors over regions gains nothing.
+/// </summary>
+public sealed class CrossRegionQuotaAttackTests(HardenedFixture fx) : IClassFixture<HardenedFixture>
+{
+    [Fact]
+    public async Task The_cursor_cap_counts_a_callers_cursors_in_every_region()
+    {
+        var fabric = await fx.CreateFabricAsync();
+        var key = fx.AddApiKey((fabric, "", Cluster.AccessLevel.ReadWrite));
+        var west = fx.Api(Dc.UsWest).WithAuthorization("apikey " + key);
+        var europe = fx.Api(Dc.EuCentral).WithAuthorization("apikey " + key);
+        var asia = fx.Api(Dc.ApSouth).WithAuthorization("apikey " + key);
+        var hoard = new { batchSize = 1, options = new { stream = true } };
+        var opened = new List<(RegionClient Region, string Id)>();
+        for (var i = 0; i < HardenedFixture.CursorsPerCaller; i++)
+        {
+            var region = i % 2 == 0 ? west : europe;
+            opened.Add((region, (await region.OpenCursorAsync(fabric, "FOR i IN 1..10 RETURN i", hoard)).ShouldBe(201).Json.Str("id")!));
+        }
+
+        foreach (var region in new[] { west, europe, asia })
+        {
+            var refused = (await region.OpenCursorAsync(fabric, "FOR i IN 1..10 RETURN i", hoard)).ShouldFail(429, 32);
+            Assert.Contains("--max-cursors-per-caller", refused.Json.Str("errorMessage"));
+        }
+        var (home, id) = opened[1];
+        (await home.DeleteAsync(CursorCalls.Cursor(fabric, id))).ShouldBe(202);
+        (await asia.OpenCursorAsync(fabric, "FOR i IN 1..10 RETURN i", hoard)).ShouldBe(201);
+    }
+}
