@@ -4,7 +4,8 @@ namespace PSC8.Server.Tests.Attacks;
 
 /// <summary>
 /// Issue 12, the cursor-hoarding row, across regions: each region keeps its own cursors (as GDN does), but the cap per
-/// caller (--max-cursors-per-caller) holds for the whole server, so spreading cursors over regions gains nothing.
+/// caller (--max-cursors-per-caller, and --max-queries-per-caller for queries running at once) holds for the whole
+/// server, so spreading the load over regions gains nothing.
 /// </summary>
 public sealed class CrossRegionQuotaAttackTests(HardenedFixture fx) : IClassFixture<HardenedFixture>
 {
@@ -32,5 +33,25 @@ public sealed class CrossRegionQuotaAttackTests(HardenedFixture fx) : IClassFixt
         var (home, id) = opened[1];
         (await home.DeleteAsync(CursorCalls.Cursor(fabric, id))).ShouldBe(202);
         (await asia.OpenCursorAsync(fabric, "FOR i IN 1..10 RETURN i", hoard)).ShouldBe(201);
+    }
+
+    [Fact]
+    public async Task The_query_cap_counts_a_callers_queries_in_every_region()
+    {
+        var fabric = await fx.CreateFabricAsync();
+        var key = fx.AddApiKey((fabric, "", Cluster.AccessLevel.ReadWrite));
+        var west = fx.Api(Dc.UsWest).WithAuthorization("apikey " + key);
+        var europe = fx.Api(Dc.EuCentral).WithAuthorization("apikey " + key);
+        var sleepers = Enumerable.Range(0, HardenedFixture.QueriesPerCaller)
+            .Select(i => (i % 2 == 0 ? west : europe).OpenCursorAsync(fabric, "RETURN SLEEP(2)")).ToList();
+        await Eventually.WaitForAsync(() => Task.FromResult(fx.Host.Cluster.Queries.Current(fabric, "", admin: true).Count()),
+            running => running == sleepers.Count, TimeSpan.FromSeconds(10), "the sleeping queries to run");
+
+        var refused = (await fx.Api(Dc.ApSouth).WithAuthorization("apikey " + key).OpenCursorAsync(fabric, "RETURN 1")).ShouldFail(429, 32);
+        Assert.Contains("--max-queries-per-caller", refused.Json.Str("errorMessage"));
+        foreach (var sleeper in sleepers)
+        {
+            (await sleeper).ShouldBe(201);
+        }
     }
 }
