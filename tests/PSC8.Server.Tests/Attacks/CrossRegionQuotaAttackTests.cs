@@ -9,14 +9,18 @@ namespace PSC8.Server.Tests.Attacks;
 /// </summary>
 public sealed class CrossRegionQuotaAttackTests(HardenedFixture fx) : IClassFixture<HardenedFixture>
 {
+    /// <summary>One fresh API key with rw on the fabric, as clients of us-west, eu-central and ap-south.</summary>
+    private (RegionClient West, RegionClient Europe, RegionClient Asia) OneKeyInEveryRegion(string fabric)
+    {
+        var key = "apikey " + fx.AddApiKey((fabric, "", Cluster.AccessLevel.ReadWrite));
+        return (fx.Api(Dc.UsWest).WithAuthorization(key), fx.Api(Dc.EuCentral).WithAuthorization(key), fx.Api(Dc.ApSouth).WithAuthorization(key));
+    }
+
     [Fact]
     public async Task The_cursor_cap_counts_a_callers_cursors_in_every_region()
     {
         var fabric = await fx.CreateFabricAsync();
-        var key = fx.AddApiKey((fabric, "", Cluster.AccessLevel.ReadWrite));
-        var west = fx.Api(Dc.UsWest).WithAuthorization("apikey " + key);
-        var europe = fx.Api(Dc.EuCentral).WithAuthorization("apikey " + key);
-        var asia = fx.Api(Dc.ApSouth).WithAuthorization("apikey " + key);
+        var (west, europe, asia) = OneKeyInEveryRegion(fabric);
         var hoard = new { batchSize = 1, options = new { stream = true } };
         var opened = new List<(RegionClient Region, string Id)>();
         for (var i = 0; i < HardenedFixture.CursorsPerCaller; i++)
@@ -39,15 +43,13 @@ public sealed class CrossRegionQuotaAttackTests(HardenedFixture fx) : IClassFixt
     public async Task The_query_cap_counts_a_callers_queries_in_every_region()
     {
         var fabric = await fx.CreateFabricAsync();
-        var key = fx.AddApiKey((fabric, "", Cluster.AccessLevel.ReadWrite));
-        var west = fx.Api(Dc.UsWest).WithAuthorization("apikey " + key);
-        var europe = fx.Api(Dc.EuCentral).WithAuthorization("apikey " + key);
+        var (west, europe, asia) = OneKeyInEveryRegion(fabric);
         var sleepers = Enumerable.Range(0, HardenedFixture.QueriesPerCaller)
             .Select(i => (i % 2 == 0 ? west : europe).OpenCursorAsync(fabric, "RETURN SLEEP(2)")).ToList();
         await Eventually.WaitForAsync(() => Task.FromResult(fx.Host.Cluster.Queries.Current(fabric, "", admin: true).Count()),
             running => running == sleepers.Count, TimeSpan.FromSeconds(10), "the sleeping queries to run");
 
-        var refused = (await fx.Api(Dc.ApSouth).WithAuthorization("apikey " + key).OpenCursorAsync(fabric, "RETURN 1")).ShouldFail(429, 32);
+        var refused = (await asia.OpenCursorAsync(fabric, "RETURN 1")).ShouldFail(429, 32);
         Assert.Contains("--max-queries-per-caller", refused.Json.Str("errorMessage"));
         foreach (var sleeper in sleepers)
         {
