@@ -196,12 +196,12 @@ internal static partial class RestqlEndpoints
             await Responses.WriteValueAsync(request.Http, 201, O(new C8Object.Builder().Set("result", C8Value.EmptyArray))).ConfigureAwait(false);
             return;
         }
-        await CursorEndpoints.WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore).ConfigureAwait(false);
+        await CursorEndpoints.WriteBatchAsync(request, 201, opening.Cursor, opening.Batch, opening.HasMore).ConfigureAwait(false);
     }
 
     private static async Task FetchAsync(IncomingRequest request)
     {
         var (cursor, batch, hasMore) = await QueryService.NextAsync(request, request.Route("id")).ConfigureAwait(false);
-        await CursorEndpoints.WriteBatchAsync(request.Http, 200, cursor, batch, hasMore).ConfigureAwait(false);
+        await CursorEndpoints.WriteBatchAsync(request, 200, cursor, batch, hasMore).ConfigureAwait(false);
     }
 }

@@ -8,9 +8,10 @@ namespace PSC8.Server.Tests.Attacks;
 /// Issue 12, the row "results nested deeper than the writer allows answer 500": C8QL can build values deeper than
 /// JSON bodies may be (256 levels, the limit bodies are read with), and such a value is a client's mistake. A query
 /// result answers 400 with errorNum 600 (GDN's corrupted JSON, API.md §12, as for a too-deep body); a write of a
-/// document that deep is refused the same way, so every stored document can be read back.
+/// document that deep is refused the same way, so every stored document can be read back. A cursor whose batch
+/// cannot be written is closed, so it holds none of its caller's cursor places.
 /// </summary>
-public sealed class ResultDepthAttackTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class ResultDepthAttackTests(HardenedFixture fx) : IClassFixture<HardenedFixture>
 {
     private const int BodyDepthLimit = 256;
 
@@ -21,11 +22,12 @@ public sealed class ResultDepthAttackTests(C8HostFixture fx) : IClassFixture<C8H
         string.Concat(Enumerable.Repeat("{\"n\":", depth - 1)) + "{}" + new string('}', depth - 1);
 
     /// <summary>Sends JSON text as it is: the test client's serialiser stops at 64 levels.</summary>
-    private Task<HttpExchange> SendAsync(HttpMethod method, string path, string json) =>
-        Api.SendRawAsync(method, path, Encoding.UTF8.GetBytes(json), "application/json");
+    private Task<HttpExchange> SendAsync(HttpMethod method, string path, string json, RegionClient? api = null) =>
+        (api ?? Api).SendRawAsync(method, path, Encoding.UTF8.GetBytes(json), "application/json");
 
-    private Task<HttpExchange> QueryAsync(string fabric, string query, string bindVars = "{}") =>
-        SendAsync(HttpMethod.Post, CursorCalls.Cursor(fabric), $$"""{"query":{{JsonValue.Create(query).ToJsonString()}},"bindVars":{{bindVars}}}""");
+    private Task<HttpExchange> QueryAsync(string fabric, string query, string bindVars = "{}", RegionClient? api = null, int batchSize = 1000) =>
+        SendAsync(HttpMethod.Post, CursorCalls.Cursor(fabric),
+            $$"""{"query":{{JsonValue.Create(query).ToJsonString()}},"bindVars":{{bindVars}},"batchSize":{{batchSize}}}""", api);
 
     [Fact]
     public async Task A_query_result_deeper_than_json_answers_400_600()
@@ -59,5 +61,32 @@ public sealed class ResultDepthAttackTests(C8HostFixture fx) : IClassFixture<C8H
         var read = (await Api.GetAsync(Paths.Document(fabric, c, "d"))).ShouldBe(200);
         Assert.Equal("d", read.Json.Str("_key"));
         (await Api.QueryAsync(fabric, $"FOR d IN `{c}` RETURN d")).Rows.Single();
+    }
+
+    [Fact]
+    public async Task A_cursor_whose_batch_is_too_deep_to_write_is_closed()
+    {
+        var fabric = await fx.CreateFabricAsync();
+        var caller = fx.KeyClient(fabric);
+        var wrap = string.Concat(Enumerable.Repeat("[", 20)) + "@v" + string.Concat(Enumerable.Repeat("]", 20));
+        var deepFirst = $"FOR i IN 1..3 RETURN i == 1 ? {wrap} : i";
+        var deepSecond = $"FOR i IN 1..3 RETURN i == 2 ? {wrap} : i";
+        var bindVars = $$"""{"v":{{Nested(BodyDepthLimit - 10)}}}""";
+
+        for (var i = 0; i < HardenedFixture.CursorsPerCaller; i++)
+        {
+            (await QueryAsync(fabric, deepFirst, bindVars, caller, batchSize: 1)).ShouldFail(400, 600);
+        }
+        var opened = (await QueryAsync(fabric, deepSecond, bindVars, caller, batchSize: 1)).ShouldBe(201);
+        var id = opened.Json.Str("id")!;
+        (await caller.PutAsync(CursorCalls.Cursor(fabric, id))).ShouldFail(400, 600);
+        (await caller.PutAsync(CursorCalls.Cursor(fabric, id))).ShouldFail(404, 1600);
+
+        var full = new List<string>();
+        for (var i = 0; i < HardenedFixture.CursorsPerCaller; i++)
+        {
+            full.Add((await caller.OpenCursorAsync(fabric, "FOR i IN 1..3 RETURN i", new { batchSize = 1 })).ShouldBe(201).Json.Str("id")!);
+        }
+        Assert.Equal(HardenedFixture.CursorsPerCaller, full.Distinct().Count());
     }
 }
