@@ -15,8 +15,7 @@ internal static class DocumentKeyRules
 
     public static bool IsValid(string key)
     {
-        // "." and ".." are path segments that clients and servers resolve away, so no URL could reach them.
-        if (key.Length == 0 || key.Length > MaxKeyBytes || key is "." or "..")
+        if (key.Length == 0 || key.Length > MaxKeyBytes)
         {
             return false;
         }
@@ -34,7 +33,20 @@ internal static class DocumentKeyRules
     {
         if (!IsValid(key))
         {
-            throw C8Errors.IllegalKey($"illegal document key '{Truncate(key)}': 1 to 254 characters of letters, digits and _-:.@()+,=;$!*'%, other than '.' and '..'");
+            throw C8Errors.IllegalKey($"illegal document key '{Truncate(key)}': 1 to 254 characters of letters, digits and _-:.@()+,=;$!*'%");
+        }
+    }
+
+    /// <summary>
+    /// A key a write is about to store: besides <see cref="Validate"/>, not "." or "..", path segments that clients and
+    /// servers resolve away, so no URL could reach them. Such keys stored before are still found, updated and removed.
+    /// </summary>
+    public static void ValidateNew(string key)
+    {
+        Validate(key);
+        if (key is "." or "..")
+        {
+            throw C8Errors.IllegalKey($"illegal document key '{key}': '.' and '..' cannot be reached by URL");
         }
     }
 

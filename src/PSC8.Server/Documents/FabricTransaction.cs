@@ -134,7 +134,7 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
         if (document.TryGetValue("_key", out var given))
         {
             key = given.TryGetString(out var text) ? text : throw C8Errors.IllegalKey("illegal document key: _key must be a string");
-            DocumentKeyRules.Validate(key);
+            DocumentKeyRules.ValidateNew(key);
             if (!collection.KeyOptions.AllowUserKeys)
             {
                 throw new C8Exception(400, 1222, $"collection '{collection.Name}' does not allow user-defined keys");

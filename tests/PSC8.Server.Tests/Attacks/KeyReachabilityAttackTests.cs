@@ -25,6 +25,10 @@ public sealed class KeyReachabilityAttackTests(C8HostFixture fx) : IClassFixture
         Assert.Equal(1221, batch.Array[0].Long("errorNum"));
 
         Assert.Equal(1, (await Api.QueryAsync(fabric, $"RETURN LENGTH(`{c}`)")).Rows[0]!.GetValue<long>());
+
+        var kv = C8HostFixture.Unique("kv");
+        (await Api.PostAsync(Paths.Fabric(fabric, "kv/" + kv))).ShouldBe(200);
+        (await Api.PutAsync(Paths.Fabric(fabric, $"kv/{kv}/value"), new[] { new { _key = key, value = 1 } })).ShouldFail(400, 1221);
     }
 
     public static TheoryData<string> PunctuationKeys()
