@@ -50,6 +50,9 @@ public static class C8Errors
     public static C8Exception CorruptedJson(string detail) =>
         new(400, CorruptedJsonNum, $"invalid JSON: {detail}");
 
+    public static C8Exception NestedTooDeep(int limit) =>
+        new(400, CorruptedJsonNum, $"invalid JSON: the value nests arrays and objects deeper than {limit} levels, which C8 Local neither reads nor writes");
+
     public static C8Exception BadRequest(string message) => new(400, BadParameter, message);
 
     public static C8Exception DocumentNotFound() => new(404, DocumentNotFoundNum, "document not found");
