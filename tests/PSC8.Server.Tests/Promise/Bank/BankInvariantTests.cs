@@ -44,7 +44,7 @@ public sealed class BankInvariantTests(C8HostFixture fx, ITestOutputHelper outpu
         await Fx.Api().SetFaultsAsync(new { replicationDelay = "300ms" });
         summary.Fault("replicationDelay 300ms");
 
-        var workload = new BankWorkload(Regions, fabric, accounts, journal, summary);
+        var workload = new BankWorkload(Regions, fabric, accounts, journal, summary, replicationConflicts: true);
         await workload.RunAsync(opening.Keys.ToArray(), Budget.Load, Budget.Random(11));
         await Fx.Api().SetFaultsAsync(new { replicationDelay = "0ms" });
         summary.Fault("replicationDelay 0ms, then wait for replication to drain");
