@@ -15,7 +15,7 @@ const string Usage = """
                   --point-seconds S --spot-ops N --geo-delay 150ms --geo-latency 40ms
                   --modes memory,durable --only bulk,point,scan,floor,spot --worker-timeout-minutes M
       soak --c8local DLL [--duration S] [--baseline S] [--cursor-ttl-ceiling S] [--settle S] [--sleepers N]
-           [--honest-pause-ms MS] [--in-memory] [--server "c8local options"] [--json FILE]
+           [--honest-pause-ms MS] [--hostile sleep,hog,burner,hoarder,writer,login,probe] [--in-memory] [--server "c8local options"] [--json FILE]
            (bench/soak.sh supplies --c8local): hostile and honest load together, see Soak/SoakRun.cs
       insert | scan | point | spot | floor    workers, started by run
     """;
@@ -27,7 +27,7 @@ if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
 }
 try
 {
-    var options = new Arguments(args[1..], new HashSet<string>(["quick"]));
+    var options = new Arguments(args[1..], new HashSet<string>(["quick", "in-memory"]));
     var worker = new WorkerContext(options);
     switch (args[0])
     {

@@ -20,6 +20,8 @@ public static class HostileLoad
     /// <summary>Just over c8local's 64 MB default --max-body-size.</summary>
     private const int OversizeBytes = 65 * 1024 * 1024;
 
+    public static readonly IReadOnlyList<string> Attacks = ["sleep", "hog", "burner", "hoarder", "writer", "login", "probe"];
+
     public static async Task<IReadOnlyList<LoadStream>> PrepareAsync(SoakServer server, SoakSettings settings)
     {
         await server.CreateCollectionAsync(HeldCollection);
@@ -36,22 +38,23 @@ public static class HostileLoad
         var oversize = Oversize();
         var probe = LoadStream.DocumentPath(HeldCollection);
 
-        LoadStream Query(string kind, string sender, int concurrency, HttpClient client, string body) =>
-            new(kind, sender, concurrency, client, _ => LoadStream.Json(HttpMethod.Post, LoadStream.CursorPath, body)) { PauseAfter = BackOffAfter429 };
+        LoadStream Query(string attack, string kind, string sender, int concurrency, HttpClient client, string body) =>
+            new(kind, sender, concurrency, client, _ => LoadStream.Json(HttpMethod.Post, LoadStream.CursorPath, body)) { Attack = attack, PauseAfter = BackOffAfter429 };
         LoadStream Probe(string kind, string sender, HttpClient client, Func<HttpRequestMessage> request, TimeSpan pause) =>
-            new(kind, sender, 1, client, _ => request()) { PauseAfter = _ => pause };
+            new(kind, sender, 1, client, _ => request()) { Attack = "probe", PauseAfter = _ => pause };
 
-        return
+        LoadStream[] streams =
         [
-            Query("RETURN SLEEP(30)", "read-only key A", settings.Sleepers, sleeperA, """{"query":"RETURN SLEEP(30)"}"""),
-            Query("RETURN SLEEP(1e6) (runs into the runtime limit)", "read-only key B", settings.Sleepers, sleeperB, """{"query":"RETURN SLEEP(1000000)"}"""),
-            Query("FOR i IN 1..1e8 RETURN i (memory limit)", "read-only key C", 2, hog, """{"query":"FOR i IN 1..100000000 RETURN i"}"""),
-            Query("FOR i IN 1..1e9 FILTER i < 0 (runtime limit)", "read-only key D", 1, burner, """{"query":"FOR i IN 1..1000000000 FILTER i < 0 RETURN i"}"""),
-            Query("streaming cursor, batchSize 1, ttl 86400, never read", "read-only key E", 4, hoarder,
+            Query("sleep", "RETURN SLEEP(30)", "read-only key A", settings.Sleepers, sleeperA, """{"query":"RETURN SLEEP(30)"}"""),
+            Query("sleep", "RETURN SLEEP(1e6) (runs into the runtime limit)", "read-only key B", settings.Sleepers, sleeperB, """{"query":"RETURN SLEEP(1000000)"}"""),
+            Query("hog", "FOR i IN 1..1e8 RETURN i (memory limit)", "read-only key C", 2, hog, """{"query":"FOR i IN 1..100000000 RETURN i"}"""),
+            Query("burner", "FOR i IN 1..1e9 FILTER i < 0 (runtime limit)", "read-only key D", 1, burner, """{"query":"FOR i IN 1..1000000000 FILTER i < 0 RETURN i"}"""),
+            Query("hoarder", "streaming cursor, batchSize 1, ttl 86400, never read", "read-only key E", 4, hoarder,
                 """{"query":"FOR d IN honest RETURN d","batchSize":1,"ttl":86400,"options":{"stream":true}}"""),
             new("INSERT … LET s = SLEEP(5) (holds its collection)", "rw key F", 2, writer,
                 i => LoadStream.Json(HttpMethod.Post, LoadStream.CursorPath, $$"""{"query":"INSERT {x: {{i}}} INTO {{HeldCollection}} LET s = SLEEP(5) RETURN s"}"""))
             {
+                Attack = "writer",
                 PauseAfter = BackOffAfter429,
             },
             new("failed login (root, wrong password / unknown email)", "no credentials", 1, anonymous,
@@ -59,6 +62,7 @@ public static class HostileLoad
                     ? $$"""{"email":"{{SoakServer.RootEmail}}","password":"wrong-{{i}}-{{server.RootPassword}}"}"""
                     : $$"""{"email":"nobody-{{i}}@c8.local","password":"guess"}"""))
             {
+                Attack = "login",
                 PauseAfter = BackOffAfter429,
             },
             Probe("malformed JSON body", "rw key G", prober, () => LoadStream.Json(HttpMethod.Post, probe, """{"a":"""), ProbePause),
@@ -70,6 +74,7 @@ public static class HostileLoad
             Probe("no credentials", "no credentials", anonymous, () => new HttpRequestMessage(HttpMethod.Get, probe + "/k1"), ProbePause),
             Probe("forged API key", "forged key", forged, () => new HttpRequestMessage(HttpMethod.Get, probe + "/k1"), ProbePause),
         ];
+        return streams.Where(s => settings.Attacks.Contains(s.Attack)).ToList();
     }
 
     private static TimeSpan BackOffAfter429(string outcome) => outcome.StartsWith("429", StringComparison.Ordinal) ? BackOff : TimeSpan.Zero;

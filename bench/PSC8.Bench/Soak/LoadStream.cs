@@ -8,6 +8,9 @@ namespace PSC8.Bench.Soak;
 /// </summary>
 public sealed record LoadStream(string Kind, string Sender, int Concurrency, HttpClient Client, Func<int, HttpRequestMessage> NextRequest)
 {
+    /// <summary>The attack this stream belongs to, as --hostile names it (sleep, hog, burner, hoarder, writer, login, probe).</summary>
+    public string Attack { get; init; } = "";
+
     public Func<string, TimeSpan> PauseAfter { get; init; } = _ => TimeSpan.Zero;
 
     public Task RunAsync(RequestLog log, CancellationToken stop, bool cutInFlight) =>

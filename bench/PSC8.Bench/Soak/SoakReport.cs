@@ -26,6 +26,10 @@ public sealed class SoakReport(SoakResults results)
         text.AppendLine(Invariant, $"Run {results.Started:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores (nproc), 1-minute load average {results.LoadAverages.Min():0.0}–{results.LoadAverages.Max():0.0}; .NET {Environment.Version}.");
         text.AppendLine(Invariant, $"c8local: one region, {(Settings.InMemory ? "in memory" : "durable (--data)")}, its own process, HTTP on loopback; default limits except --cursor-ttl-ceiling {Settings.CursorTtlCeiling.TotalSeconds:0}s{ServerOptions()}.");
         text.AppendLine(Invariant, $"No warm-up: every request is counted from the first. Honest: one API key, each kind one request at a time with {Settings.HonestPause.TotalMilliseconds:0} ms between; the baseline is {Settings.Baseline.TotalSeconds:0} s of it alone before the hostile load starts.");
+        if (Settings.Attacks.Count < HostileLoad.Attacks.Count)
+        {
+            text.AppendLine(Invariant, $"Only these attacks ran: {string.Join(", ", Settings.Attacks)}.");
+        }
         text.AppendLine(Invariant, $"Rerun: `{Settings.RerunCommand}`.").AppendLine();
 
         text.AppendLine("### Honest caller").AppendLine();

@@ -26,6 +26,9 @@ public sealed record SoakSettings
     /// <summary>Sleeping queries each of the two sleeping callers keeps in flight (c8local's per-caller cap is 32).</summary>
     public int Sleepers { get; init; }
 
+    /// <summary>Which attacks run (all by default), to see what each one costs on its own.</summary>
+    public IReadOnlyList<string> Attacks { get; init; } = [];
+
     public bool InMemory { get; init; }
 
     /// <summary>Further c8local options, split on spaces (e.g. "--query-max-runtime 10s --max-cursors-per-caller 8").</summary>
@@ -47,12 +50,17 @@ public sealed record SoakSettings
             Settle = TimeSpan.FromSeconds(args.Double("settle", ttl.TotalSeconds + 5)),
             HonestPause = TimeSpan.FromMilliseconds(args.Double("honest-pause-ms", 10)),
             Sleepers = args.Int("sleepers", 34),
+            Attacks = args.List("hostile", HostileLoad.Attacks),
             InMemory = args.Flag("in-memory"),
             ServerOptions = (args.Text("server") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
             JsonPath = args.Text("json"),
             RerunCommand = args.Text("rerun") ?? "bench/soak.sh",
         };
         args.RejectUnknown();
+        if (settings.Attacks.Except(HostileLoad.Attacks).Any())
+        {
+            throw new ArgumentException("--hostile takes a list of " + string.Join(',', HostileLoad.Attacks) + ".");
+        }
         if (settings.Duration <= TimeSpan.Zero || ttl <= TimeSpan.Zero || settings.Sleepers < 1)
         {
             throw new ArgumentException("--duration, --cursor-ttl-ceiling and --sleepers must be above 0.");
