@@ -43,7 +43,7 @@ public sealed class SoakReport(SoakResults results)
         foreach (var (phase, summary) in HonestRows().Where(r => r.Summary.Kind == HealthKind))
         {
             var slow = summary.LatenciesMs.Count(l => l > SlowHealthCheck.TotalMilliseconds);
-            text.AppendLine(Invariant, $"- {phase}: the health check took more than {SlowHealthCheck.TotalMilliseconds:0} ms {(slow == 0 ? "never" : $"{slow:N0} times")} in {summary.Count:N0} checks (max {Ms(Max(summary))} ms).");
+            text.AppendLine(Invariant, $"- {phase}: the health check took more than {SlowHealthCheck.TotalMilliseconds:0} ms {slow switch { 0 => "never", 1 => "once", _ => $"{slow:N0} times" }} in {summary.Count:N0} checks (max {Ms(Max(summary))} ms).");
         }
         text.AppendLine();
 
