@@ -11,6 +11,7 @@ namespace PSC8.Server.Tests.Soak;
 /// limit, 400/32 at the memory limit (the limits in README's reliability section, ArangoDB's numbers as in API.md
 /// §12.2), 401/11 without valid credentials (API.md, POST /_open/auth: "forbidden", errorNum 11).
 /// </summary>
+[Collection(RunsAloneCollection.Name)]
 public sealed class SoakToolTests
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(120);
