@@ -1,5 +1,6 @@
 using PSC8.Bench.Cli;
 using PSC8.Bench.Orchestration;
+using PSC8.Bench.Soak;
 using PSC8.Bench.Workers;
 
 // bench/run.sh drives this: `cert` once, then `run`, which starts c8local and the workers (the other commands)
@@ -13,6 +14,9 @@ const string Usage = """
                   --ingest-inflight N (0: no extra run) --regions N (1–3, parts 1–3) --scan-sizes a,b --point-ops N --point-clients 1,8
                   --point-seconds S --spot-ops N --geo-delay 150ms --geo-latency 40ms
                   --modes memory,durable --only bulk,point,scan,floor,spot --worker-timeout-minutes M
+      soak --c8local DLL [--duration S] [--baseline S] [--cursor-ttl-ceiling S] [--settle S] [--sleepers N]
+           [--honest-pause-ms MS] [--hostile sleep,hog,burner,hoarder,writer,login,probe] [--in-memory] [--server "c8local options"] [--json FILE]
+           (bench/soak.sh supplies --c8local): hostile and honest load together, see Soak/SoakRun.cs
       insert | scan | point | spot | floor    workers, started by run
     """;
 
@@ -23,7 +27,7 @@ if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
 }
 try
 {
-    var options = new Arguments(args[1..], new HashSet<string>(["quick"]));
+    var options = new Arguments(args[1..], new HashSet<string>(["quick", "in-memory"]));
     var worker = new WorkerContext(options);
     switch (args[0])
     {
@@ -34,6 +38,8 @@ try
             return 0;
         case "run":
             return await BenchRun.RunAsync(options);
+        case "soak":
+            return await SoakRun.RunAsync(options);
         case "insert":
             await InsertWorker.RunAsync(worker);
             return 0;

@@ -26,6 +26,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public TimeSpan CpuTime => ProcessUsage.CpuTime(_process.Id);
 
+    /// <summary>The server's process id, for reading what it holds from /proc.</summary>
+    public int Id => _process.Id;
+
     public static async Task<ServerProcess> StartAsync(string c8localDll, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
