@@ -167,13 +167,14 @@ internal sealed partial class Compiler
                 BinaryOperator.Greater or BinaryOperator.GreaterOrEqual => (binary.Right, binary.Left),
                 _ => (null, null),
             };
-            if (distance is not FunctionCallExpr call || !Invariant(radius!, variable, out var radiusValue))
+            // Nothing is compiled for conjuncts that cannot match: compiling has effects (slots, sites).
+            if (distance is not FunctionCallExpr call || call.Name.ToUpperInvariant() is not ("GEO_DISTANCE" or "DISTANCE"))
             {
                 continue;
             }
             foreach (var geo in indexes.Where(i => i.IsGeo))
             {
-                if (GeoCenter(call, geo, name, variable) is { } center)
+                if (GeoCenter(call, geo, name, variable) is { } center && Invariant(radius!, variable, out var radiusValue))
                 {
                     var projection = AttributeUsage.Of(name, operations.Skip(index + 1));
                     IEnumerable<C8Object>? Read(QueryContext context, IReadOnlyList<string>? attributes, bool descending)

@@ -35,7 +35,7 @@ internal static class IndexFunctions
         var center = Point(a[1], a[2], "NEAR");
         var limit = a.Length > 3 && !a[3].IsNull ? Count(a[3], "NEAR") : DefaultNearLimit;
         var found = Located(context, name, index, -90, 90, center).Take(limit);
-        return Answer(found, a.Length > 4 ? a[4] : C8Value.Null);
+        return Answer(found, a.Length > 4 ? a[4] : C8Value.Null, "NEAR");
     }
 
     /// <summary>WITHIN(collection, latitude, longitude, radius, distanceName): the documents within radius meters, nearest first.</summary>
@@ -45,7 +45,7 @@ internal static class IndexFunctions
         var center = Point(a[1], a[2], "WITHIN");
         var radius = a[3].IsNumber ? a[3].AsNumber : throw QueryErrors.InvalidArgument("WITHIN");
         var (low, high) = GeoBand.Latitudes(a[1].AsNumber, radius);
-        return Answer(Located(context, name, index, low, high, center).TakeWhile(d => d.Distance <= radius), a.Length > 4 ? a[4] : C8Value.Null);
+        return Answer(Located(context, name, index, low, high, center).TakeWhile(d => d.Distance <= radius), a.Length > 4 ? a[4] : C8Value.Null, "WITHIN");
     }
 
     /// <summary>WITHIN_RECTANGLE(collection, latitude1, longitude1, latitude2, longitude2): the documents inside the corners' box.</summary>
@@ -111,11 +111,11 @@ internal static class IndexFunctions
         return located.OrderBy(d => d.Distance).ThenBy(d => d.Document["_key"].AsString, StringComparer.Ordinal);
     }
 
-    private static C8Value Answer(IEnumerable<(C8Object Document, double Distance)> found, C8Value distanceName)
+    private static C8Value Answer(IEnumerable<(C8Object Document, double Distance)> found, C8Value distanceName, string function)
     {
         if (!distanceName.IsNull && !distanceName.IsString)
         {
-            throw QueryErrors.InvalidArgument("NEAR");
+            throw QueryErrors.InvalidArgument(function);
         }
         return C8Value.From(found.Select(d => C8Value.From(distanceName.TryGetString(out var attribute) ? With(d.Document, attribute, d.Distance) : d.Document)).ToArray());
     }
