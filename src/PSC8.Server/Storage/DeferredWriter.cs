@@ -62,9 +62,6 @@ internal sealed class DeferredWriter(SqliteConnection snapshot) : RegionReader(s
         StoredDocument Current(StoredDocument document) => _overlay.GetValueOrDefault((collectionId, document.Key)) ?? document;
     }
 
-    /// <summary>Its index scans are not the index's own entries (see IndexScan).</summary>
-    public override bool ReadsIndexAlone => false;
-
     /// <summary>What the snapshot's index finds, as this transaction changed it (as the writer's index scan, keys fixed first).</summary>
     public override IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range, bool descending = false)
     {

@@ -29,17 +29,12 @@ internal static class IndexSql
     /// The keys and bodies of documents whose first indexed attribute is in the range, in index order (descending:
     /// from the highest key down), those with equal keys by document key either way.
     /// </summary>
-    /// <remarks>
-    /// <paramref name="keysOnly"/> selects, instead of the body, the key of each of the index's attributes: SQLite
-    /// then answers from the index alone, never reading the documents.
-    /// </remarks>
-    public static string Scan(IndexInfo index, long collectionId, KeyRange range, bool descending = false, bool keysOnly = false)
+    public static string Scan(IndexInfo index, long collectionId, KeyRange range, bool descending = false)
     {
         // The column the range is on; when the prefix covers every column, the last one (then only ordering by it).
         var column = Column(index, Math.Min(range.Prefix.Count, (index.IsGeo ? 1 : index.Fields.Count) - 1));
         // Without statistics SQLite may prefer the primary key (cid, key) and sort: the index is named.
-        var selected = keysOnly ? string.Join(", ", index.Fields.Select((_, i) => Column(index, i))) : "body";
-        var sql = $"SELECT key, {selected} FROM docs INDEXED BY {Name(index)} WHERE cid = {Id(collectionId)}";
+        var sql = $"SELECT key, body FROM docs INDEXED BY {Name(index)} WHERE cid = {Id(collectionId)}";
         for (var i = 0; i < range.Prefix.Count; i++)
         {
             sql += $" AND {Column(index, i)} = ?{PrefixParameter + i}";

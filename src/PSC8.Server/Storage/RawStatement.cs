@@ -74,8 +74,6 @@ internal sealed class RawStatement : IDisposable
 
     public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
 
-    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
-
     /// <summary>The column's bytes, owned by SQLite until the next step or reset.</summary>
     public ReadOnlySpan<byte> Blob(int column) => raw.sqlite3_column_blob(_statement, column);
 

@@ -83,9 +83,6 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     public override IEnumerable<T> ScanBodies<T>(long collectionId, BodyDecoder<T> decode) =>
         Scan(collectionId).Select(document => decode(document.Body));
 
-    /// <summary>Its index scans are not the index's own entries (see IndexScan).</summary>
-    public override bool ReadsIndexAlone => false;
-
     /// <inheritdoc cref="Scan"/>
     public override IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range, bool descending = false)
     {
