@@ -35,9 +35,8 @@ $root = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
 & (Join-Path $root 'build.ps1') -Task Module | Out-Host
 $version = (Select-Xml -Path (Join-Path $root 'Directory.Build.props') -XPath '/Project/PropertyGroup/Version').Node.InnerText
 $module = Join-Path $root "out/PSC8/$version/PSC8.psd1"
-Import-Module (Join-Path $root 'tests/PSC8.TestHelpers.psm1') -Force
-$regionNames = @('us-west', 'eu-central', 'ap-south')[0..($Regions - 1)] -join ','
-$server = Start-C8Local -ArgumentList '--regions', $regionNames
+Import-Module $module -Force
+$server = Start-C8Local -Region @('us-west', 'eu-central', 'ap-south')[0..($Regions - 1)]
 $scratch = Join-Path ([System.IO.Path]::GetTempPath()) ('psc8-bench-' + [guid]::NewGuid().ToString('N'))
 $null = New-Item -ItemType Directory -Path $scratch
 
@@ -49,7 +48,7 @@ function Invoke-Rest {
 }
 
 function Get-ServerRssMB {
-    $status = Get-Content -Path "/proc/$($server.Process.Id)/status" -ErrorAction SilentlyContinue
+    $status = Get-Content -Path "/proc/$($server.ProcessId)/status" -ErrorAction SilentlyContinue
     $line = $status | Where-Object { $_ -like 'VmRSS:*' }
     if ($line) { [math]::Round([double]($line -split '\s+')[1] / 1024, 1) } else { $null }
 }
@@ -60,7 +59,7 @@ function Measure-Case {
     $password = $server.Credential.GetNetworkCredential().Password
     $start = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME 'pwsh'))
     foreach ($argument in @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'BenchCase.ps1'), '-Case', $Case, '-Module', $module,
-            '-Url', $server.GlobalUrl, '-Password', $password, '-Data', (Join-Path $scratch 'accounts.csv'), '-Collection', $Collection, '-Count', $Items)) {
+            '-Url', $server.Url, '-Password', $password, '-Data', (Join-Path $scratch 'accounts.csv'), '-Collection', $Collection, '-Count', $Items)) {
         $start.ArgumentList.Add([string]$argument)
     }
     if ($Warm) { $start.ArgumentList.Add('-Warm') }
@@ -85,9 +84,9 @@ function Get-Median {
 }
 
 try {
-    $login = Invoke-RestMethod -Method Post -Uri "$($server.GlobalUrl)/_open/auth" -ContentType 'application/json' -Body (@{ email = 'root@c8.local'; password = $server.Credential.GetNetworkCredential().Password } | ConvertTo-Json)
+    $login = Invoke-RestMethod -Method Post -Uri "$($server.Url)/_open/auth" -ContentType 'application/json' -Body (@{ email = 'root@c8.local'; password = $server.Credential.GetNetworkCredential().Password } | ConvertTo-Json)
     $script:Headers = @{ Authorization = "bearer $($login.jwt)" }
-    $script:Api = "$($server.GlobalUrl)/_fabric/_system/_api"
+    $script:Api = "$($server.Url)/_fabric/_system/_api"
     foreach ($name in 'ins', 'data') { $null = Invoke-Rest POST '/collection' @{ name = $name } }
     Write-Host "Loading $StreamCount documents into 'data'..."
     $null = Invoke-Rest POST '/cursor' @{ query = "FOR i IN 1..$StreamCount INSERT { name: CONCAT('account ', i), city: 'Gotham', balance: i % 1000, active: i % 2 == 0, opened: '2026-01-01' } INTO data" }
