@@ -76,6 +76,20 @@ public sealed class CommandLineTests
         Assert.Equal(0, Parse("--port", "0").Port);
     }
 
+    [Fact]
+    public void The_login_throttle_has_defaults_and_options()
+    {
+        var defaults = Parse();
+        Assert.Equal(5, defaults.LoginFailuresPerUser);
+        Assert.Equal(20, defaults.LoginFailuresPerAddress);
+        Assert.Equal(TimeSpan.FromMinutes(1), defaults.LoginFailureWindow);
+
+        var o = Parse("--login-failures-per-user", "3", "--login-failures-per-address", "40", "--login-failure-window", "5m");
+        Assert.Equal(3, o.LoginFailuresPerUser);
+        Assert.Equal(40, o.LoginFailuresPerAddress);
+        Assert.Equal(TimeSpan.FromMinutes(5), o.LoginFailureWindow);
+    }
+
     [Theory]
     [InlineData("150ms", 150)]
     [InlineData("2s", 2000)]
@@ -164,6 +178,9 @@ public sealed class CommandLineTests
         { ["--tenant", ""], "--tenant must not be empty" },
         { ["--root-email", " "], "--root-email must not be empty" },
         { ["--root-password", ""], "--root-password must not be empty" },
+        { ["--login-failures-per-user", "0"], "is not a positive whole number" },
+        { ["--login-failures-per-address", "many"], "is not a positive whole number" },
+        { ["--login-failure-window", "0"], "must be longer than zero" },
     };
 
     [Theory]

@@ -27,15 +27,26 @@ internal static class AuthEndpoints
             throw C8Errors.BadRequest("give 'email', or 'tenant' and 'username'");
         }
         var cluster = request.Cluster;
-        var known = email is not null ? cluster.Catalog.FindUserByEmail(email) : cluster.Catalog.FindUser(username!);
-        if (known is null || known.IsApiKey || (tenant is not null && tenant != cluster.Options.Tenant))
-        {
-            throw new C8Exception(401, C8Errors.Forbidden, "forbidden");
-        }
-        var user = cluster.Authenticator.Login(email, email is null ? username : null, password)
-            ?? throw new C8Exception(401, 401, "Wrong credentials");
+        var user = Throttled(request, () =>
+            cluster.Authenticator.Login(new LoginAttempt(email, email is null ? username : null, tenant, password, ClientAddress(request))));
         var jwt = cluster.Tokens.Issue(user.Id, cluster.Options.Tenant, JwtTokens.PasswordStamp(user.PasswordHash));
         await Responses.WriteValueAsync(request.Http, 200, O(new C8Object.Builder()
             .Set("jwt", S(jwt)).Set("tenant", S(cluster.Options.Tenant)).Set("username", S(user.Id)))).ConfigureAwait(false);
+    }
+
+    public static System.Net.IPAddress? ClientAddress(IncomingRequest request) => request.Http.Connection.RemoteIpAddress;
+
+    /// <summary>Runs a password check; when the throttle refuses it, the 429 carries Retry-After.</summary>
+    public static T Throttled<T>(IncomingRequest request, Func<T> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (LoginThrottledException refused)
+        {
+            request.Http.Response.Headers.RetryAfter = refused.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            throw;
+        }
     }
 }

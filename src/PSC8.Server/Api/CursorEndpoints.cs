@@ -35,7 +35,7 @@ internal static class CursorEndpoints
     {
         var query = ReadQuery(await request.ReadObjectAsync().ConfigureAwait(false));
         var opening = await QueryService.OpenAsync(request, query).ConfigureAwait(false);
-        await WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore).ConfigureAwait(false);
+        await WriteBatchAsync(request, 201, opening.Cursor, opening.Batch, opening.HasMore).ConfigureAwait(false);
     }
 
     /// <summary>GDN's SQL dialect; it is a literal route so that "sql" is never read as a cursor id.</summary>
@@ -43,7 +43,7 @@ internal static class CursorEndpoints
     {
         var query = FromSql(ReadQuery(await request.ReadObjectAsync().ConfigureAwait(false)));
         var opening = await QueryService.OpenAsync(request, query).ConfigureAwait(false);
-        await WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore).ConfigureAwait(false);
+        await WriteBatchAsync(request, 201, opening.Cursor, opening.Batch, opening.HasMore).ConfigureAwait(false);
     }
 
     /// <summary>A request whose text is SQL, as the C8QL it translates to with its $n parameters bound.</summary>
@@ -56,7 +56,7 @@ internal static class CursorEndpoints
     private static async Task NextAsync(IncomingRequest request)
     {
         var (cursor, batch, hasMore) = await QueryService.NextAsync(request, request.Route("id")).ConfigureAwait(false);
-        await WriteBatchAsync(request.Http, 200, cursor, batch, hasMore).ConfigureAwait(false);
+        await WriteBatchAsync(request, 200, cursor, batch, hasMore).ConfigureAwait(false);
     }
 
     private static Task CloseAsync(IncomingRequest request)
@@ -161,9 +161,24 @@ internal static class CursorEndpoints
 
     /// <summary>
     /// The cursor response: result, hasMore, id while more follow, count on every batch when asked (as GDN repeats it:
-    /// pyC8's test_cursor_from_execute_query cassette), extra (not on a streaming cursor's middle batches).
+    /// pyC8's test_cursor_from_execute_query cassette), extra (not on a streaming cursor's middle batches). A batch
+    /// that cannot be written (a row nested too deep) closes the cursor: its rows are lost to the client, and the
+    /// cursor would otherwise hold one of its caller's places until its ttl.
     /// </summary>
-    public static Task WriteBatchAsync(HttpContext http, int status, ServerCursor cursor, List<C8Value> batch, bool hasMore) =>
+    public static async Task WriteBatchAsync(IncomingRequest request, int status, ServerCursor cursor, List<C8Value> batch, bool hasMore)
+    {
+        try
+        {
+            await WriteBatchBodyAsync(request.Http, status, cursor, batch, hasMore).ConfigureAwait(false);
+        }
+        catch (C8Exception) when (hasMore)
+        {
+            request.Region.Cursors.Remove(cursor.Id);
+            throw;
+        }
+    }
+
+    private static Task WriteBatchBodyAsync(HttpContext http, int status, ServerCursor cursor, List<C8Value> batch, bool hasMore) =>
         Responses.WriteEnvelopeAsync(http, status, w =>
         {
             w.WritePropertyName("result");

@@ -58,7 +58,7 @@ internal static partial class KeyEndpoints
         var secret = Passwords.NewSecret();
         var key = new UserInfo(keyId, $"{keyId}@apikey", null, Active: true, DisplayName: keyId, ExtraJson: "{}",
             ApiKeyParent: parent, ApiKeyHash: Passwords.HashSecret(secret), AttributesJson: "{}");
-        if (!cluster.Catalog.TryAddUser(key))
+        if (cluster.Catalog.AddUser(key) != UserConflict.None)
         {
             throw new C8Exception(409, C8Errors.DuplicateName, $"duplicate name: an API key or user '{keyId}' already exists");
         }

@@ -11,7 +11,8 @@ namespace PSC8.Server.Api;
 /// <summary>
 /// RestQL query workers: saved C8QL or SQL per user (a key's parent user) and fabric. The stored parameters are
 /// defaults that the caller's bindVars override. Shapes and quirks follow GDN (an execute that yields no
-/// rows answers a bare {"result":[]}; an unknown worker is 400/1502).
+/// rows answers a bare {"result":[]}; an unknown worker is 400/1502). Whose rights a worker runs with and who sees
+/// its text: <see cref="StoredQueryRights"/>.
 /// </summary>
 internal static partial class RestqlEndpoints
 {
@@ -52,7 +53,8 @@ internal static partial class RestqlEndpoints
     private static Task ListAsync(IncomingRequest request)
     {
         var fabric = RequestTarget.Resolve(request, AccessLevel.ReadOnly).Fabric;
-        var workers = request.Cluster.Catalog.Workers(request.Principal.OwnerId, fabric.Name);
+        var workers = request.Cluster.Catalog.Workers(request.Principal.OwnerId, fabric.Name)
+            .Where(w => StoredQueryRights.MayRun(request, w));
         return Responses.WriteResultAsync(request.Http, 200, Array(workers.Select(w => Describe(request, w))));
     }
 
@@ -86,7 +88,7 @@ internal static partial class RestqlEndpoints
         }
         request.Cluster.Engine.Parse(type == "sql" ? SqlTranslator.Translate(text).C8ql : text);
         return new QueryWorkerInfo(request.Principal.OwnerId, fabric.Name, name, text,
-            parameter.IsNull ? "{}" : C8Json.Serialize(parameter), type);
+            parameter.IsNull ? "{}" : C8Json.Serialize(parameter), type, SavedBy: request.Principal.UserId);
     }
 
     private static async Task SaveAsync(IncomingRequest request)
@@ -177,7 +179,11 @@ internal static partial class RestqlEndpoints
             bindVars.AddRange(body["bindVars"].AsObject);
         }
         var merged = new C8Object.Builder().AddRange(body).Set("bindVars", C8Value.From(bindVars.Build())).Build();
-        var query = CursorEndpoints.ReadQuery(merged, defaultQuery: worker.Value) with { Query = worker.Value };
+        var query = CursorEndpoints.ReadQuery(merged, defaultQuery: worker.Value) with
+        {
+            Query = worker.Value,
+            SavedBy = StoredQueryRights.SavedByAnother(request, worker),
+        };
         if (worker.Type == "sql")
         {
             query = CursorEndpoints.FromSql(query);
@@ -190,12 +196,12 @@ internal static partial class RestqlEndpoints
             await Responses.WriteValueAsync(request.Http, 201, O(new C8Object.Builder().Set("result", C8Value.EmptyArray))).ConfigureAwait(false);
             return;
         }
-        await CursorEndpoints.WriteBatchAsync(request.Http, 201, opening.Cursor, opening.Batch, opening.HasMore).ConfigureAwait(false);
+        await CursorEndpoints.WriteBatchAsync(request, 201, opening.Cursor, opening.Batch, opening.HasMore).ConfigureAwait(false);
     }
 
     private static async Task FetchAsync(IncomingRequest request)
     {
         var (cursor, batch, hasMore) = await QueryService.NextAsync(request, request.Route("id")).ConfigureAwait(false);
-        await CursorEndpoints.WriteBatchAsync(request.Http, 200, cursor, batch, hasMore).ConfigureAwait(false);
+        await CursorEndpoints.WriteBatchAsync(request, 200, cursor, batch, hasMore).ConfigureAwait(false);
     }
 }

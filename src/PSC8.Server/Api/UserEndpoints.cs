@@ -46,8 +46,9 @@ internal static class UserEndpoints
             .Set("extra", Parse(user.ExtraJson));
         if (withKey)
         {
+            // GDN puts a hash here; C8 Local's would be the key secret's, which must never leave the server.
             record.Set("apikey", O(new C8Object.Builder()
-                .Set("hash", S(user.ApiKeyHash ?? ""))
+                .Set("hash", S(""))
                 .Set("parent", S(user.ApiKeyParent is { } parent ? $"{tenant}.{parent}" : ""))));
         }
         return record.Build();
@@ -92,10 +93,7 @@ internal static class UserEndpoints
         var id = String(body, "user") ?? "u" + Passwords.NewSecret(9).Replace("-", "", StringComparison.Ordinal);
         var user = new UserInfo(id, email, Passwords.Hash(password), Bool(body, "active", true),
             String(body, "displayName") ?? email, extra.IsNull ? "{}" : C8Json.Serialize(extra), null, null, "{}");
-        if (!request.Cluster.Catalog.TryAddUser(user))
-        {
-            throw new C8Exception(409, C8Errors.DuplicateEmail, "duplicate user: the email address or user id is already in use");
-        }
+        ThrowIfConflict(request.Cluster.Catalog.AddUser(user), user);
         await Responses.WriteFlatAsync(request.Http, 201, Record(request, user, withKey: false)).ConfigureAwait(false);
     }
 
@@ -109,17 +107,52 @@ internal static class UserEndpoints
             throw C8Errors.BadRequest("'extra' must be an object");
         }
         var password = String(body, "passwd");
+        var email = body["newEmail"]["email"].TryGetString(out var newEmail) ? newEmail : null;
+        if ((password is not null || email is not null) && !request.Cluster.Access.IsAdmin(request.Principal))
+        {
+            RequireCurrentPassword(request, user, String(body, CurrentPasswordField));
+        }
         var updated = user with
         {
             PasswordHash = password is null ? user.PasswordHash : Passwords.Hash(password),
             DisplayName = String(body, "displayName") ?? user.DisplayName,
             Active = Bool(body, "active", user.Active),
             ExtraJson = extra.IsNull ? user.ExtraJson : C8Json.Serialize(extra),
-            Email = body["newEmail"]["email"].TryGetString(out var email) ? email : user.Email,
+            Email = email ?? user.Email,
         };
-        request.Cluster.Catalog.UpdateUser(updated);
+        ThrowIfConflict(request.Cluster.Catalog.ChangeUser(updated), updated);
         // With apikey, as GDN answers (pyC8's test_user_management cassette).
         await Responses.WriteFlatAsync(request.Http, 200, Record(request, updated, withKey: true)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The body field in which a user who is not an administrator confirms their current password to change their own
+    /// email or password. GDN documents none (its newEmail needs an administrator); the name follows passwd.
+    /// </summary>
+    public const string CurrentPasswordField = "currentPasswd";
+
+    private static void RequireCurrentPassword(IncomingRequest request, UserInfo user, string? current)
+    {
+        if (current is null)
+        {
+            throw new C8Exception(403, C8Errors.Forbidden,
+                $"forbidden: to change your own email or password, give your current password as '{CurrentPasswordField}' (or ask an administrator)");
+        }
+        if (!AuthEndpoints.Throttled(request, () => request.Cluster.Authenticator.IsPasswordOf(user, current, AuthEndpoints.ClientAddress(request))))
+        {
+            throw new C8Exception(403, C8Errors.Forbidden, $"forbidden: '{CurrentPasswordField}' is not your current password");
+        }
+    }
+
+    private static void ThrowIfConflict(UserConflict conflict, UserInfo user)
+    {
+        switch (conflict)
+        {
+            case UserConflict.Name:
+                throw new C8Exception(409, C8Errors.DuplicateUser, $"duplicate user: a user or API key '{user.Id}' already exists");
+            case UserConflict.Email:
+                throw new C8Exception(409, C8Errors.DuplicateEmail, "duplicate email address: another user has it");
+        }
     }
 
     private static Task DeleteAsync(IncomingRequest request)

@@ -6,14 +6,16 @@ using PSC8.Server.Http;
 using PSC8.Server.Model;
 using PSC8.Server.Query;
 using PSC8.Server.Query.Execution;
+using PSC8.Server.Security;
 
 namespace PSC8.Server.Application;
 
 /// <summary>What a caller asks of a query, from the cursor API or a RestQL execute.</summary>
 /// <param name="MaxRuntime">The cursor option maxRuntime; null (or zero) asks for the server's default.</param>
 /// <param name="MemoryLimit">The cursor option memoryLimit in bytes; null (or zero) asks for the server's default.</param>
+/// <param name="SavedBy">For a stored query saved by another principal than the caller: that principal (<see cref="RequestTarget.SavedBy"/>).</param>
 internal sealed record QueryRequest(string Query, C8Object BindVars, int BatchSize, bool Count, TimeSpan Ttl, bool Stream, QueryOptions Options,
-    TimeSpan? MaxRuntime = null, long? MemoryLimit = null)
+    TimeSpan? MaxRuntime = null, long? MemoryLimit = null, Principal? SavedBy = null)
 {
     public CursorSettings CursorSettings => new(BatchSize, Ttl, Stream, Options.FullCount);
 
@@ -54,7 +56,7 @@ internal static class QueryService
     {
         var cluster = request.Cluster;
         var query = asked.Limited(cluster.Options);
-        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadOnly);
+        var fabric = RequestTarget.Resolve(request, AccessLevel.ReadOnly) with { SavedBy = query.SavedBy };
         var profile = query.Options.Profile ? new QueryProfile() : null;
         var prepared = cluster.Engine.Prepare(query.Query, query.BindVars, profile, fabric.Indexes);
         var target = fabric.ForQuery(prepared);

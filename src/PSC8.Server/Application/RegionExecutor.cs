@@ -83,7 +83,7 @@ internal static class RegionExecutor
     {
         target.RequireServed();
         var request = target.Request;
-        return new FabricTransaction(request.Cluster, target.Fabric, target.Home, reader, request.Principal);
+        return new FabricTransaction(request.Cluster, target.Fabric, target.Home, reader, request.Principal, target.SavedBy);
     }
 
     private static async Task<T> RunAsync<T>(RequestTarget target, Func<RequestTarget, T> run, bool onQueryThread)

@@ -2,6 +2,7 @@ using PSC8.Server.Cluster;
 using PSC8.Server.Http;
 using PSC8.Server.Model;
 using PSC8.Server.Query;
+using PSC8.Server.Security;
 
 namespace PSC8.Server.Application;
 
@@ -11,6 +12,12 @@ namespace PSC8.Server.Application;
 /// </summary>
 internal record RequestTarget(IncomingRequest Request, FabricInfo Fabric, bool Spot)
 {
+    /// <summary>
+    /// For a stored query that someone other than the caller saved: that principal, whose rights bound the caller's,
+    /// so a query can never do more than both whoever saved it and whoever runs it may.
+    /// </summary>
+    public Principal? SavedBy { get; init; }
+
     /// <summary>The fabric of the request path, with the caller's level on it checked (404 before 403).</summary>
     public static RequestTarget Resolve(IncomingRequest request, AccessLevel needed)
     {

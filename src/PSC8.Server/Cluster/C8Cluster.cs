@@ -44,7 +44,8 @@ internal sealed class C8Cluster : IDisposable
         bootstrap.EnsureSystemFabric();
         KeyStride = bootstrap.KeyStride();
         Tokens = new JwtTokens(bootstrap.JwtSecret());
-        Authenticator = new Authenticator(Catalog, Tokens, options.Tenant);
+        Authenticator = new Authenticator(Catalog, Tokens, options.Tenant,
+            new LoginThrottle(options.LoginFailuresPerUser, options.LoginFailuresPerAddress, options.LoginFailureWindow, TimeProvider.System));
         Access = new AccessControl(Catalog);
         Router = ApiRoutes.Build();
         BuildIndexes();

@@ -273,34 +273,42 @@ internal sealed class Catalog
         }
     }
 
-    public UserInfo? FindUserByEmail(string email)
+    /// <summary>
+    /// The users (not keys) with this email, compared without case. New data never has more than one; a data folder
+    /// from a version that let emails repeat may, and still opens.
+    /// </summary>
+    public IReadOnlyList<UserInfo> FindUsersByEmail(string email)
     {
         lock (_lock)
         {
-            return _users.Values.FirstOrDefault(u => !u.IsApiKey && string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
+            return UsersWithEmail(email).ToList();
         }
     }
 
-    public bool TryAddUser(UserInfo user)
+    /// <summary>Adds a user or key unless its id is taken or (for a user) another user has its email.</summary>
+    public UserConflict AddUser(UserInfo user)
     {
         lock (_lock)
         {
-            if (_users.ContainsKey(user.Id) || (!user.IsApiKey && FindUserByEmail(user.Email) is not null))
-            {
-                return false;
-            }
-            _store.Put(UserKind, user.Id, Serialize(user));
-            _users[user.Id] = user;
-            return true;
+            return PutUnless(user, _users.ContainsKey(user.Id) ? UserConflict.Name : EmailConflict(user));
         }
     }
 
+    /// <summary>Replaces an existing user unless its (new) email belongs to another user.</summary>
+    public UserConflict ChangeUser(UserInfo user)
+    {
+        lock (_lock)
+        {
+            return PutUnless(user, EmailConflict(user));
+        }
+    }
+
+    /// <summary>Replaces a user or key as it is, without checking its email (its attributes, or root's email as configured).</summary>
     public void UpdateUser(UserInfo user)
     {
         lock (_lock)
         {
-            _store.Put(UserKind, user.Id, Serialize(user));
-            _users[user.Id] = user;
+            PutUnless(user, UserConflict.None);
         }
     }
 
@@ -424,6 +432,22 @@ internal sealed class Catalog
             return true;
         }
     }
+
+    private UserConflict PutUnless(UserInfo user, UserConflict conflict)
+    {
+        if (conflict == UserConflict.None)
+        {
+            _store.Put(UserKind, user.Id, Serialize(user));
+            _users[user.Id] = user;
+        }
+        return conflict;
+    }
+
+    private IEnumerable<UserInfo> UsersWithEmail(string email) =>
+        _users.Values.Where(u => !u.IsApiKey && string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
+
+    private UserConflict EmailConflict(UserInfo user) =>
+        !user.IsApiKey && UsersWithEmail(user.Email).Any(u => u.Id != user.Id) ? UserConflict.Email : UserConflict.None;
 
     private static string CollectionId(CollectionInfo c) => $"{c.Fabric}\n{c.Name}";
 

@@ -26,7 +26,7 @@ internal sealed class ClusterBootstrap(C8Cluster cluster)
             return options.RootPassword ?? "";
         }
         var password = options.RootPassword ?? Passwords.NewSecret(12);
-        cluster.Catalog.TryAddUser(new UserInfo(Principal.RootUserId, options.RootEmail, Passwords.Hash(password), Active: true,
+        cluster.Catalog.AddUser(new UserInfo(Principal.RootUserId, options.RootEmail, Passwords.Hash(password), Active: true,
             DisplayName: "root", ExtraJson: "{}", ApiKeyParent: null, ApiKeyHash: null, AttributesJson: "{}"));
         return password;
     }

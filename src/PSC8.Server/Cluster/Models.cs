@@ -59,4 +59,8 @@ internal sealed record UserInfo(
 }
 
 /// <summary>A saved query (RestQL worker), owned by a user within a fabric.</summary>
-internal sealed record QueryWorkerInfo(string UserId, string Fabric, string Name, string Value, string ParameterJson, string Type);
+/// <param name="SavedBy">The user or API key that saved it last (null in catalogs written before it was kept: the owner).</param>
+internal sealed record QueryWorkerInfo(string UserId, string Fabric, string Name, string Value, string ParameterJson, string Type, string? SavedBy = null)
+{
+    public string Author => SavedBy ?? UserId;
+}

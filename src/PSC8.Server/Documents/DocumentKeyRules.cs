@@ -37,6 +37,19 @@ internal static class DocumentKeyRules
         }
     }
 
+    /// <summary>
+    /// A key a write is about to store: besides <see cref="Validate"/>, not "." or "..", path segments that clients and
+    /// servers resolve away, so no URL could reach them. Such keys stored before are still found, updated and removed.
+    /// </summary>
+    public static void ValidateNew(string key)
+    {
+        Validate(key);
+        if (key is "." or "..")
+        {
+            throw C8Errors.IllegalKey($"illegal document key '{key}': '.' and '..' cannot be reached by URL");
+        }
+    }
+
     public static string Generate(IDocumentWriter writer, CollectionInfo collection, int regionIndex, int stride)
     {
         var options = collection.KeyOptions;

@@ -16,7 +16,8 @@ namespace PSC8.Server.Documents;
 /// replication logging), used by the document API and by C8QL alike. The document API passes collections it has
 /// resolved and checked already; C8QL names them, and each name is looked up and checked for access here.
 /// </summary>
-internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Region region, RegionReader reader, Principal principal) : IQueryStore
+internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Region region, RegionReader reader, Principal principal,
+    Principal? savedBy = null) : IQueryStore
 {
     private static readonly string[] SystemAttributes = ["_key", "_id", "_rev"];
 
@@ -50,6 +51,11 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
                 $"collection '{name}' is local to region '{collection.LocalRegion}' and is not served by '{Region.Name}'");
         }
         cluster.Access.RequireCollection(principal, Fabric.Name, name, needed);
+        if (savedBy is not null && cluster.Access.CollectionLevel(savedBy, Fabric.Name, name) < needed)
+        {
+            throw new C8Exception(403, C8Errors.Forbidden,
+                $"forbidden: this stored query was last saved by '{savedBy.UserId}', which lacks '{needed.ToWire()}' access to collection '{name}' in fabric '{Fabric.Name}'; it runs with no more than the rights of whoever saved it and whoever runs it, so save it again to run it with yours");
+        }
         return collection;
     }
 
@@ -69,7 +75,8 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
 
     /// <summary>The rows of a read-only system collection: the collections of the fabric the caller can see.</summary>
     private IEnumerable<C8Object> SystemRows() => SystemCollections.Rows(cluster.Catalog.Collections(Fabric.Name)
-        .Where(c => cluster.Access.CollectionLevel(principal, Fabric.Name, c.Name) > AccessLevel.None));
+        .Where(c => cluster.Access.CollectionLevel(principal, Fabric.Name, c.Name) > AccessLevel.None &&
+            (savedBy is null || cluster.Access.CollectionLevel(savedBy, Fabric.Name, c.Name) > AccessLevel.None)));
 
     public IEnumerable<C8Object> Scan(CollectionInfo collection) =>
         reader.ScanBodies(collection.Id, body => C8Json.Parse(body).AsObject);
@@ -127,7 +134,7 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
         if (document.TryGetValue("_key", out var given))
         {
             key = given.TryGetString(out var text) ? text : throw C8Errors.IllegalKey("illegal document key: _key must be a string");
-            DocumentKeyRules.Validate(key);
+            DocumentKeyRules.ValidateNew(key);
             if (!collection.KeyOptions.AllowUserKeys)
             {
                 throw new C8Exception(400, 1222, $"collection '{collection.Name}' does not allow user-defined keys");

@@ -69,6 +69,18 @@ public sealed record C8LocalOptions
     /// <summary>The longest idle lifetime a cursor may ask for (ttl).</summary>
     public TimeSpan CursorTtlCeiling { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Failed logins for one user name within <see cref="LoginFailureWindow"/> after which its logins answer 429.</summary>
+    public int LoginFailuresPerUser { get; init; } = 5;
+
+    /// <summary>
+    /// Failed logins from one client address within <see cref="LoginFailureWindow"/> after which its logins answer 429;
+    /// higher than the per-user limit because many users (a CI fleet, one NAT) may share an address.
+    /// </summary>
+    public int LoginFailuresPerAddress { get; init; } = 20;
+
+    /// <summary>How long a failed login counts against its user name and address.</summary>
+    public TimeSpan LoginFailureWindow { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Secret for signing JWTs; random per start when null (tokens then die with the process).</summary>
     public string? JwtSecret { get; init; }
 

@@ -32,6 +32,9 @@ internal static class CommandLine
           --max-queries-per-caller 32 queries one API key or user may run at once (429 beyond)
           --max-cursors-per-caller 64 cursors one API key or user may hold open (429 beyond)
           --cursor-ttl-ceiling 10m   the longest idle lifetime (ttl) a cursor may ask for
+          --login-failures-per-user 5  failed logins for one user name within the window before 429
+          --login-failures-per-address 20  failed logins from one client address within the window before 429
+          --login-failure-window 60s how long a failed login counts (and so the longest wait it causes)
           --strict-api               or C8LOCAL_STRICT_API=1; answer 400 to anything GDN's published API does not
                                      define (parameters, body fields, path forms, routes); advertise no extension
           --stop-with-input          stop when standard input closes (how Start-C8Local's parent stops it)
@@ -136,6 +139,15 @@ internal static class CommandLine
                     break;
                 case "--cursor-ttl-ceiling":
                     options = options with { CursorTtlCeiling = ParsePositiveDuration(Value(), arg) };
+                    break;
+                case "--login-failures-per-user":
+                    options = options with { LoginFailuresPerUser = ParseCount(Value(), arg) };
+                    break;
+                case "--login-failures-per-address":
+                    options = options with { LoginFailuresPerAddress = ParseCount(Value(), arg) };
+                    break;
+                case "--login-failure-window":
+                    options = options with { LoginFailureWindow = ParsePositiveDuration(Value(), arg) };
                     break;
                 case "--strict-api":
                     options = options with { StrictApi = true };

@@ -30,7 +30,7 @@ internal sealed class C8Dispatcher(C8Cluster cluster)
 
         try
         {
-            var path = RequestPath.Parse(http.Request.Path.Value ?? "/");
+            var path = RequestPath.Of(http);
             if (path.Tenant is not null && path.Tenant != cluster.Options.Tenant)
             {
                 throw new C8Exception(404, C8Errors.HttpNotFound, $"tenant '{path.Tenant}' not found: this C8 Local serves tenant '{cluster.Options.Tenant}'");

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
 namespace PSC8.Server.Http;
 
 /// <summary>
@@ -8,6 +11,27 @@ namespace PSC8.Server.Http;
 internal sealed record RequestPath(string? Tenant, string Fabric, bool FabricGiven, string? Area, string[] Segments)
 {
     public const string DefaultFabric = "_system";
+
+    /// <summary>
+    /// The request's path as the client escaped it, each segment decoded once. The server's own path is decoded
+    /// already (all but %2F), and decoding it again would turn a key's own "%41" into "A", out of reach.
+    /// </summary>
+    public static RequestPath Of(HttpContext http)
+    {
+        var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(target))
+        {
+            return Parse(http.Request.Path.ToUriComponent());
+        }
+        var end = target.IndexOfAny(['?', '#']);
+        var path = end < 0 ? target : target[..end];
+        if (!path.StartsWith('/'))
+        {
+            // The absolute form a proxy may send; anything else has no path of its own.
+            path = Uri.TryCreate(path, UriKind.Absolute, out var absolute) ? absolute.AbsolutePath : "/";
+        }
+        return Parse(path);
+    }
 
     public static RequestPath Parse(string path)
     {

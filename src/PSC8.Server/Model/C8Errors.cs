@@ -38,6 +38,7 @@ public static class C8Errors
     public const int QueryAccessAfterModification = 1579;
     public const int QueryNotFound = 1591;
     public const int CursorNotFoundNum = 1600;
+    public const int DuplicateUser = 1702;
     public const int UserNotFound = 1703;
     public const int DuplicateEmail = 100012;
     public const int InvalidApiKeyId = 100015;
@@ -48,6 +49,9 @@ public static class C8Errors
 
     public static C8Exception CorruptedJson(string detail) =>
         new(400, CorruptedJsonNum, $"invalid JSON: {detail}");
+
+    public static C8Exception NestedTooDeep(int limit) =>
+        new(400, CorruptedJsonNum, $"invalid JSON: the value nests arrays and objects deeper than {limit} levels, which C8 Local neither reads nor writes");
 
     public static C8Exception BadRequest(string message) => new(400, BadParameter, message);
 

@@ -21,7 +21,8 @@ public static class C8Json
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = true,
-        MaxDepth = MaxDepth + 1,
+        // Room for the envelope around a value of the full depth (an answer's object, result array, row).
+        MaxDepth = MaxDepth + 8,
     };
 
     /// <summary>Parses one JSON value; malformed input is a 400 with errorNum 600.</summary>
@@ -95,8 +96,18 @@ public static class C8Json
     private static C8Value FiniteNumber(double number) =>
         double.IsFinite(number) ? C8Value.From(number) : throw C8Errors.CorruptedJson("number out of range");
 
-    public static void Write(Utf8JsonWriter writer, C8Value value)
+    /// <summary>
+    /// Writes the value; one nested deeper than bodies may be (C8QL builds such values) is a 400 with errorNum 600,
+    /// so that neither an answer nor a stored document holds what C8 Local could not read back.
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, C8Value value) => Write(writer, value, depth: 0);
+
+    private static void Write(Utf8JsonWriter writer, C8Value value, int depth)
     {
+        if (value.Type is C8Type.Array or C8Type.Object && depth == MaxDepth)
+        {
+            throw C8Errors.NestedTooDeep(MaxDepth);
+        }
         switch (value.Type)
         {
             case C8Type.Null:
@@ -118,7 +129,7 @@ public static class C8Json
                 writer.WriteStartArray();
                 foreach (var item in value.AsArray)
                 {
-                    Write(writer, item);
+                    Write(writer, item, depth + 1);
                 }
                 writer.WriteEndArray();
                 break;
@@ -127,7 +138,7 @@ public static class C8Json
                 foreach (var pair in value.AsObject)
                 {
                     writer.WritePropertyName(pair.Key);
-                    Write(writer, pair.Value);
+                    Write(writer, pair.Value, depth + 1);
                 }
                 writer.WriteEndObject();
                 break;

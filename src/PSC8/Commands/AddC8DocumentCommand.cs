@@ -16,7 +16,7 @@ namespace PSC8.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "C8Document", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PSObject))]
-public sealed class AddC8DocumentCommand : C8ConnectedCmdlet
+public sealed class AddC8DocumentCommand : RecordCmdlet
 {
     private readonly JsonValueWriter _writer = Json.NewWriter();
     private DocumentBatches<PendingDocument>? _batches;
@@ -30,11 +30,6 @@ public sealed class AddC8DocumentCommand : C8ConnectedCmdlet
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
     [Alias("Document")]
     public object? InputObject { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Documents per request.</summary>
     [Parameter]

@@ -14,7 +14,7 @@ namespace PSC8.Commands;
 /// The parameters and loop of a removal of things that live in a collection (key-value pairs, indexes): by name in
 /// -Collection, or as objects from the Get- cmdlet, which say their own fabric, collection and connection.
 /// </summary>
-public abstract class CollectionItemRemoveCmdlet<T> : C8ConnectedCmdlet
+public abstract class CollectionItemRemoveCmdlet<T> : RecordCmdlet
     where T : class
 {
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ChangeTarget.NameSet, ValueFromPipelineByPropertyName = true)]
@@ -26,11 +26,6 @@ public abstract class CollectionItemRemoveCmdlet<T> : C8ConnectedCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ChangeTarget.InputObjectSet, ValueFromPipeline = true)]
     [ValidateNotNull]
     public T[] InputObject { get; set; } = Array.Empty<T>();
-
-    [Parameter]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Remove without asking, whatever $ConfirmPreference says.</summary>
     [Parameter]

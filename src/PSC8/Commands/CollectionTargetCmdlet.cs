@@ -10,7 +10,7 @@ namespace PSC8.Commands;
 /// The parameters of a change aimed at whole collections — by name (wildcards resolved per fabric) or as objects from
 /// Get-C8Collection — shared so that Clear-C8Collection and Remove-C8Collection bind alike.
 /// </summary>
-public abstract class CollectionTargetCmdlet : C8ConnectedCmdlet
+public abstract class CollectionTargetCmdlet : FabricScopedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ChangeTarget.NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(CollectionNameCompleter))]
@@ -20,11 +20,6 @@ public abstract class CollectionTargetCmdlet : C8ConnectedCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ChangeTarget.InputObjectSet, ValueFromPipeline = true)]
     [ValidateNotNull]
     public C8Collection[] InputObject { get; set; } = System.Array.Empty<C8Collection>();
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Go ahead without asking for confirmation.</summary>
     [Parameter]

@@ -15,7 +15,7 @@ namespace PSC8.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Export, "C8Document", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = CollectionSet)]
 [OutputType(typeof(FileInfo))]
-public sealed class ExportC8DocumentCommand : C8ConnectedCmdlet
+public sealed class ExportC8DocumentCommand : RecordCmdlet
 {
     private const string CollectionSet = "Collection";
     private const string QuerySet = "Query";
@@ -49,11 +49,6 @@ public sealed class ExportC8DocumentCommand : C8ConnectedCmdlet
     /// <summary>Refuse to replace an existing file.</summary>
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Rows per page fetched from the server.</summary>
     [Parameter]

@@ -10,7 +10,7 @@ namespace PSC8.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "C8Collection")]
 [OutputType(typeof(C8Collection))]
-public sealed class GetC8CollectionCommand : C8ConnectedCmdlet
+public sealed class GetC8CollectionCommand : FabricScopedCmdlet
 {
     private bool _namesGiven;
 
@@ -19,11 +19,6 @@ public sealed class GetC8CollectionCommand : C8ConnectedCmdlet
     [ArgumentCompleter(typeof(CollectionNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Include system collections (names starting with _).</summary>
     [Parameter]

@@ -10,7 +10,7 @@ namespace PSC8.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "C8Document")]
 [OutputType(typeof(PSObject), typeof(string))]
-public sealed class GetC8DocumentCommand : C8ConnectedCmdlet
+public sealed class GetC8DocumentCommand : RecordCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
     [ArgumentCompleter(typeof(CollectionNameCompleter))]
@@ -22,11 +22,6 @@ public sealed class GetC8DocumentCommand : C8ConnectedCmdlet
     [Alias("_key")]
     [ValidateNotNullOrEmpty]
     public string[]? Key { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Documents per page when reading the whole collection.</summary>
     [Parameter]

@@ -7,7 +7,7 @@ namespace PSC8.Commands;
 /// <summary>Get-C8Index: a collection's indexes, the primary index first, by name (wildcards).</summary>
 [Cmdlet(VerbsCommon.Get, "C8Index")]
 [OutputType(typeof(C8Index))]
-public sealed class GetC8IndexCommand : C8ConnectedCmdlet
+public sealed class GetC8IndexCommand : FabricScopedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(CollectionNameCompleter))]
@@ -19,11 +19,6 @@ public sealed class GetC8IndexCommand : C8ConnectedCmdlet
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     protected override void ProcessRecord() => Attempt(Collection, () =>
     {

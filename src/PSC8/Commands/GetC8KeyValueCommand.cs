@@ -12,7 +12,7 @@ namespace PSC8.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "C8KeyValue")]
 [OutputType(typeof(C8KeyValuePair))]
-public sealed class GetC8KeyValueCommand : C8ConnectedCmdlet
+public sealed class GetC8KeyValueCommand : FabricScopedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(CollectionNameCompleter))]
@@ -24,11 +24,6 @@ public sealed class GetC8KeyValueCommand : C8ConnectedCmdlet
     [Alias("_key")]
     [ValidateNotNullOrEmpty]
     public string[]? Key { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Pairs per request when reading the whole collection.</summary>
     [Parameter]

@@ -7,18 +7,13 @@ namespace PSC8.Commands;
 /// <summary>Get-C8RestQL: saved queries (RestQL query workers) by name (wildcards).</summary>
 [Cmdlet(VerbsCommon.Get, "C8RestQL")]
 [OutputType(typeof(C8QueryWorker))]
-public sealed class GetC8RestQLCommand : C8ConnectedCmdlet
+public sealed class GetC8RestQLCommand : FabricScopedCmdlet
 {
     [Parameter(Position = 0, ValueFromPipeline = true)]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(RestQLNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     protected override void ProcessRecord() => Attempt(Name, () =>
     {

@@ -19,7 +19,7 @@ namespace PSC8.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Import, "C8Document", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(C8ImportSummary))]
-public sealed class ImportC8DocumentCommand : C8ConnectedCmdlet
+public sealed class ImportC8DocumentCommand : RecordCmdlet
 {
     /// <summary>The collection to import into.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -41,11 +41,6 @@ public sealed class ImportC8DocumentCommand : C8ConnectedCmdlet
     /// <summary>What happens to a document whose _key is stored already.</summary>
     [Parameter]
     public C8ImportDuplicate OnDuplicate { get; set; } = C8ImportDuplicate.Error;
-
-    [Parameter]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Documents per import request.</summary>
     [Parameter]

@@ -11,7 +11,7 @@ namespace PSC8.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "C8Query", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(PSObject), typeof(string))]
-public sealed class InvokeC8QueryCommand : C8ConnectedCmdlet
+public sealed class InvokeC8QueryCommand : RecordCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNullOrEmpty]
@@ -31,11 +31,6 @@ public sealed class InvokeC8QueryCommand : C8ConnectedCmdlet
     /// <summary>Ask the server for the total number of rows (shown in Verbose output and as progress).</summary>
     [Parameter]
     public SwitchParameter Count { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Return each row as the server's JSON text instead of an object.</summary>
     [Parameter]

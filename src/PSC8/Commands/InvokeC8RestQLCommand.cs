@@ -7,7 +7,7 @@ namespace PSC8.Commands;
 /// <summary>Invoke-C8RestQL: runs a saved query and streams its rows page by page (restql/fetch).</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "C8RestQL", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(PSObject), typeof(string))]
-public sealed class InvokeC8RestQLCommand : C8ConnectedCmdlet
+public sealed class InvokeC8RestQLCommand : FabricScopedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(RestQLNameCompleter))]
@@ -24,11 +24,6 @@ public sealed class InvokeC8RestQLCommand : C8ConnectedCmdlet
     [Parameter]
     [ValidateRange(1, 1000)]
     public int? BatchSize { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Return each row as the server's JSON text instead of an object.</summary>
     [Parameter]

@@ -8,16 +8,11 @@ namespace PSC8.Commands;
 /// <summary>New-C8Collection: creates document or edge collections, optionally spot or local.</summary>
 [Cmdlet(VerbsCommon.New, "C8Collection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(C8Collection))]
-public sealed class NewC8CollectionCommand : C8ConnectedCmdlet
+public sealed class NewC8CollectionCommand : FabricScopedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string[] Name { get; set; } = System.Array.Empty<string>();
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>A spot collection: every read and write runs in the fabric's spot region (strong consistency).</summary>
     [Parameter]

@@ -10,7 +10,7 @@ namespace PSC8.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "C8Index", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(C8Index))]
-public sealed class NewC8IndexCommand : C8ConnectedCmdlet
+public sealed class NewC8IndexCommand : FabricScopedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(CollectionNameCompleter))]
@@ -45,11 +45,6 @@ public sealed class NewC8IndexCommand : C8ConnectedCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Write the index (new or existing) to the pipeline.</summary>
     [Parameter]

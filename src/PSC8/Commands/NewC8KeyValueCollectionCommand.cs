@@ -8,16 +8,11 @@ namespace PSC8.Commands;
 /// <summary>New-C8KeyValueCollection: creates key-value collections, optionally with expiring pairs.</summary>
 [Cmdlet(VerbsCommon.New, "C8KeyValueCollection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(C8KeyValueCollection))]
-public sealed class NewC8KeyValueCollectionCommand : C8ConnectedCmdlet
+public sealed class NewC8KeyValueCollectionCommand : FabricScopedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string[] Name { get; set; } = System.Array.Empty<string>();
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Pairs may carry an expiry time (Set-C8KeyValue -ExpireAt), after which they are gone.</summary>
     [Parameter]

@@ -8,7 +8,7 @@ namespace PSC8.Commands;
 /// <summary>New-C8RestQL: saves a named query (RestQL query worker).</summary>
 [Cmdlet(VerbsCommon.New, "C8RestQL", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(C8QueryWorker))]
-public sealed class NewC8RestQLCommand : C8ConnectedCmdlet
+public sealed class NewC8RestQLCommand : FabricScopedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -23,11 +23,6 @@ public sealed class NewC8RestQLCommand : C8ConnectedCmdlet
     [Parameter]
     [ValidateNotNull]
     public IDictionary? Parameter { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     protected override void ProcessRecord() => Attempt(Name, () =>
     {

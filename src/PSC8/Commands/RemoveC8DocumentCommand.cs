@@ -12,7 +12,7 @@ namespace PSC8.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "C8Document", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
-public sealed class RemoveC8DocumentCommand : C8ConnectedCmdlet
+public sealed class RemoveC8DocumentCommand : RecordCmdlet
 {
     private DocumentBatches<string>? _batches;
 
@@ -31,11 +31,6 @@ public sealed class RemoveC8DocumentCommand : C8ConnectedCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Revision { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Keys per request.</summary>
     [Parameter]

@@ -9,7 +9,7 @@ namespace PSC8.Commands;
 /// <summary>Set-C8Document: merges attributes into documents, or replaces them with -Replace; -Revision makes it conditional.</summary>
 [Cmdlet(VerbsCommon.Set, "C8Document", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PSObject))]
-public sealed class SetC8DocumentCommand : C8ConnectedCmdlet
+public sealed class SetC8DocumentCommand : RecordCmdlet
 {
     /// <summary>The collection; taken from the document's _id when omitted.</summary>
     [Parameter(Position = 0)]
@@ -36,11 +36,6 @@ public sealed class SetC8DocumentCommand : C8ConnectedCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Revision { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Return the document as stored after the change.</summary>
     [Parameter]

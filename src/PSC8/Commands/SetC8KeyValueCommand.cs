@@ -14,7 +14,7 @@ namespace PSC8.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "C8KeyValue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
-public sealed class SetC8KeyValueCommand : C8ConnectedCmdlet
+public sealed class SetC8KeyValueCommand : RecordCmdlet
 {
     private readonly List<C8KeyValueEntry<JsonElement>> _pending = new();
     private C8Session? _session;
@@ -38,11 +38,6 @@ public sealed class SetC8KeyValueCommand : C8ConnectedCmdlet
     /// <summary>When the pair expires; counts only in a collection created with -Expiration.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public DateTimeOffset? ExpireAt { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     /// <summary>Pairs per request.</summary>
     [Parameter]

@@ -10,7 +10,7 @@ namespace PSC8.Commands;
 /// <summary>Set-C8RestQL: changes a saved query's text or default parameters.</summary>
 [Cmdlet(VerbsCommon.Set, "C8RestQL", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameSet)]
 [OutputType(typeof(C8QueryWorker))]
-public sealed class SetC8RestQLCommand : C8ConnectedCmdlet
+public sealed class SetC8RestQLCommand : FabricScopedCmdlet
 {
     private const string NameSet = "Name";
     private const string InputObjectSet = "InputObject";
@@ -33,11 +33,6 @@ public sealed class SetC8RestQLCommand : C8ConnectedCmdlet
     [Parameter]
     [ValidateNotNull]
     public IDictionary? Parameter { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(FabricNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Fabric { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }

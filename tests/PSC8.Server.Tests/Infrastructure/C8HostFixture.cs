@@ -112,8 +112,8 @@ public class C8HostFixture : IAsyncLifetime
         var email = id + "@example.test";
         var password = "pw-" + Guid.NewGuid().ToString("N")[..10];
         var catalog = Host.Cluster.Catalog;
-        if (!catalog.TryAddUser(new UserInfo(id, email, Passwords.Hash(password), Active: true, DisplayName: id,
-                ExtraJson: "{}", ApiKeyParent: null, ApiKeyHash: null, AttributesJson: "{}")))
+        if (catalog.AddUser(new UserInfo(id, email, Passwords.Hash(password), Active: true, DisplayName: id,
+                ExtraJson: "{}", ApiKeyParent: null, ApiKeyHash: null, AttributesJson: "{}")) != UserConflict.None)
         {
             throw new InvalidOperationException("Could not add the test user.");
         }
@@ -130,8 +130,8 @@ public class C8HostFixture : IAsyncLifetime
         var id = Unique("key");
         var secret = Passwords.NewSecret();
         var catalog = Host.Cluster.Catalog;
-        if (!catalog.TryAddUser(new UserInfo(id, id + "@apikey", null, Active: true, DisplayName: id, ExtraJson: "{}",
-                ApiKeyParent: Principal.RootUserId, ApiKeyHash: Passwords.HashSecret(secret), AttributesJson: "{}")))
+        if (catalog.AddUser(new UserInfo(id, id + "@apikey", null, Active: true, DisplayName: id, ExtraJson: "{}",
+                ApiKeyParent: Principal.RootUserId, ApiKeyHash: Passwords.HashSecret(secret), AttributesJson: "{}")) != UserConflict.None)
         {
             throw new InvalidOperationException("Could not add the test key.");
         }

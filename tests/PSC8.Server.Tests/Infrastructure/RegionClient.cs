@@ -107,7 +107,8 @@ public sealed class RegionClient
         {
             try
             {
-                json = JsonNode.Parse(text);
+                // Deeper than the default 64 levels: the depth tests read answers as deep as C8 Local writes them.
+                json = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 1024 });
             }
             catch (JsonException e)
             {

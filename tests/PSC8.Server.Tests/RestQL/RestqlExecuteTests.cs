@@ -9,7 +9,7 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
 {
     private RegionClient Api => fx.Api();
 
-    private static Task<HttpExchange> ExecuteAsync(RegionClient api, string fabric, string name, object? body = null) =>
+    internal static Task<HttpExchange> ExecuteAsync(RegionClient api, string fabric, string name, object? body = null) =>
         api.PostAsync(Restql(fabric, "execute/" + name), body ?? new { });
 
     /// <summary>An API key of root made through the key API, with read-write access to <paramref name="fabric"/>.</summary>

@@ -89,12 +89,10 @@ internal static class AggregateFunctions
         public override C8Value Result() => _best;
     }
 
-    private sealed class SumAggregator(bool average) : Aggregator
+    /// <summary>An aggregate over numbers: nulls are skipped, and any other non-number makes the result null.</summary>
+    private abstract class NumericAggregator : Aggregator
     {
-        private double _sum;
-        private long _count;
-
-        public override void Add(C8Value value)
+        public sealed override void Add(C8Value value)
         {
             if (value.IsNull)
             {
@@ -105,7 +103,20 @@ internal static class AggregateFunctions
                 Invalid = true;
                 return;
             }
-            _sum += value.AsNumber;
+            AddNumber(value.AsNumber);
+        }
+
+        protected abstract void AddNumber(double number);
+    }
+
+    private sealed class SumAggregator(bool average) : NumericAggregator
+    {
+        private double _sum;
+        private long _count;
+
+        protected override void AddNumber(double number)
+        {
+            _sum += number;
             _count++;
         }
 
@@ -124,24 +135,14 @@ internal static class AggregateFunctions
     }
 
     /// <summary>Welford's online algorithm, as C8QL computes variances.</summary>
-    private sealed class VarianceAggregator(bool sample, bool root) : Aggregator
+    private sealed class VarianceAggregator(bool sample, bool root) : NumericAggregator
     {
         private double _mean;
         private double _squares;
         private long _count;
 
-        public override void Add(C8Value value)
+        protected override void AddNumber(double current)
         {
-            if (value.IsNull)
-            {
-                return;
-            }
-            if (!value.IsNumber)
-            {
-                Invalid = true;
-                return;
-            }
-            var current = value.AsNumber;
             _count++;
             var delta = current - _mean;
             _mean += delta / _count;

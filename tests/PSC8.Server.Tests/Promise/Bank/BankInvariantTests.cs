@@ -10,34 +10,22 @@ namespace PSC8.Server.Tests.Promise.Bank;
 /// happened. The same run on an ordinary collection with a replication delay is the comparison the seeds draw:
 /// what it breaks is reported, not failed — but its regions must still converge.
 /// </summary>
-public sealed class BankInvariantTests(C8HostFixture fx, ITestOutputHelper output) : IClassFixture<C8HostFixture>, IAsyncLifetime
+public sealed class BankInvariantTests(C8HostFixture fx, ITestOutputHelper output) : PromiseScenario(fx)
 {
     private const int AccountCount = 12;
     private const long OpeningBalance = 100;
 
-    private readonly PromiseBudget _budget = PromiseBudget.Current;
-
-    public Task InitializeAsync() => fx.Api().SetFaultsAsync(PromiseApi.QuietFaults);
-
-    public async Task DisposeAsync()
-    {
-        await fx.Api().SetFaultsAsync(PromiseApi.QuietFaults);
-        await fx.DrainAsync();
-    }
-
-    private RegionClient[] Regions => Dc.All.Select(r => fx.Api(r)).ToArray();
-
     [Fact]
     public async Task Spot_accounts_always_hold_exactly_the_total_in_every_region()
     {
-        var summary = new ScenarioSummary("Bank invariant: spot collection", Dc.All, _budget);
+        var summary = new ScenarioSummary("Bank invariant: spot collection", Dc.All, Budget);
         var (fabric, accounts, journal) = await CreateBankAsync(new { isSpot = true });
-        var opening = await BankWorkload.OpenAccountsAsync(fx.Api(), fabric, accounts, AccountCount, OpeningBalance);
-        await fx.Api().SetFaultsAsync(new { linkLatency = "2ms" });
+        var opening = await BankWorkload.OpenAccountsAsync(Fx.Api(), fabric, accounts, AccountCount, OpeningBalance);
+        await Fx.Api().SetFaultsAsync(new { linkLatency = "2ms" });
         summary.Fault("linkLatency 2ms on requests forwarded to the spot region us-west");
 
         var workload = new BankWorkload(Regions, fabric, accounts, journal, summary);
-        await workload.RunAsync(opening.Keys.ToArray(), _budget.Load, _budget.Random(1));
+        await workload.RunAsync(opening.Keys.ToArray(), Budget.Load, Budget.Random(1));
         var verdict = BankChecker.Check(await workload.CollectAsync(opening));
 
         summary.AddViolations(verdict.All);
@@ -49,18 +37,18 @@ public sealed class BankInvariantTests(C8HostFixture fx, ITestOutputHelper outpu
     [Fact]
     public async Task Ordinary_accounts_with_a_replication_delay_show_wrong_totals_for_a_while_and_still_converge()
     {
-        var summary = new ScenarioSummary("Bank comparison: ordinary collection, replication delay 300ms", Dc.All, _budget);
+        var summary = new ScenarioSummary("Bank comparison: ordinary collection, replication delay 300ms", Dc.All, Budget);
         var (fabric, accounts, journal) = await CreateBankAsync(null);
-        var opening = await BankWorkload.OpenAccountsAsync(fx.Api(), fabric, accounts, AccountCount, OpeningBalance);
-        await fx.DrainAsync();
-        await fx.Api().SetFaultsAsync(new { replicationDelay = "300ms" });
+        var opening = await BankWorkload.OpenAccountsAsync(Fx.Api(), fabric, accounts, AccountCount, OpeningBalance);
+        await Fx.DrainAsync();
+        await Fx.Api().SetFaultsAsync(new { replicationDelay = "300ms" });
         summary.Fault("replicationDelay 300ms");
 
         var workload = new BankWorkload(Regions, fabric, accounts, journal, summary);
-        await workload.RunAsync(opening.Keys.ToArray(), _budget.Load, _budget.Random(11));
-        await fx.Api().SetFaultsAsync(new { replicationDelay = "0ms" });
+        await workload.RunAsync(opening.Keys.ToArray(), Budget.Load, Budget.Random(11));
+        await Fx.Api().SetFaultsAsync(new { replicationDelay = "0ms" });
         summary.Fault("replicationDelay 0ms, then wait for replication to drain");
-        await fx.DrainAsync();
+        await Fx.DrainAsync();
         var run = await workload.CollectAsync(opening);
         var verdict = BankChecker.Check(run);
 
@@ -85,7 +73,7 @@ public sealed class BankInvariantTests(C8HostFixture fx, ITestOutputHelper outpu
 
     private async Task<(string Fabric, string Accounts, string Journal)> CreateBankAsync(object? properties)
     {
-        var fabric = await fx.CreateFabricAsync();
-        return (fabric, await fx.CreateCollectionAsync(fabric, properties), await fx.CreateCollectionAsync(fabric, properties));
+        var fabric = await Fx.CreateFabricAsync();
+        return (fabric, await Fx.CreateCollectionAsync(fabric, properties), await Fx.CreateCollectionAsync(fabric, properties));
     }
 }

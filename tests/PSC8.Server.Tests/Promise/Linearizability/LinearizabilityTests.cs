@@ -10,38 +10,26 @@ namespace PSC8.Server.Tests.Promise.Linearizability;
 /// workload on an ordinary collection with a replication delay, whose remote reads are stale by design: the same
 /// checker must reject that history, so a pass above means something.
 /// </summary>
-public sealed class LinearizabilityTests(C8HostFixture fx, ITestOutputHelper output) : IClassFixture<C8HostFixture>, IAsyncLifetime
+public sealed class LinearizabilityTests(C8HostFixture fx, ITestOutputHelper output) : PromiseScenario(fx)
 {
     private const int KeysPerEpisode = 3;
-
-    private readonly PromiseBudget _budget = PromiseBudget.Current;
-
-    public Task InitializeAsync() => fx.Api().SetFaultsAsync(PromiseApi.QuietFaults);
-
-    public async Task DisposeAsync()
-    {
-        await fx.Api().SetFaultsAsync(PromiseApi.QuietFaults);
-        await fx.DrainAsync();
-    }
-
-    private RegionClient[] Regions => Dc.All.Select(r => fx.Api(r)).ToArray();
 
     [Fact]
     public async Task Spot_documents_used_from_every_region_have_a_linearizable_history()
     {
-        var summary = new ScenarioSummary("Linearizability: spot collection", Dc.All, _budget);
-        var fabric = await fx.CreateFabricAsync();
-        var spot = await fx.CreateCollectionAsync(fabric, new { isSpot = true });
+        var summary = new ScenarioSummary("Linearizability: spot collection", Dc.All, Budget);
+        var fabric = await Fx.CreateFabricAsync();
+        var spot = await Fx.CreateCollectionAsync(fabric, new { isSpot = true });
         // Forwarded requests pay a small delay each way, so requests from different regions really overlap.
-        await fx.Api().SetFaultsAsync(new { linkLatency = "1ms" });
+        await Fx.Api().SetFaultsAsync(new { linkLatency = "1ms" });
         summary.Fault("linkLatency 1ms on requests forwarded to the spot region us-west");
 
         var workload = new RegisterWorkload(Regions, fabric, spot, summary);
-        var random = _budget.Random(2);
-        for (var episode = 0; episode < _budget.Episodes; episode++)
+        var random = Budget.Random(2);
+        for (var episode = 0; episode < Budget.Episodes; episode++)
         {
             var keys = await CreateRegistersAsync(fabric, spot, episode);
-            var history = await workload.RunAsync(keys, _budget.Episode, random);
+            var history = await workload.RunAsync(keys, Budget.Episode, random);
             Check(summary, history, episode);
         }
 
@@ -54,15 +42,15 @@ public sealed class LinearizabilityTests(C8HostFixture fx, ITestOutputHelper out
     [Fact]
     public async Task Negative_control_remote_reads_of_an_ordinary_collection_with_a_replication_delay_are_caught()
     {
-        var summary = new ScenarioSummary("Linearizability negative control: ordinary collection, replication delay 1s", Dc.All, _budget);
-        var fabric = await fx.CreateFabricAsync();
-        var global = await fx.CreateCollectionAsync(fabric);
+        var summary = new ScenarioSummary("Linearizability negative control: ordinary collection, replication delay 1s", Dc.All, Budget);
+        var fabric = await Fx.CreateFabricAsync();
+        var global = await Fx.CreateCollectionAsync(fabric);
         var keys = await CreateRegistersAsync(fabric, global, episode: 0);
-        await fx.DrainAsync();
-        await fx.Api().SetFaultsAsync(new { replicationDelay = "1s" });
+        await Fx.DrainAsync();
+        await Fx.Api().SetFaultsAsync(new { replicationDelay = "1s" });
         summary.Fault("replicationDelay 1s");
 
-        var history = await new RegisterWorkload(Regions, fabric, global, summary).RunAsync(keys, _budget.Episode, _budget.Random(3));
+        var history = await new RegisterWorkload(Regions, fabric, global, summary).RunAsync(keys, Budget.Episode, Budget.Random(3));
         var report = Check(summary, history, episode: 0);
 
         summary.PrintTo(output);
@@ -72,7 +60,7 @@ public sealed class LinearizabilityTests(C8HostFixture fx, ITestOutputHelper out
     private async Task<string[]> CreateRegistersAsync(string fabric, string collection, int episode)
     {
         var keys = Enumerable.Range(0, KeysPerEpisode).Select(i => $"e{episode}-r{i}").ToArray();
-        (await fx.Api().PostAsync(Paths.Documents(fabric, collection), keys.Select(k => new { _key = k, value = 0 }).ToArray())).ShouldBe(202);
+        (await Fx.Api().PostAsync(Paths.Documents(fabric, collection), keys.Select(k => new { _key = k, value = 0 }).ToArray())).ShouldBe(202);
         return keys;
     }
 

@@ -9,40 +9,30 @@ namespace PSC8.Server.Tests.Promise.Partitions;
 /// the spot region is — fail fast with 503 instead of answering with stale data; after healing everything converges,
 /// compared as full dumps of every collection through every region.
 /// </summary>
-public sealed class PartitionTests(C8HostFixture fx, ITestOutputHelper output) : IClassFixture<C8HostFixture>, IAsyncLifetime
+public sealed class PartitionTests(C8HostFixture fx, ITestOutputHelper output) : PromiseScenario(fx)
 {
     private const string SpotRegion = Dc.UsWest;
     private const string OrdinaryRegion = Dc.EuCentral;
 
-    private readonly PromiseBudget _budget = PromiseBudget.Current;
-
-    public Task InitializeAsync() => fx.Api().SetFaultsAsync(PromiseApi.QuietFaults);
-
-    public async Task DisposeAsync()
-    {
-        await fx.Api().SetFaultsAsync(PromiseApi.QuietFaults);
-        await fx.DrainAsync();
-    }
-
     [Fact]
     public async Task Cut_off_regions_serve_ordinary_data_refuse_spot_requests_fast_and_converge_after_healing()
     {
-        var summary = new ScenarioSummary("Partitions and slow links", Dc.All, _budget);
+        var summary = new ScenarioSummary("Partitions and slow links", Dc.All, Budget);
         var collections = await CreateCollectionsAsync();
-        await fx.Api().SetFaultsAsync(new { replicationDelay = "100ms", linkLatency = "100ms" });
+        await Fx.Api().SetFaultsAsync(new { replicationDelay = "100ms", linkLatency = "100ms" });
         summary.Fault("slow links: replicationDelay 100ms, linkLatency 100ms each way");
 
-        var regions = Dc.All.Select(r => fx.Api(r)).ToArray();
-        var workload = new PartitionWorkload(regions, fx.Api(), collections, summary);
+        var regions = Dc.All.Select(r => Fx.Api(r)).ToArray();
+        var workload = new PartitionWorkload(regions, Fx.Api(), collections, summary);
         using var stop = new CancellationTokenSource();
         var clients = workload.RunAsync(stop.Token);
-        var phase = _budget.PartitionPhase;
-        for (var cycle = 0; cycle < _budget.PartitionCycles; cycle++)
+        var phase = Budget.PartitionPhase;
+        for (var cycle = 0; cycle < Budget.PartitionCycles; cycle++)
         {
             await Task.Delay(phase);
             await workload.SetIsolatedAsync(OrdinaryRegion);
             await Task.Delay(phase);
-            summary.Observe($"cycle {cycle}: when healed, {fx.Host.Cluster.Replicator.Backlog(OrdinaryRegion, SpotRegion)} writes of {OrdinaryRegion} " +
+            summary.Observe($"cycle {cycle}: when healed, {Fx.Host.Cluster.Replicator.Backlog(OrdinaryRegion, SpotRegion)} writes of {OrdinaryRegion} " +
                 $"were waiting to reach {SpotRegion}");
             await workload.SetIsolatedAsync();
             await Task.Delay(phase);
@@ -53,16 +43,16 @@ public sealed class PartitionTests(C8HostFixture fx, ITestOutputHelper output) :
         await stop.CancelAsync();
         await clients;
 
-        await fx.Api().SetFaultsAsync(PromiseApi.QuietFaults);
-        await fx.DrainAsync();
+        await Fx.Api().SetFaultsAsync(PromiseApi.QuietFaults);
+        await Fx.DrainAsync();
         var run = new PartitionRun(SpotRegion, collections.LocalRegion, workload.StablePhases, workload.Requests,
             await PromiseApi.DumpEverywhereAsync(regions, collections.Fabric, collections.Ordinary),
             await PromiseApi.DumpEverywhereAsync(regions, collections.Fabric, collections.Spot),
-            await fx.Api(collections.LocalRegion).DumpAsync(collections.Fabric, collections.Local));
+            await Fx.Api(collections.LocalRegion).DumpAsync(collections.Fabric, collections.Local));
         summary.AddViolations(PartitionChecker.Check(run));
         foreach (var other in Dc.All.Where(r => r != collections.LocalRegion))
         {
-            var count = await fx.Api(other).GetAsync(Paths.Collection(collections.Fabric, collections.Local, "count"));
+            var count = await Fx.Api(other).GetAsync(Paths.Collection(collections.Fabric, collections.Local, "count"));
             if (count.Status != 404 || count.Json.Long("errorNum") != 1203)
             {
                 summary.Violation($"the local collection of {collections.LocalRegion} is visible through {other}: {count}");
@@ -86,19 +76,19 @@ public sealed class PartitionTests(C8HostFixture fx, ITestOutputHelper output) :
     [Fact]
     public async Task A_spot_write_under_way_when_the_spot_region_is_cut_off_is_not_refused_after_it_was_done()
     {
-        var fabric = await fx.CreateFabricAsync(new { dcList = string.Join(',', Dc.All), spotDc = SpotRegion });
-        var spot = await fx.CreateCollectionAsync(fabric, new { isSpot = true });
-        await fx.Api().SetFaultsAsync(new { linkLatency = "2s" });
+        var fabric = await Fx.CreateFabricAsync(new { dcList = string.Join(',', Dc.All), spotDc = SpotRegion });
+        var spot = await Fx.CreateCollectionAsync(fabric, new { isSpot = true });
+        await Fx.Api().SetFaultsAsync(new { linkLatency = "2s" });
 
-        var write = fx.Api(Dc.ApSouth).PostAsync(Paths.Documents(fabric, spot), new { _key = "in-flight" });
+        var write = Fx.Api(Dc.ApSouth).PostAsync(Paths.Documents(fabric, spot), new { _key = "in-flight" });
         await Task.Delay(700);
-        await fx.Api().SetFaultsAsync(new { isolated = new[] { SpotRegion } });
+        await Fx.Api().SetFaultsAsync(new { isolated = new[] { SpotRegion } });
         var answer = await write;
-        var stored = await fx.Api(SpotRegion).GetAsync(Paths.Document(fabric, spot, "in-flight"));
+        var stored = await Fx.Api(SpotRegion).GetAsync(Paths.Document(fabric, spot, "in-flight"));
 
         Assert.True(answer.Status == 202 ? stored.Status == 200 : answer.Status == 503 && stored.Status == 404,
             $"answered {answer.Status} while the spot region {(stored.Status == 200 ? "holds" : "does not hold")} the document: {answer}");
-        (await fx.Api(Dc.ApSouth).GetAsync(Paths.Document(fabric, spot, "in-flight"))).ShouldFail(503, 503);
+        (await Fx.Api(Dc.ApSouth).GetAsync(Paths.Document(fabric, spot, "in-flight"))).ShouldFail(503, 503);
     }
 
     private static void Observe(ScenarioSummary summary, PartitionRun run)
@@ -115,17 +105,17 @@ public sealed class PartitionTests(C8HostFixture fx, ITestOutputHelper output) :
 
     private async Task<PartitionCollections> CreateCollectionsAsync()
     {
-        var fabric = await fx.CreateFabricAsync(new { dcList = string.Join(',', Dc.All), spotDc = SpotRegion });
+        var fabric = await Fx.CreateFabricAsync(new { dcList = string.Join(',', Dc.All), spotDc = SpotRegion });
         var collections = new PartitionCollections(
             fabric,
-            await fx.CreateCollectionAsync(fabric),
-            await fx.CreateCollectionAsync(fabric, new { isSpot = true }),
-            await fx.CreateCollectionAsync(fabric, new { isLocal = true }, region: OrdinaryRegion),
+            await Fx.CreateCollectionAsync(fabric),
+            await Fx.CreateCollectionAsync(fabric, new { isSpot = true }),
+            await Fx.CreateCollectionAsync(fabric, new { isLocal = true }, region: OrdinaryRegion),
             OrdinaryRegion);
         var shared = Enumerable.Range(0, PartitionWorkload.SharedKeys).Select(i => new { _key = $"shared-{i}", n = 0 }).ToArray();
-        (await fx.Api().PostAsync(Paths.Documents(fabric, collections.Ordinary), shared)).ShouldBe(202);
-        (await fx.Api().PostAsync(Paths.Documents(fabric, collections.Spot), new { _key = PartitionWorkload.SpotSeed })).ShouldBe(202);
-        await fx.DrainAsync();
+        (await Fx.Api().PostAsync(Paths.Documents(fabric, collections.Ordinary), shared)).ShouldBe(202);
+        (await Fx.Api().PostAsync(Paths.Documents(fabric, collections.Spot), new { _key = PartitionWorkload.SpotSeed })).ShouldBe(202);
+        await Fx.DrainAsync();
         return collections;
     }
 }
