@@ -47,6 +47,12 @@ function Invoke-Rest {
     Invoke-RestMethod @arguments
 }
 
+# Other work on the machine slows every case: the table says how busy it was (the 1-minute load average).
+function Get-LoadAverage {
+    $line = Get-Content -Path '/proc/loadavg' -ErrorAction SilentlyContinue
+    if ($line) { ($line -split ' ')[0] } else { 'unknown' }
+}
+
 function Get-ServerRssMB {
     $status = Get-Content -Path "/proc/$($server.ProcessId)/status" -ErrorAction SilentlyContinue
     $line = $status | Where-Object { $_ -like 'VmRSS:*' }
@@ -101,6 +107,7 @@ try {
         'query' = 'data'; 'byhand-query' = 'data'; 'floor-json' = 'data'
         'get' = 'data'; 'byhand-get' = 'data'; 'set' = 'data'; 'byhand-set' = 'data'
     }
+    $loadBefore = Get-LoadAverage
     # One warm-up of each path, so the first measured run does not pay for C8 Local's JIT alone.
     $null = Measure-Case 'objects' 'ins' 1000
     $null = Measure-Case 'query' 'data' 1000
@@ -114,6 +121,7 @@ try {
             }
         }
     }
+    $loadAfter = Get-LoadAverage
     $serverBefore = Get-ServerRssMB
     $stream = Measure-Case 'query' 'data' $StreamCount
 
@@ -125,15 +133,15 @@ try {
         $results = $byMode[$mode]
 
         $rows = @(
-            @{ Work = '`Import-Csv | Add-C8Document` (docs/s)'; Psc8 = Rate 'csv'; ByHand = Rate 'byhand-insert'; Floor = Rate 'floor-csv'; Goal = 100000 }
-            @{ Work = 'PSCustomObjects `| Add-C8Document` (docs/s)'; Psc8 = Rate 'objects'; ByHand = Rate 'byhand-insert'; Floor = $null; Goal = 120000 }
-            @{ Work = 'hashtables `| Add-C8Document` (docs/s)'; Psc8 = Rate 'hashtables'; ByHand = Rate 'byhand-insert'; Floor = $null; Goal = 120000 }
+            @{ Work = '`Import-Csv \| Add-C8Document` (docs/s)'; Psc8 = Rate 'csv'; ByHand = Rate 'byhand-insert'; Floor = Rate 'floor-csv'; Goal = 100000 }
+            @{ Work = 'PSCustomObjects `\| Add-C8Document` (docs/s)'; Psc8 = Rate 'objects'; ByHand = Rate 'byhand-insert'; Floor = $null; Goal = 120000 }
+            @{ Work = 'hashtables `\| Add-C8Document` (docs/s)'; Psc8 = Rate 'hashtables'; ByHand = Rate 'byhand-insert'; Floor = $null; Goal = 120000 }
             @{ Work = '`Invoke-C8Query` to the end (rows/s)'; Psc8 = Rate 'query'; ByHand = Rate 'byhand-query'; Floor = Rate 'floor-json'; Goal = 120000 }
             @{ Work = '`Get-C8Document` by key (calls/s)'; Psc8 = Rate 'get'; ByHand = Rate 'byhand-get'; Floor = $null; Goal = $null }
             @{ Work = '`Set-C8Document` by key (calls/s)'; Psc8 = Rate 'set'; ByHand = Rate 'byhand-set'; Floor = $null; Goal = $null }
         )
         Write-Output ''
-        Write-Output "$($mode): C8 Local in memory, $Regions region(s); $Count documents of five fields; medians of $Runs runs; $([Environment]::ProcessorCount) cores."
+        Write-Output "$($mode): C8 Local in memory, $Regions region(s); $Count documents of five fields; medians of $Runs runs; $([Environment]::ProcessorCount) cores; load average $loadBefore before the run, $loadAfter after it."
         Write-Output ''
         Write-Output '| work | PSC8 | by hand (Invoke-RestMethod) | PSC8 / by hand | PowerShell''s floor | goal |'
         Write-Output '|---|---:|---:|---:|---:|---|'
