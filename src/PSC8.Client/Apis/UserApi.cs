@@ -67,12 +67,18 @@ public sealed class UserApi : ApiBase
         }
 
         var password = changes.Password is null ? null : C8Credential.Unprotect(changes.Password, nameof(changes));
+        var current = changes.CurrentPassword is null ? null : C8Credential.Unprotect(changes.CurrentPassword, nameof(changes));
         var request = new C8Request(new HttpMethod("PATCH"), PathOf(user)).Json(w =>
         {
             w.WriteStartObject();
             if (password is not null)
             {
                 w.WriteString("passwd", password);
+            }
+
+            if (current is not null)
+            {
+                w.WriteString("currentPasswd", current);
             }
 
             if (changes.DisplayName is not null)

@@ -33,6 +33,12 @@ internal sealed class C8Request
     /// <summary>Sent without an Authorization header (login).</summary>
     public bool Anonymous { get; set; }
 
+    /// <summary>
+    /// Whether a 429 or 503 is waited out and the request repeated. Not for a sign-in: its 429 means too many failed
+    /// logins, which waiting inside one call only hides (and a repeat with the same password fails again).
+    /// </summary>
+    public bool RetriesWhenBusy { get; set; } = true;
+
     public bool IsIdempotent => Idempotent ?? (Method == HttpMethod.Get || Method == HttpMethod.Head || Method == HttpMethod.Put || Method == HttpMethod.Delete);
 
     /// <summary>Whether it runs only against an expected revision besides If-Match (ignoreRevs=false with <c>_rev</c> in the body).</summary>

@@ -94,7 +94,7 @@ internal sealed class C8Transport : IDisposable
                 }
 
                 var busy = response.Status == 429 || response.Status == 503;
-                if (!busy || !MayRetry(request, Failure.Busy, retries))
+                if (!busy || !request.RetriesWhenBusy || !MayRetry(request, Failure.Busy, retries))
                 {
                     return response.Status >= 400 ? throw BuildError(request, response) : response;
                 }

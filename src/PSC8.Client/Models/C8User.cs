@@ -70,6 +70,12 @@ public sealed class C8UserChanges
     /// <summary>Activates or deactivates the user.</summary>
     public bool? Active { get; set; }
 
-    /// <summary>A new email address (administrators only).</summary>
+    /// <summary>A new email address.</summary>
     public string? Email { get; set; }
+
+    /// <summary>
+    /// The user's current password, which a user who is not an administrator gives to change their own password or
+    /// email (C8 Local's <c>currentPasswd</c>; GDN lets only administrators change them).
+    /// </summary>
+    public SecureString? CurrentPassword { get; set; }
 }

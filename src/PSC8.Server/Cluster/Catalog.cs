@@ -285,6 +285,20 @@ internal sealed class Catalog
         }
     }
 
+    /// <summary>Each email more than one user has, with their ids: possible only in data from versions that let emails repeat.</summary>
+    public IReadOnlyList<(string Email, IReadOnlyList<string> UserIds)> SharedEmails()
+    {
+        lock (_lock)
+        {
+            return _users.Values.Where(u => !u.IsApiKey)
+                .GroupBy(u => u.Email, StringComparer.OrdinalIgnoreCase)
+                .Where(g => g.Count() > 1)
+                .Select(g => (g.Key, (IReadOnlyList<string>)g.Select(u => u.Id).Order(StringComparer.Ordinal).ToList()))
+                .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+        }
+    }
+
     /// <summary>Adds a user or key unless its id is taken or (for a user) another user has its email.</summary>
     public UserConflict AddUser(UserInfo user)
     {

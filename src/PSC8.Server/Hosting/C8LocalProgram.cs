@@ -1,3 +1,5 @@
+using PSC8.Server.Security;
+
 namespace PSC8.Server.Hosting;
 
 /// <summary>The c8local console app: parse options, start every region, print the ready line, stop on Ctrl+C/SIGTERM.</summary>
@@ -52,6 +54,11 @@ internal static class C8LocalProgram
         await using (host.ConfigureAwait(false))
         {
             host.Cluster.Log = message => Console.Error.WriteLine($"c8local: {message}");
+            foreach (var (email, users) in host.Cluster.Catalog.SharedEmails())
+            {
+                var signsIn = users.Contains(Principal.RootUserId) ? "only root" : "nobody";
+                host.Cluster.Log($"warning: users {string.Join(", ", users)} share the email {email}, which signs in {signsIn} until an administrator gives each their own");
+            }
             if (options.RootPassword is null && host.RootPassword.Length > 0)
             {
                 Console.WriteLine($"Generated root password for {options.RootEmail}: {host.RootPassword}");

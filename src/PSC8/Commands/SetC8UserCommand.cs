@@ -26,6 +26,11 @@ public sealed class SetC8UserCommand : UserTargetCmdlet
     [Parameter]
     public bool? Active { get; set; }
 
+    /// <summary>Your current password: what a user who is not an administrator gives to change their own password or email.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? CurrentPassword { get; set; }
+
     /// <summary>Return each user as the server has it after the change.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -35,7 +40,7 @@ public sealed class SetC8UserCommand : UserTargetCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        _changes = new C8UserChanges { DisplayName = DisplayName, Password = Password, Email = Email, Active = Active };
+        _changes = new C8UserChanges { DisplayName = DisplayName, Password = Password, Email = Email, Active = Active, CurrentPassword = CurrentPassword };
         if (_changes.DisplayName is null && _changes.Password is null && _changes.Email is null && _changes.Active is null)
         {
             Attempt(null, true, () => throw C8CommandException.InvalidArgument("C8.NothingToChange", "Name a change: -DisplayName, -Password, -Email or -Active."));

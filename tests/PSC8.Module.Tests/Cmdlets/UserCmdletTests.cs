@@ -82,6 +82,35 @@ public sealed class UserCmdletTests : FabricTest
     }
 
     [Fact]
+    public void A_user_changes_its_own_password_only_by_giving_the_current_one()
+    {
+        Shell.Set("CurrentPassword", C8LocalFixture.Secure(Password));
+        Run("$user = New-C8User -Credential $UserCredential; Set-C8AccessLevel -User $user.User -Fabric $Fabric -Level ro").ShouldSucceed();
+        Run("$me = Connect-C8 $Url -Credential $UserCredential -Fabric $Fabric -KeepDefault").ShouldSucceed();
+
+        // C8 Local's rule for a user who is not an administrator (README, decisions where GDN is silent).
+        var without = RunCaught("Set-C8User $user.User -Password $NewPassword -Connection $me");
+        var refused = Assert.Single(without.Errors);
+        ErrorRecordAssert.Matches(refused, "C8.AccessDenied", ErrorCategory.PermissionDenied);
+        Assert.Contains("currentPasswd", refused.Exception.Message, StringComparison.Ordinal);
+        Run("Connect-C8 $Url -Credential $UserCredential -Fabric $Fabric -KeepDefault").ShouldSucceed();
+
+        if (ModuleServers.StrictApi)
+        {
+            // GDN publishes no current-password field, so a strict server refuses it by name and changes nothing.
+            var strict = RunCaught("Set-C8User $user.User -Password $NewPassword -CurrentPassword $CurrentPassword -Connection $me");
+            Assert.Contains("currentPasswd", Assert.Single(strict.Errors).Exception.Message, StringComparison.Ordinal);
+            Run("Connect-C8 $Url -Credential $UserCredential -Fabric $Fabric -KeepDefault").ShouldSucceed();
+            return;
+        }
+
+        Run("Set-C8User $user.User -Password $NewPassword -CurrentPassword $CurrentPassword -Connection $me").ShouldSucceed();
+        Run("Connect-C8 $Url -Credential $NewCredential -Fabric $Fabric -KeepDefault").ShouldSucceed();
+        var old = RunCaught("Connect-C8 $Url -Credential $UserCredential -Fabric $Fabric -KeepDefault");
+        ErrorRecordAssert.Matches(old.Terminating ?? old.Errors.FirstOrDefault(), "C8.AuthenticationFailed", ErrorCategory.SecurityError);
+    }
+
+    [Fact]
     public async Task Removing_an_access_level_takes_the_grant_back()
     {
         var keyId = C8LocalFixture.Unique("key");

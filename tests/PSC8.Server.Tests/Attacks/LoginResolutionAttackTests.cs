@@ -11,15 +11,17 @@ namespace PSC8.Server.Tests.Attacks;
 public sealed class LoginResolutionAttackTests : IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "c8local-identity-" + Guid.NewGuid().ToString("N"));
-    private C8LocalHost _host = null!;
+    private C8LocalHost? _running;
+
+    private C8LocalHost Host => _running ?? throw new InvalidOperationException("The in-process server is stopped.");
 
     private C8LocalOptions Options => C8LocalOptions.ForTests() with { InMemory = false, DataDirectory = _data };
 
-    public async Task InitializeAsync() => _host = await C8LocalHost.StartAsync(Options);
+    public async Task InitializeAsync() => _running = await C8LocalHost.StartAsync(Options);
 
     public async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
+        await StopAsync();
         try
         {
             Directory.Delete(_data, recursive: true);
@@ -30,16 +32,25 @@ public sealed class LoginResolutionAttackTests : IAsyncLifetime
         }
     }
 
-    private RegionClient Anonymous => new(Dc.UsWest, _host.UrlOf(Dc.UsWest), null, $"{Dc.UsWest}.{_host.Options.Domain}");
+    private RegionClient Anonymous => new(Dc.UsWest, Host.UrlOf(Dc.UsWest), null, $"{Dc.UsWest}.{Host.Options.Domain}");
 
     private Task<HttpExchange> LoginAsync(object body) => Anonymous.PostAsync("/_open/auth", body);
 
-    private async Task<RegionClient> RootAsync() => Anonymous.WithAuthorization("bearer " + await Anonymous.LoginAsync(_host.RootEmail, _host.RootPassword));
+    private async Task<RegionClient> RootAsync() => Anonymous.WithAuthorization("bearer " + await Anonymous.LoginAsync(Host.RootEmail, Host.RootPassword));
+
+    private async Task StopAsync()
+    {
+        if (_running is not null)
+        {
+            await _running.DisposeAsync();
+            _running = null;
+        }
+    }
 
     private async Task RestartAsync()
     {
-        await _host.DisposeAsync();
-        _host = await C8LocalHost.StartAsync(Options);
+        await StopAsync();
+        _running = await C8LocalHost.StartAsync(Options);
     }
 
     [Fact]
@@ -50,16 +61,16 @@ public sealed class LoginResolutionAttackTests : IAsyncLifetime
         const string password = "Attacker-pw-1";
         (await root.PostAsync("/_api/user", new { email = "attacker@example.test", passwd = password, user = attacker })).ShouldBe(201);
         var asAttacker = Anonymous.WithAuthorization("bearer " + await Anonymous.LoginAsync("attacker@example.test", password));
-        (await asAttacker.PatchAsync($"/_api/user/{attacker}", new { newEmail = new { email = _host.RootEmail, isVerified = true }, currentPasswd = password }))
+        (await asAttacker.PatchAsync($"/_api/user/{attacker}", new { newEmail = new { email = Host.RootEmail, isVerified = true }, currentPasswd = password }))
             .ShouldFail(409, 100012);
-        (await LoginAsync(new { email = _host.RootEmail, password })).ShouldFail(401, 401);
+        (await LoginAsync(new { email = Host.RootEmail, password })).ShouldFail(401, 401);
 
         await RestartAsync();
 
-        (await LoginAsync(new { email = _host.RootEmail, password })).ShouldFail(401, 401);
-        (await LoginAsync(new { tenant = _host.Tenant, username = attacker, password = _host.RootPassword })).ShouldFail(401, 401);
-        (await LoginAsync(new { tenant = _host.Tenant, username = "root", password })).ShouldFail(401, 401);
-        Assert.Equal("root", (await LoginAsync(new { email = _host.RootEmail, password = _host.RootPassword })).ShouldBe(200).Json.Str("username"));
+        (await LoginAsync(new { email = Host.RootEmail, password })).ShouldFail(401, 401);
+        (await LoginAsync(new { tenant = Host.Tenant, username = attacker, password = Host.RootPassword })).ShouldFail(401, 401);
+        (await LoginAsync(new { tenant = Host.Tenant, username = "root", password })).ShouldFail(401, 401);
+        Assert.Equal("root", (await LoginAsync(new { email = Host.RootEmail, password = Host.RootPassword })).ShouldBe(200).Json.Str("username"));
         Assert.Equal(attacker, (await LoginAsync(new { email = "attacker@example.test", password })).ShouldBe(200).Json.Str("username"));
     }
 
@@ -72,22 +83,39 @@ public sealed class LoginResolutionAttackTests : IAsyncLifetime
         (await root.PostAsync("/_api/user", new { email = "bob@example.test", passwd = "Bob-pw-1", user = "bob" })).ShouldBe(201);
 
         // What an older version let happen: written straight into the catalog, which does not check emails there.
-        var catalog = _host.Cluster.Catalog;
-        catalog.UpdateUser(catalog.FindUser("aaa_attacker")! with { Email = _host.RootEmail.ToUpperInvariant() });
+        var catalog = Host.Cluster.Catalog;
+        catalog.UpdateUser(catalog.FindUser("aaa_attacker")! with { Email = Host.RootEmail.ToUpperInvariant() });
         catalog.UpdateUser(catalog.FindUser("bob")! with { Email = "ann@example.test" });
 
         await RestartAsync();
 
-        (await LoginAsync(new { email = _host.RootEmail, password = "Attacker-pw-1" })).ShouldFail(401, 401);
-        Assert.Equal("root", (await LoginAsync(new { email = _host.RootEmail, password = _host.RootPassword })).ShouldBe(200).Json.Str("username"));
+        (await LoginAsync(new { email = Host.RootEmail, password = "Attacker-pw-1" })).ShouldFail(401, 401);
+        Assert.Equal("root", (await LoginAsync(new { email = Host.RootEmail, password = Host.RootPassword })).ShouldBe(200).Json.Str("username"));
         (await LoginAsync(new { email = "ann@example.test", password = "Ann-pw-1" })).ShouldFail(401, 11);
         (await LoginAsync(new { email = "ann@example.test", password = "Bob-pw-1" })).ShouldFail(401, 11);
-        Assert.Equal("bob", (await LoginAsync(new { tenant = _host.Tenant, username = "bob", password = "Bob-pw-1" })).ShouldBe(200).Json.Str("username"));
-        Assert.Equal("aaa_attacker", (await LoginAsync(new { tenant = _host.Tenant, username = "aaa_attacker", password = "Attacker-pw-1" })).ShouldBe(200).Json.Str("username"));
+        Assert.Equal("bob", (await LoginAsync(new { tenant = Host.Tenant, username = "bob", password = "Bob-pw-1" })).ShouldBe(200).Json.Str("username"));
+        Assert.Equal("aaa_attacker", (await LoginAsync(new { tenant = Host.Tenant, username = "aaa_attacker", password = "Attacker-pw-1" })).ShouldBe(200).Json.Str("username"));
 
         // An administrator can clear it up: giving one of them another email makes the other's sign-in work again.
         root = await RootAsync();
         (await root.PatchAsync("/_api/user/bob", new { newEmail = new { email = "bob@example.test", isVerified = true } })).ShouldBe(200);
         Assert.Equal("ann", (await LoginAsync(new { email = "ann@example.test", password = "Ann-pw-1" })).ShouldBe(200).Json.Str("username"));
+    }
+
+    [Fact]
+    public async Task The_console_app_warns_at_start_about_emails_that_several_users_share()
+    {
+        var root = await RootAsync();
+        (await root.PostAsync("/_api/user", new { email = "ann@example.test", passwd = "Ann-pw-1", user = "ann" })).ShouldBe(201);
+        (await root.PostAsync("/_api/user", new { email = "bob@example.test", passwd = "Bob-pw-1", user = "bob" })).ShouldBe(201);
+        var catalog = Host.Cluster.Catalog;
+        catalog.UpdateUser(catalog.FindUser("bob")! with { Email = "ANN@example.test" });
+        var password = Host.RootPassword;
+        await StopAsync();
+
+        await using var server = await C8LocalProcess.StartAsync(["--data", _data, "--port", "0", "--root-password", password]);
+        await Eventually.WaitForAsync(() => Task.FromResult(server.Output), output => output.Contains("share the email", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10), "the warning about a shared email");
+        Assert.Contains("warning: users ann, bob share the email ann@example.test, which signs in nobody", server.Output, StringComparison.OrdinalIgnoreCase);
     }
 }

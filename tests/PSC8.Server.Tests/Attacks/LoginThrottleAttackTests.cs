@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
 using PSC8.Server.Cluster;
 using PSC8.Server.Tests.Infrastructure;
 
@@ -107,4 +110,41 @@ public sealed class AddressLoginThrottleTests(AddressThrottleFixture fx) : IClas
         await Logins.WaitOutAsync(retryAfter);
         (await Logins.ByEmailAsync(fx, fx.Host.RootEmail, fx.Host.RootPassword)).ShouldBe(200);
     }
+
+    [Fact]
+    public async Task Failures_from_one_address_do_not_refuse_another()
+    {
+        for (var i = 0; i < AddressThrottleFixture.Failures; i++)
+        {
+            (await Logins.ByEmailAsync(fx, C8HostFixture.Unique("spray") + "@example.test", "guess")).ShouldFail(401, 11);
+        }
+        var retryAfter = (await Logins.ByEmailAsync(fx, fx.Host.RootEmail, fx.Host.RootPassword)).ShouldBeThrottled();
+
+        using var elsewhere = ClientFrom(IPAddress.Parse("127.0.0.2"));
+        using var answer = await elsewhere.PostAsJsonAsync(new Uri(fx.Host.UrlOf(Dc.UsWest), "/_open/auth"),
+            new { email = fx.Host.RootEmail, password = fx.Host.RootPassword });
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+
+        await Logins.WaitOutAsync(retryAfter);
+    }
+
+    /// <summary>An HTTP client whose connections leave from another loopback address (Linux routes all of 127.0.0.0/8 locally).</summary>
+    private static HttpClient ClientFrom(IPAddress local) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(new IPEndPoint(local, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    });
 }
