@@ -35,9 +35,8 @@ $root = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
 & (Join-Path $root 'build.ps1') -Task Module | Out-Host
 $version = (Select-Xml -Path (Join-Path $root 'Directory.Build.props') -XPath '/Project/PropertyGroup/Version').Node.InnerText
 $module = Join-Path $root "out/PSC8/$version/PSC8.psd1"
-Import-Module (Join-Path $root 'tests/PSC8.TestHelpers.psm1') -Force
-$regionNames = @('us-west', 'eu-central', 'ap-south')[0..($Regions - 1)] -join ','
-$server = Start-C8Local -ArgumentList '--regions', $regionNames
+Import-Module $module -Force
+$server = Start-C8Local -Region @('us-west', 'eu-central', 'ap-south')[0..($Regions - 1)]
 $scratch = Join-Path ([System.IO.Path]::GetTempPath()) ('psc8-bench-' + [guid]::NewGuid().ToString('N'))
 $null = New-Item -ItemType Directory -Path $scratch
 
@@ -48,8 +47,14 @@ function Invoke-Rest {
     Invoke-RestMethod @arguments
 }
 
+# Other work on the machine slows every case: the table says how busy it was (the 1-minute load average).
+function Get-LoadAverage {
+    $line = Get-Content -Path '/proc/loadavg' -ErrorAction SilentlyContinue
+    if ($line) { ($line -split ' ')[0] } else { 'unknown' }
+}
+
 function Get-ServerRssMB {
-    $status = Get-Content -Path "/proc/$($server.Process.Id)/status" -ErrorAction SilentlyContinue
+    $status = Get-Content -Path "/proc/$($server.ProcessId)/status" -ErrorAction SilentlyContinue
     $line = $status | Where-Object { $_ -like 'VmRSS:*' }
     if ($line) { [math]::Round([double]($line -split '\s+')[1] / 1024, 1) } else { $null }
 }
@@ -60,7 +65,7 @@ function Measure-Case {
     $password = $server.Credential.GetNetworkCredential().Password
     $start = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME 'pwsh'))
     foreach ($argument in @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'BenchCase.ps1'), '-Case', $Case, '-Module', $module,
-            '-Url', $server.GlobalUrl, '-Password', $password, '-Data', (Join-Path $scratch 'accounts.csv'), '-Collection', $Collection, '-Count', $Items)) {
+            '-Url', $server.Url, '-Password', $password, '-Data', (Join-Path $scratch 'accounts.csv'), '-Collection', $Collection, '-Count', $Items)) {
         $start.ArgumentList.Add([string]$argument)
     }
     if ($Warm) { $start.ArgumentList.Add('-Warm') }
@@ -85,9 +90,9 @@ function Get-Median {
 }
 
 try {
-    $login = Invoke-RestMethod -Method Post -Uri "$($server.GlobalUrl)/_open/auth" -ContentType 'application/json' -Body (@{ email = 'root@c8.local'; password = $server.Credential.GetNetworkCredential().Password } | ConvertTo-Json)
+    $login = Invoke-RestMethod -Method Post -Uri "$($server.Url)/_open/auth" -ContentType 'application/json' -Body (@{ email = 'root@c8.local'; password = $server.Credential.GetNetworkCredential().Password } | ConvertTo-Json)
     $script:Headers = @{ Authorization = "bearer $($login.jwt)" }
-    $script:Api = "$($server.GlobalUrl)/_fabric/_system/_api"
+    $script:Api = "$($server.Url)/_fabric/_system/_api"
     foreach ($name in 'ins', 'data') { $null = Invoke-Rest POST '/collection' @{ name = $name } }
     Write-Host "Loading $StreamCount documents into 'data'..."
     $null = Invoke-Rest POST '/cursor' @{ query = "FOR i IN 1..$StreamCount INSERT { name: CONCAT('account ', i), city: 'Gotham', balance: i % 1000, active: i % 2 == 0, opened: '2026-01-01' } INTO data" }
@@ -102,6 +107,7 @@ try {
         'query' = 'data'; 'byhand-query' = 'data'; 'floor-json' = 'data'
         'get' = 'data'; 'byhand-get' = 'data'; 'set' = 'data'; 'byhand-set' = 'data'
     }
+    $loadBefore = Get-LoadAverage
     # One warm-up of each path, so the first measured run does not pay for C8 Local's JIT alone.
     $null = Measure-Case 'objects' 'ins' 1000
     $null = Measure-Case 'query' 'data' 1000
@@ -115,6 +121,7 @@ try {
             }
         }
     }
+    $loadAfter = Get-LoadAverage
     $serverBefore = Get-ServerRssMB
     $stream = Measure-Case 'query' 'data' $StreamCount
 
@@ -126,15 +133,15 @@ try {
         $results = $byMode[$mode]
 
         $rows = @(
-            @{ Work = '`Import-Csv | Add-C8Document` (docs/s)'; Psc8 = Rate 'csv'; ByHand = Rate 'byhand-insert'; Floor = Rate 'floor-csv'; Goal = 100000 }
-            @{ Work = 'PSCustomObjects `| Add-C8Document` (docs/s)'; Psc8 = Rate 'objects'; ByHand = Rate 'byhand-insert'; Floor = $null; Goal = 120000 }
-            @{ Work = 'hashtables `| Add-C8Document` (docs/s)'; Psc8 = Rate 'hashtables'; ByHand = Rate 'byhand-insert'; Floor = $null; Goal = 120000 }
+            @{ Work = '`Import-Csv \| Add-C8Document` (docs/s)'; Psc8 = Rate 'csv'; ByHand = Rate 'byhand-insert'; Floor = Rate 'floor-csv'; Goal = 100000 }
+            @{ Work = 'PSCustomObjects `\| Add-C8Document` (docs/s)'; Psc8 = Rate 'objects'; ByHand = Rate 'byhand-insert'; Floor = $null; Goal = 120000 }
+            @{ Work = 'hashtables `\| Add-C8Document` (docs/s)'; Psc8 = Rate 'hashtables'; ByHand = Rate 'byhand-insert'; Floor = $null; Goal = 120000 }
             @{ Work = '`Invoke-C8Query` to the end (rows/s)'; Psc8 = Rate 'query'; ByHand = Rate 'byhand-query'; Floor = Rate 'floor-json'; Goal = 120000 }
             @{ Work = '`Get-C8Document` by key (calls/s)'; Psc8 = Rate 'get'; ByHand = Rate 'byhand-get'; Floor = $null; Goal = $null }
             @{ Work = '`Set-C8Document` by key (calls/s)'; Psc8 = Rate 'set'; ByHand = Rate 'byhand-set'; Floor = $null; Goal = $null }
         )
         Write-Output ''
-        Write-Output "$($mode): C8 Local in memory, $Regions region(s); $Count documents of five fields; medians of $Runs runs; $([Environment]::ProcessorCount) cores."
+        Write-Output "$($mode): C8 Local in memory, $Regions region(s); $Count documents of five fields; medians of $Runs runs; $([Environment]::ProcessorCount) cores; load average $loadBefore before the run, $loadAfter after it."
         Write-Output ''
         Write-Output '| work | PSC8 | by hand (Invoke-RestMethod) | PSC8 / by hand | PowerShell''s floor | goal |'
         Write-Output '|---|---:|---:|---:|---:|---|'

@@ -26,6 +26,11 @@ internal static class JsonObjects
         where T : class =>
         Convert(row, builder, IsDocument(row) ? DocumentTypeName : null);
 
+    // The property names of the last top-level object converted on this thread: rows of a query mostly share their
+    // names, and reusing the strings saves allocating them again for every row (and lets the builder recognise them).
+    [ThreadStatic]
+    private static string[]? t_rowNames;
+
     /// <summary>Converts any JSON value; the top-level object (if it is one) is tagged with <paramref name="typeName"/>.</summary>
     public static object? Convert<T>(JsonElement value, IObjectBuilder<T> builder, string? typeName)
         where T : class
@@ -35,13 +40,20 @@ internal static class JsonObjects
             throw new ArgumentNullException(nameof(builder));
         }
 
+        return Convert(value, builder, typeName, top: true);
+    }
+
+    private static object? Convert<T>(JsonElement value, IObjectBuilder<T> builder, string? typeName, bool top)
+        where T : class
+    {
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
                 var properties = new List<KeyValuePair<string, object?>>();
                 foreach (var property in value.EnumerateObject())
                 {
-                    properties.Add(new KeyValuePair<string, object?>(property.Name, Convert(property.Value, builder, null)));
+                    var name = top ? RowName(property, properties.Count) : property.Name;
+                    properties.Add(new KeyValuePair<string, object?>(name, Convert(property.Value, builder, null, top: false)));
                 }
 
                 return builder.Create(typeName, properties);
@@ -50,7 +62,7 @@ internal static class JsonObjects
                 var i = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    items[i++] = Convert(item, builder, null);
+                    items[i++] = Convert(item, builder, null, top: false);
                 }
 
                 return items;
@@ -65,6 +77,23 @@ internal static class JsonObjects
             default:
                 return null;
         }
+    }
+
+    private static string RowName(JsonProperty property, int index)
+    {
+        var names = t_rowNames;
+        if (names is not null && index < names.Length && names[index] is string known && property.NameEquals(known))
+        {
+            return known;
+        }
+
+        if (names is null || index >= names.Length)
+        {
+            Array.Resize(ref names, Math.Max(16, 2 * index));
+            t_rowNames = names;
+        }
+
+        return names[index] = property.Name;
     }
 
     /// <summary>The <c>_id</c>, <c>_key</c> and <c>_rev</c> a write returned, as a document object (what -PassThru emits).</summary>

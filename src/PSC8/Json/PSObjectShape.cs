@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Linq.Expressions;
 using System.Management.Automation;
 using System.Reflection;
 using PSC8.Client.Json;
@@ -29,6 +31,11 @@ internal sealed class PSObjectShape : JsonObjectShape
     // objects into Add-C8Document cost. Null where a PowerShell version has no such member; then the public path runs.
     private static readonly Func<PSObject, IEnumerable<PSMemberInfo>>? OwnMembers = Internal<IEnumerable<PSMemberInfo>>("InstanceMembers");
 
+    // The dictionary behind those members, read by index: enumerating the collection copies it into a new list under
+    // a lock for every object. The delegate answers null for a bag with hidden members (the enumeration skips them),
+    // and is null where a PowerShell version keeps its members otherwise; then the enumeration runs.
+    private static readonly Func<PSObject, OrderedDictionary?>? OwnMemberTable = InternalMemberTable();
+
     private static readonly Func<PSObject, IEnumerable<string>>? OwnTypeNames = Internal<IEnumerable<string>>("InternalTypeNames");
 
     private static object? s_lastPlainNames;
@@ -45,31 +52,44 @@ internal sealed class PSObjectShape : JsonObjectShape
     public override bool TryGetProperties(object value, List<KeyValuePair<string, object?>> properties)
     {
         var wrapped = PSObject.AsPSObject(value);
-        var members = OwnMembers is not null && wrapped.BaseObject is PSCustomObject && HasPlainTypeNames(wrapped)
-            ? OwnMembers(wrapped)
-            : wrapped.Properties;
-        foreach (var member in members)
+        var plain = OwnMembers is not null && wrapped.BaseObject is PSCustomObject && HasPlainTypeNames(wrapped);
+        if (plain && OwnMemberTable?.Invoke(wrapped) is OrderedDictionary table)
         {
-            if ((member.MemberType & ValueMembers) == 0 || member is not PSPropertyInfo property || !property.IsGettable)
+            for (var i = 0; i < table.Count; i++)
             {
-                continue;
+                Add((PSMemberInfo)table[i]!, properties);
             }
 
-            object? propertyValue;
-            try
-            {
-                propertyValue = property.Value;
-            }
-            catch (GetValueException)
-            {
-                // A getter that throws has no value to store; ConvertTo-Json skips such properties too.
-                continue;
-            }
+            return true;
+        }
 
-            properties.Add(new KeyValuePair<string, object?>(property.Name, propertyValue));
+        foreach (var member in plain ? OwnMembers!(wrapped) : wrapped.Properties)
+        {
+            Add(member, properties);
         }
 
         return true;
+    }
+
+    private static void Add(PSMemberInfo member, List<KeyValuePair<string, object?>> properties)
+    {
+        if ((member.MemberType & ValueMembers) == 0 || member is not PSPropertyInfo property || !property.IsGettable)
+        {
+            return;
+        }
+
+        object? propertyValue;
+        try
+        {
+            propertyValue = property.Value;
+        }
+        catch (GetValueException)
+        {
+            // A getter that throws has no value to store; ConvertTo-Json skips such properties too.
+            return;
+        }
+
+        properties.Add(new KeyValuePair<string, object?>(property.Name, propertyValue));
     }
 
     private static bool HasPlainTypeNames(PSObject wrapped)
@@ -92,6 +112,33 @@ internal sealed class PSObjectShape : JsonObjectShape
 
         s_lastPlainNames = names;
         return true;
+    }
+
+    // wrapped.InstanceMembers.VisibleCount == Count ? its Members : null, compiled once: the collection's type is
+    // internal, so no delegate type can name it.
+    private static Func<PSObject, OrderedDictionary?>? InternalMemberTable()
+    {
+        const BindingFlags Internal = BindingFlags.NonPublic | BindingFlags.Instance;
+        var instanceMembers = typeof(PSObject).GetProperty("InstanceMembers", Internal);
+        var collection = instanceMembers?.PropertyType;
+        var table = collection?.GetProperty("Members", Internal);
+        var count = collection?.GetProperty("Count", Internal | BindingFlags.Public);
+        var visible = collection?.GetProperty("VisibleCount", Internal);
+        if (table is null || count is null || visible is null || !typeof(OrderedDictionary).IsAssignableFrom(table.PropertyType))
+        {
+            return null;
+        }
+
+        var wrapped = Expression.Parameter(typeof(PSObject), "wrapped");
+        var members = Expression.Variable(collection!, "members");
+        var body = Expression.Block(
+            new[] { members },
+            Expression.Assign(members, Expression.Property(wrapped, instanceMembers!)),
+            Expression.Condition(
+                Expression.Equal(Expression.Property(members, visible), Expression.Property(members, count)),
+                Expression.Convert(Expression.Property(members, table), typeof(OrderedDictionary)),
+                Expression.Constant(null, typeof(OrderedDictionary))));
+        return Expression.Lambda<Func<PSObject, OrderedDictionary?>>(body, wrapped).Compile();
     }
 
     // The getter of an internal PSObject property as a delegate, or null where this PowerShell has no such property.

@@ -32,6 +32,9 @@ internal static class C8Origins
 
     private static readonly ConditionalWeakTable<object, C8Origin> Table = new();
 
+    // Origins are immutable: the rows of one query share the last one made instead of one each.
+    private static C8Origin? s_last;
+
     /// <summary>
     /// Records where <paramref name="value"/> came from and returns what to write. Documents and rows (property bags)
     /// stay exactly as the server sent them — a visible extra property would be written back by Set-C8Document or
@@ -47,7 +50,7 @@ internal static class C8Origins
 
         var wrapped = value as PSObject ?? new PSObject(value);
         var key = KeyOf(wrapped);
-        var origin = new C8Origin(session, FabricOf(wrapped.BaseObject) ?? fabric);
+        var origin = OriginFor(session, FabricOf(wrapped.BaseObject) ?? fabric);
         lock (Table)
         {
             Table.Remove(key);
@@ -73,6 +76,17 @@ internal static class C8Origins
 
         // Reading needs no lock: the table is safe for concurrent readers; the lock only keeps Remove and Add together.
         return Table.TryGetValue(value is PSObject wrapped ? KeyOf(wrapped) : value, out var origin) ? origin : null;
+    }
+
+    private static C8Origin OriginFor(C8Session session, string? fabric)
+    {
+        var last = s_last;
+        if (last is not null && ReferenceEquals(last.Session, session) && string.Equals(last.Fabric, string.IsNullOrEmpty(fabric) ? null : fabric, System.StringComparison.Ordinal))
+        {
+            return last;
+        }
+
+        return s_last = new C8Origin(session, fabric);
     }
 
     // A property bag is its PSObject (its base object is one shared PSCustomObject); a .NET object is itself.

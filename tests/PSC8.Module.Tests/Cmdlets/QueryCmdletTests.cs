@@ -54,6 +54,39 @@ public sealed class QueryCmdletTests(ModuleServers servers) : FabricTest(servers
     }
 
     [Fact]
+    public void Rows_of_one_shape_are_separate_objects_a_change_to_one_stays_with_it()
+    {
+        // Rows of one shape share their type-name list and property names inside the module; what a script changes on
+        // one row (its type names, a property) must not show on the next, and each row keeps its own values.
+        var result = Run(
+            "$rows = @(Invoke-C8Query 'FOR d IN rows SORT d.n LIMIT 3 RETURN d'); " +
+            "$rows[0].PSTypeNames.Insert(0, 'Mine'); $rows[0].n = 100; $rows[0] | Add-Member extra 1; " +
+            "$rows | ForEach-Object { '{0}|{1}|{2}' -f ($_.PSTypeNames -join ','), $_.n, ($_.PSObject.Properties.Name -join ',') }").ShouldSucceed();
+
+        var lines = result.Output.Select(o => (string)o.BaseObject).ToArray();
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("Mine,PSC8.Document,", lines[0], StringComparison.Ordinal);
+        Assert.Contains("|100|", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",extra", lines[0], StringComparison.Ordinal);
+        foreach (var line in lines.Skip(1))
+        {
+            Assert.StartsWith("PSC8.Document,", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("Mine", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("extra", line, StringComparison.Ordinal);
+        }
+
+        Assert.NotEqual(lines[1].Split('|')[1], lines[2].Split('|')[1]);
+    }
+
+    [Fact]
+    public void Names_that_differ_only_in_case_after_rows_of_one_shape_are_one_property()
+    {
+        var result = Run("Invoke-C8Query 'FOR x IN [{a: 1, b: 2}, {a: 3, b: 4}, {a: 5, A: 6}] RETURN x' | ForEach-Object { '{0}={1}' -f ($_.PSObject.Properties.Name -join ','), $_.a }").ShouldSucceed();
+
+        Assert.Equal(new[] { "a,b=1", "a,b=3", "a=6" }, result.Output.Select(o => (string)o.BaseObject));
+    }
+
+    [Fact]
     public void Bind_variables_from_a_hashtable_reach_the_query()
     {
         var row = Assert.Single(Run("Invoke-C8Query 'FOR d IN @@coll FILTER d.n == @n RETURN d' -BindVariable @{ '@coll' = 'rows'; n = 3 }").ShouldSucceed().Output);
