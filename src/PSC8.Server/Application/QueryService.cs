@@ -181,7 +181,7 @@ internal static class QueryService
     {
         using (execution)
         {
-            var rows = new List<C8Value>();
+            var rows = new RowBuffer();
             long bytes = 0;
             while (execution.MoveNext(out var row))
             {

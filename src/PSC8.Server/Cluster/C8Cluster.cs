@@ -50,7 +50,11 @@ internal sealed class C8Cluster : IDisposable
         Router = ApiRoutes.Build();
         BuildIndexes();
         TtlSweeper = new Application.TtlSweeper(this, TimeSpan.FromSeconds(1));
+        MemoryTrimmer = options.MemoryTrimInterval is { } trim ? new Application.MemoryTrimmer(trim) : null;
     }
+
+    /// <summary>Gives memory back after a burst; null when the server shares its process (tests).</summary>
+    public Application.MemoryTrimmer? MemoryTrimmer { get; }
 
     /// <summary>Background removal of the documents TTL indexes say expired.</summary>
     public Application.TtlSweeper TtlSweeper { get; }
@@ -162,12 +166,17 @@ internal sealed class C8Cluster : IDisposable
         Replicator.Start();
         ExpirySweeper.Start();
         TtlSweeper.Start();
+        MemoryTrimmer?.Start();
     }
 
     internal async Task StopAsync()
     {
         await ExpirySweeper.DisposeAsync().ConfigureAwait(false);
         await TtlSweeper.DisposeAsync().ConfigureAwait(false);
+        if (MemoryTrimmer is not null)
+        {
+            await MemoryTrimmer.DisposeAsync().ConfigureAwait(false);
+        }
         await Replicator.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -7,7 +7,7 @@ namespace PSC8.Server.Cursors;
 /// The rows of a query that already ran to the end, handed out from memory: a modification query must finish
 /// inside its transaction before it commits, and a non-streaming query runs to the end before its first batch.
 /// </summary>
-internal sealed class BufferedExecution(List<C8Value> rows, QueryStats stats, IReadOnlyList<QueryWarning> warnings) : IQueryExecution
+internal sealed class BufferedExecution(RowBuffer rows, QueryStats stats, IReadOnlyList<QueryWarning> warnings) : IQueryExecution
 {
     private int _next;
 

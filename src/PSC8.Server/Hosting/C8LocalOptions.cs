@@ -100,6 +100,13 @@ public sealed record C8LocalOptions
     /// <summary>How often expired key-value pairs are removed in the background (they are never returned meanwhile).</summary>
     public TimeSpan ExpirySweepInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often the server checks whether it holds much more memory than its objects need (after a big query) and
+    /// gives it back; null never. The GC is the process's, so servers hosted inside another process (tests) leave
+    /// it off.
+    /// </summary>
+    public TimeSpan? MemoryTrimInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Options for an in-process server in tests: in memory, free ports, a known password.</summary>
     public static C8LocalOptions ForTests(params string[] regions) => new()
     {
@@ -107,5 +114,6 @@ public sealed record C8LocalOptions
         Port = 0,
         InMemory = true,
         RootPassword = "test-password",
+        MemoryTrimInterval = null,
     };
 }
