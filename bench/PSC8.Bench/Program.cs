@@ -1,4 +1,3 @@
-using PSC8.Bench.Cli;
 using PSC8.Bench.Orchestration;
 using PSC8.Bench.Soak;
 using PSC8.Bench.Workers;

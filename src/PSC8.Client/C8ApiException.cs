@@ -1,5 +1,3 @@
-using PSC8.Client.Errors;
-
 namespace PSC8.Client;
 
 /// <summary>

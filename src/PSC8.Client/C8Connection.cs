@@ -1,8 +1,4 @@
 using PSC8.Client.Apis;
-using PSC8.Client.Errors;
-using PSC8.Client.Http;
-using PSC8.Client.Json;
-using PSC8.Client.Models;
 
 namespace PSC8.Client;
 

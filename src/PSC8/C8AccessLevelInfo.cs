@@ -1,5 +1,3 @@
-using PSC8.Client.Models;
-
 namespace PSC8;
 
 /// <summary>

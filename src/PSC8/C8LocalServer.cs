@@ -1,6 +1,4 @@
 using System.Collections.Specialized;
-using System.Linq;
-using System.Management.Automation;
 using PSC8.Local;
 
 namespace PSC8;

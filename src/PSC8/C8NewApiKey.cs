@@ -1,6 +1,4 @@
-using System;
 using System.Security;
-using PSC8.Client.Models;
 
 namespace PSC8;
 

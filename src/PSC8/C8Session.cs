@@ -1,5 +1,3 @@
-using System;
-using PSC8.Client;
 using PSC8.Sessions;
 
 namespace PSC8;

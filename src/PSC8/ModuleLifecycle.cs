@@ -1,7 +1,4 @@
-using System;
-using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using PSC8.Engine;
 using PSC8.Sessions;
 
 namespace PSC8;

@@ -1,6 +1,4 @@
 using System.Security;
-using PSC8.Client.Models;
-using PSC8.Client.Tests.Infrastructure;
 
 namespace PSC8.Client.Tests;
 

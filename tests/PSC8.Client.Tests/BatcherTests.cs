@@ -1,5 +1,4 @@
 using PSC8.Client.Batching;
-using PSC8.Client.Models;
 
 namespace PSC8.Client.Tests;
 

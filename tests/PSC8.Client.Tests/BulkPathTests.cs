@@ -1,6 +1,4 @@
-using System.Text.Json;
 using PSC8.Client.Json;
-using PSC8.Client.Tests.Infrastructure;
 
 namespace PSC8.Client.Tests;
 

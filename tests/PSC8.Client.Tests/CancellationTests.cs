@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using PSC8.Client.Tests.Infrastructure;
 
 namespace PSC8.Client.Tests;
 

@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
-using System.Text.Json;
-using PSC8.Client.Models;
-using PSC8.Client.Tests.Infrastructure;
 
 namespace PSC8.Client.Tests;
 

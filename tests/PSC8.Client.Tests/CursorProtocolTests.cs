@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using PSC8.Client.Models;
-using PSC8.Client.Tests.Infrastructure;
 
 namespace PSC8.Client.Tests;
 

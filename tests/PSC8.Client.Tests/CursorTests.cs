@@ -1,7 +1,3 @@
-using System.Text.Json;
-using PSC8.Client.Models;
-using PSC8.Client.Tests.Infrastructure;
-
 namespace PSC8.Client.Tests;
 
 public sealed class CursorTests : ServerTest

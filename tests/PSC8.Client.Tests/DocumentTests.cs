@@ -1,8 +1,5 @@
-using System.Text.Json;
 using PSC8.Client.Batching;
 using PSC8.Client.Json;
-using PSC8.Client.Models;
-using PSC8.Client.Tests.Infrastructure;
 
 namespace PSC8.Client.Tests;
 

@@ -1,6 +1,3 @@
-using PSC8.Client.Models;
-using PSC8.Client.Tests.Infrastructure;
-
 namespace PSC8.Client.Tests;
 
 public sealed class FabricTests : ServerTest

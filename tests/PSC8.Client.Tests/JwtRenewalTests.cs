@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using PSC8.Client.Auth;
-using PSC8.Client.Tests.Infrastructure;
 
 namespace PSC8.Client.Tests;
 

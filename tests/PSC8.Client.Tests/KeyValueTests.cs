@@ -1,6 +1,3 @@
-using PSC8.Client.Models;
-using PSC8.Client.Tests.Infrastructure;
-
 namespace PSC8.Client.Tests;
 
 /// <summary>KeyValueApi and VersionApi against C8 Local: every call, its answer read back, and its failures as C8ApiException.</summary>

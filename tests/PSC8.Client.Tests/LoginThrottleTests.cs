@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using PSC8.Server.Hosting;
 
 namespace PSC8.Client.Tests;

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using PSC8.Client.Models;
 using PSC8.Server.Hosting;
 
 namespace PSC8.Client.Tests;

@@ -1,5 +1,3 @@
-using PSC8.Client.Tests.Infrastructure;
-
 namespace PSC8.Client.Tests;
 
 public sealed class RegionTests : ServerTest

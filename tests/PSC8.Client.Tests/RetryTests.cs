@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using PSC8.Client.Models;
-using PSC8.Client.Tests.Infrastructure;
 
 namespace PSC8.Client.Tests;
 

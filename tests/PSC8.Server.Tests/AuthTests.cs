@@ -1,8 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using PSC8.Server.Cluster;
 using PSC8.Server.Security;
-using PSC8.Server.Tests.Infrastructure;
 
 namespace PSC8.Server.Tests;
 

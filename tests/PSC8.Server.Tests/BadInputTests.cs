@@ -1,7 +1,4 @@
 using System.Net;
-using System.Text;
-using PSC8.Server.Hosting;
-using PSC8.Server.Tests.Infrastructure;
 
 namespace PSC8.Server.Tests;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests;
 
 /// <summary>Collections: create (type, spot, local, stream, key generators), list, info, properties, count, figures, truncate, delete.</summary>

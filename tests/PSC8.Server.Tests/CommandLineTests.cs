@@ -1,6 +1,4 @@
 using System.Net;
-using PSC8.Server.Hosting;
-using PSC8.Server.Tests.Infrastructure;
 
 namespace PSC8.Server.Tests;
 

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests;
 
 /// <summary>

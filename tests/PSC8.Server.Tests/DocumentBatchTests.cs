@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests;
 
 /// <summary>Batch insert/replace/update/remove: one answer per item, per-item errors and X-C8-Error-Codes, never a 409/412 for the batch.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests;
 
 /// <summary>Single-document insert, read, HEAD, replace, update and remove with GDN's options, headers and preconditions.</summary>

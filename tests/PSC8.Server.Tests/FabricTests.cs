@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests;
 
 /// <summary>Geo-fabrics: list, create (dcList, spotDc), current, metadata, delete, and moving the spot region.</summary>

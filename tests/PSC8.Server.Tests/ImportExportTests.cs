@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests;
 
 /// <summary>Bulk import in GDN's and ArangoDB's body forms, and export of a collection or a read-only query.</summary>

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using PSC8.Server.Tests.Infrastructure;
 
 namespace PSC8.Server.Tests;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests;
 
 /// <summary>

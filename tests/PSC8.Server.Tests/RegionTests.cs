@@ -1,5 +1,3 @@
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests;
 
 /// <summary>/datacenter/all|local|{name}|_tenant/{t}, PUT /datacenter/{dc}/{bool}, and x-gdn-region on every response.</summary>

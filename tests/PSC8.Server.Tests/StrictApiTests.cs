@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using PSC8.Server.Hosting;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests;
 
 public sealed class StrictApiFixture : C8HostFixture

@@ -1,8 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
-using PSC8.Server.Hosting;
-using PSC8.Server.Tests.Infrastructure;
 
 namespace PSC8.Server.Tests;
 

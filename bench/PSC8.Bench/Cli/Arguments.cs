@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PSC8.Bench.Cli;
 
 /// <summary><c>--name value</c> pairs and bare <c>--flag</c>s; a mistake is a clear message, never a guess.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using PSC8.Client.Json;
 
 namespace PSC8.Bench.Data;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PSC8.Bench.Measure;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace PSC8.Bench.Measure;
 
 /// <summary>Wall-clock and own-process CPU time of the measured part of a worker (connecting and warm-up excluded).</summary>

@@ -1,9 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
-using PSC8.Client;
-using PSC8.Client.Models;
 
 namespace PSC8.Bench.Orchestration;
 

@@ -1,5 +1,3 @@
-using PSC8.Bench.Cli;
-
 namespace PSC8.Bench.Orchestration;
 
 /// <summary>

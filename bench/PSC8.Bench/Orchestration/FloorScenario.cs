@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PSC8.Bench.Orchestration;
 
 /// <summary>Part 4: the floor, run while no server is up, in a fresh database each run.</summary>

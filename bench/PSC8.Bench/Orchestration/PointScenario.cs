@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-
 namespace PSC8.Bench.Orchestration;
 
 /// <summary>Part 2: single-document insert, read and update round trips, and key-value put and get, through PSC8.Client, from 1 and from 8 clients.</summary>

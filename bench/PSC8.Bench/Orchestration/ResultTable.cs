@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using PSC8.Bench.Measure;
-
 namespace PSC8.Bench.Orchestration;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using PSC8.Bench.Measure;
-
 namespace PSC8.Bench.Orchestration;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using PSC8.Client.Models;
-
 namespace PSC8.Bench.Orchestration;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using PSC8.Bench.Measure;
-
 namespace PSC8.Bench.Soak;
 
 /// <summary>Reads the server's resident memory and open descriptors every 250 ms for the whole run, to find the peak.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using PSC8.Client.Models;
-
 namespace PSC8.Bench.Soak;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
-using PSC8.Client.Models;
 
 namespace PSC8.Bench.Soak;
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PSC8.Bench.Soak;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-using PSC8.Bench.Measure;
-
 namespace PSC8.Bench.Soak;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using PSC8.Bench.Measure;
-
 namespace PSC8.Bench.Soak;
 
 /// <summary>Everything a soak run measured.</summary>

@@ -1,5 +1,3 @@
-using PSC8.Bench.Cli;
-using PSC8.Bench.Measure;
 using PSC8.Bench.Orchestration;
 
 namespace PSC8.Bench.Soak;

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using PSC8.Bench.Orchestration;
-using PSC8.Client;
-using PSC8.Client.Models;
 
 namespace PSC8.Bench.Soak;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using PSC8.Bench.Data;
-using PSC8.Bench.Measure;
 using PSC8.Server.Storage;
 
 namespace PSC8.Bench.Workers;

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
-using PSC8.Bench.Data;
-using PSC8.Bench.Measure;
-using PSC8.Client;
-
 namespace PSC8.Bench.Workers;
 
 /// <summary>

@@ -1,11 +1,4 @@
-using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using PSC8.Bench.Data;
-using PSC8.Bench.Measure;
-using PSC8.Client;
 using PSC8.Client.Json;
-using PSC8.Client.Models;
 
 namespace PSC8.Bench.Workers;
 

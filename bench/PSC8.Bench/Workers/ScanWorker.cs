@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
-using PSC8.Bench.Measure;
-using PSC8.Client.Models;
-
 namespace PSC8.Bench.Workers;
 
 /// <summary>

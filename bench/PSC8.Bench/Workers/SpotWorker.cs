@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
-using PSC8.Bench.Data;
-using PSC8.Bench.Measure;
-
 namespace PSC8.Bench.Workers;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
-using PSC8.Bench.Cli;
-using PSC8.Client;
-
 namespace PSC8.Bench.Workers;
 
 /// <summary>

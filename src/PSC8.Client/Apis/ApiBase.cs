@@ -1,5 +1,3 @@
-using PSC8.Client.Http;
-
 namespace PSC8.Client.Apis;
 
 /// <summary>Shared plumbing of the API groups.</summary>

@@ -1,7 +1,3 @@
-using PSC8.Client.Http;
-using PSC8.Client.Json;
-using PSC8.Client.Models;
-
 namespace PSC8.Client.Apis;
 
 /// <summary>API keys: <c>/_api/key*</c>.</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using PSC8.Client.Http;
-using PSC8.Client.Json;
-using PSC8.Client.Models;
-
 namespace PSC8.Client.Apis;
 
 /// <summary>Geo-fabrics: <c>/_fabric/{f}/_api/database*</c>. Creation and deletion go through <c>_system</c>.</summary>

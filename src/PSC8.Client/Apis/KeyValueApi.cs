@@ -1,8 +1,3 @@
-using System.Text.Json;
-using PSC8.Client.Http;
-using PSC8.Client.Json;
-using PSC8.Client.Models;
-
 namespace PSC8.Client.Apis;
 
 /// <summary>Key-value collections: <c>/_fabric/{f}/_api/kv*</c>. A null fabric means the connection's default.</summary>

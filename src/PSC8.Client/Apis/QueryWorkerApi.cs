@@ -1,8 +1,3 @@
-using PSC8.Client.Errors;
-using PSC8.Client.Http;
-using PSC8.Client.Json;
-using PSC8.Client.Models;
-
 namespace PSC8.Client.Apis;
 
 /// <summary>Saved queries (RestQL query workers): <c>/_fabric/{f}/_api/restql*</c>.</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using PSC8.Client.Http;
-using PSC8.Client.Json;
-using PSC8.Client.Models;
-
 namespace PSC8.Client.Apis;
 
 /// <summary>Regions: <c>/datacenter/*</c>.</summary>

@@ -1,7 +1,3 @@
-using PSC8.Client.Http;
-using PSC8.Client.Json;
-using PSC8.Client.Models;
-
 namespace PSC8.Client.Apis;
 
 /// <summary>Users of the tenant (<c>/_api/user*</c>); listing also tells an API key's connection its tenant.</summary>

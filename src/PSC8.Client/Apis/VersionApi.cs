@@ -1,6 +1,3 @@
-using PSC8.Client.Http;
-using PSC8.Client.Models;
-
 namespace PSC8.Client.Apis;
 
 /// <summary>The server's name and version: <c>GET /_api/version</c>.</summary>

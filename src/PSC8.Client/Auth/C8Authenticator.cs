@@ -1,7 +1,3 @@
-using PSC8.Client.Errors;
-using PSC8.Client.Http;
-using PSC8.Client.Json;
-
 namespace PSC8.Client.Auth;
 
 /// <summary>

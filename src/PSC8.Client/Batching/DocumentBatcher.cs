@@ -1,5 +1,3 @@
-using PSC8.Client.Models;
-
 namespace PSC8.Client.Batching;
 
 /// <summary>One input of a batched stream with the result the server gave for it.</summary>

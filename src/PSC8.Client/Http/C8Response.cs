@@ -1,6 +1,3 @@
-using System.Text.Json;
-using PSC8.Client.Json;
-
 namespace PSC8.Client.Http;
 
 /// <summary>A completed response: status, a few headers, and the body parsed once into a detached JSON value.</summary>

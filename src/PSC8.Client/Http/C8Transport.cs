@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using PSC8.Client.Auth;
-using PSC8.Client.Errors;
-using PSC8.Client.Json;
 
 namespace PSC8.Client.Http;
 

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using PSC8.Client.Json;
 
 namespace PSC8.Client.Http;
 

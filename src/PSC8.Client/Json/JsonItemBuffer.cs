@@ -1,6 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using PSC8.Client.Http;
 
 namespace PSC8.Client.Json;
 

@@ -2,7 +2,6 @@ using System.Collections;
 using System.Globalization;
 using System.Numerics;
 using System.Security;
-using System.Text.Json;
 
 namespace PSC8.Client.Json;
 

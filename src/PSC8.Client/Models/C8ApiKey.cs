@@ -1,6 +1,4 @@
 using System.Security;
-using System.Text.Json;
-using PSC8.Client.Json;
 
 namespace PSC8.Client.Models;
 

@@ -1,7 +1,4 @@
 using System.Collections;
-using System.Text.Json;
-using PSC8.Client.Errors;
-using PSC8.Client.Json;
 
 namespace PSC8.Client.Models;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using PSC8.Client.Json;
-
 namespace PSC8.Client.Models;
 
 /// <summary>A geo-fabric (GDN database) with its regions and spot region.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using PSC8.Client.Json;
-
 namespace PSC8.Client.Models;
 
 /// <summary>An index of a collection as <c>GET …/index?collection=</c> lists it (the primary index included).</summary>

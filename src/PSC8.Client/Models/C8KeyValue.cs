@@ -1,6 +1,3 @@
-using System.Text.Json;
-using PSC8.Client.Json;
-
 namespace PSC8.Client.Models;
 
 /// <summary>A key-value collection as <c>GET …/kv</c> lists it.</summary>

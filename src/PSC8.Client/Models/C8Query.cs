@@ -1,6 +1,3 @@
-using System.Text.Json;
-using PSC8.Client.Json;
-
 namespace PSC8.Client.Models;
 
 /// <summary>A C8QL query to run through a server cursor.</summary>

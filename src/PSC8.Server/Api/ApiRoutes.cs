@@ -1,5 +1,3 @@
-using PSC8.Server.Http;
-
 namespace PSC8.Server.Api;
 
 /// <summary>Every endpoint C8 Local serves, registered once. Literal routes come before parameterised ones.</summary>

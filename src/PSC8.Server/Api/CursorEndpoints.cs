@@ -1,10 +1,5 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using PSC8.Server.Application;
-using PSC8.Server.Cluster;
 using PSC8.Server.Cursors;
-using PSC8.Server.Http;
-using PSC8.Server.Model;
 using PSC8.Server.Query;
 using PSC8.Server.Query.Sql;
 

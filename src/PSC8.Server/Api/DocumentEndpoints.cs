@@ -1,10 +1,3 @@
-using System.Text.Json;
-using PSC8.Server.Application;
-using PSC8.Server.Cluster;
-using PSC8.Server.Documents;
-using PSC8.Server.Http;
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Api;
 
 /// <summary>

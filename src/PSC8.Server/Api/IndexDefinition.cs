@@ -1,5 +1,3 @@
-using PSC8.Server.Cluster;
-using PSC8.Server.Model;
 using static PSC8.Server.Api.Json;
 
 namespace PSC8.Server.Api;

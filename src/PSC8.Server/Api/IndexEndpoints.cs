@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
-using PSC8.Server.Application;
-using PSC8.Server.Cluster;
-using PSC8.Server.Http;
-using PSC8.Server.Model;
 using static PSC8.Server.Api.Json;
 
 namespace PSC8.Server.Api;

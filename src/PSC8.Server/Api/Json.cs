@@ -1,5 +1,3 @@
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Api;
 
 /// <summary>Short-hand for building response objects.</summary>

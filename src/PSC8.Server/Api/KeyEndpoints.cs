@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using PSC8.Server.Cluster;
-using PSC8.Server.Http;
-using PSC8.Server.Model;
-using PSC8.Server.Security;
 using static PSC8.Server.Api.Json;
 
 namespace PSC8.Server.Api;

@@ -1,5 +1,3 @@
-using PSC8.Server.Http;
-
 namespace PSC8.Server.Api;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using PSC8.Server.Application;
-using PSC8.Server.Cluster;
-using PSC8.Server.Http;
-using PSC8.Server.Model;
 using PSC8.Server.Query.Sql;
 using static PSC8.Server.Api.Json;
 

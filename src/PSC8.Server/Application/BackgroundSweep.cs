@@ -1,5 +1,3 @@
-using PSC8.Server.Cluster;
-
 namespace PSC8.Server.Application;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Application;
 
 /// <summary>

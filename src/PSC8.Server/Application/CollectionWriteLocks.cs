@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace PSC8.Server.Application;
 
 /// <summary>

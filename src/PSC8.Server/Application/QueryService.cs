@@ -1,12 +1,6 @@
-using PSC8.Server.Cluster;
 using PSC8.Server.Cursors;
-using PSC8.Server.Documents;
 using PSC8.Server.Hosting;
-using PSC8.Server.Http;
-using PSC8.Server.Model;
 using PSC8.Server.Query;
-using PSC8.Server.Query.Execution;
-using PSC8.Server.Security;
 
 namespace PSC8.Server.Application;
 

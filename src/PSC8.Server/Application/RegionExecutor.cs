@@ -1,9 +1,3 @@
-using PSC8.Server.Cluster;
-using PSC8.Server.Documents;
-using PSC8.Server.Http;
-using PSC8.Server.Model;
-using PSC8.Server.Storage;
-
 namespace PSC8.Server.Application;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using PSC8.Server.Cluster;
-using PSC8.Server.Http;
-using PSC8.Server.Model;
 using PSC8.Server.Query;
-using PSC8.Server.Security;
 
 namespace PSC8.Server.Application;
 

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
-using PSC8.Server.Model;
 
 namespace PSC8.Server.Application;
 

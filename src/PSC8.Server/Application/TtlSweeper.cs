@@ -1,8 +1,3 @@
-using PSC8.Server.Cluster;
-using PSC8.Server.Documents;
-using PSC8.Server.Model;
-using PSC8.Server.Security;
-
 namespace PSC8.Server.Application;
 
 /// <summary>

@@ -1,11 +1,7 @@
 using System.Security.Cryptography;
 using PSC8.Server.Api;
-using PSC8.Server.Application;
 using PSC8.Server.Hosting;
-using PSC8.Server.Http;
 using PSC8.Server.Replication;
-using PSC8.Server.Security;
-using PSC8.Server.Storage;
 
 namespace PSC8.Server.Cluster;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using PSC8.Server.Storage;
-
 namespace PSC8.Server.Cluster;
 
 /// <summary>

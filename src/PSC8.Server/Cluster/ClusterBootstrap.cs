@@ -1,5 +1,3 @@
-using PSC8.Server.Security;
-
 namespace PSC8.Server.Cluster;
 
 /// <summary>What must exist before the first request: the root user, the _system fabric, settings that persist.</summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Cluster;
 
 /// <summary>Naming rules for fabrics and collections (letters, digits, '_' and '-', at most 64 bytes).</summary>

@@ -1,7 +1,5 @@
-using PSC8.Server.Application;
 using PSC8.Server.Cursors;
 using PSC8.Server.Replication;
-using PSC8.Server.Storage;
 
 namespace PSC8.Server.Cluster;
 

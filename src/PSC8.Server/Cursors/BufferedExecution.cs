@@ -1,4 +1,3 @@
-using PSC8.Server.Model;
 using PSC8.Server.Query;
 
 namespace PSC8.Server.Cursors;

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using PSC8.Server.Application;
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Cursors;
 
 /// <summary>One region's open cursors (cursors live where they were opened, as in GDN); idle ones expire after their ttl.</summary>

@@ -1,5 +1,4 @@
 using System.Collections;
-using PSC8.Server.Model;
 
 namespace PSC8.Server.Cursors;
 

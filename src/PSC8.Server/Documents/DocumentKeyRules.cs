@@ -1,8 +1,3 @@
-using System.Globalization;
-using PSC8.Server.Cluster;
-using PSC8.Server.Model;
-using PSC8.Server.Storage;
-
 namespace PSC8.Server.Documents;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Documents;
 
 /// <summary>Update semantics: patch attributes over the stored ones, merging sub-objects and dropping nulls as asked.</summary>

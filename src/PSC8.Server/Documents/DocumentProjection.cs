@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Documents;
 
 /// <summary>

@@ -1,12 +1,6 @@
 using System.Buffers;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using PSC8.Server.Cluster;
-using PSC8.Server.Model;
 using PSC8.Server.Query;
 using PSC8.Server.Replication;
-using PSC8.Server.Security;
-using PSC8.Server.Storage;
 
 namespace PSC8.Server.Documents;
 

@@ -1,6 +1,4 @@
-using PSC8.Server.Model;
 using PSC8.Server.Query;
-using PSC8.Server.Storage;
 
 namespace PSC8.Server.Documents;
 

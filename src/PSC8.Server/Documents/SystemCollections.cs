@@ -1,7 +1,3 @@
-using System.Globalization;
-using PSC8.Server.Cluster;
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Documents;
 
 /// <summary>

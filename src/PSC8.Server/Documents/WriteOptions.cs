@@ -1,5 +1,3 @@
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Documents;
 
 /// <summary>What an insert does when the key already exists (ArangoDB 3.7's overwriteMode).</summary>

@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PSC8.Server.Cluster;
-using PSC8.Server.Http;
 
 namespace PSC8.Server.Hosting;
 

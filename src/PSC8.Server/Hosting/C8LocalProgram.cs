@@ -1,5 +1,3 @@
-using PSC8.Server.Security;
-
 namespace PSC8.Server.Hosting;
 
 /// <summary>The c8local console app: parse options, start every region, print the ready line, stop on Ctrl+C/SIGTERM.</summary>

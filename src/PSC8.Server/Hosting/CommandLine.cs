@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 
 namespace PSC8.Server.Hosting;

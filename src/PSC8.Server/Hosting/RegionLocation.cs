@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PSC8.Server.Hosting;
 
 /// <summary>Where a simulated region says it is, as GDN's datacenter <c>locationInfo</c> shows it (coordinates as text, as GDN sends them).</summary>

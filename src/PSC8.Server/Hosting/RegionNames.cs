@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace PSC8.Server.Hosting;
 
 /// <summary>Region names are DNS labels, because they become hosts (NAME.domain, api-NAME.domain).</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using PSC8.Server.Model;
 
 namespace PSC8.Server.Http;
 

@@ -2,9 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using PSC8.Server.Api;
-using PSC8.Server.Cluster;
 using PSC8.Server.Hosting;
-using PSC8.Server.Model;
 
 namespace PSC8.Server.Http;
 

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using PSC8.Server.Cluster;
-using PSC8.Server.Model;
-using PSC8.Server.Security;
 
 namespace PSC8.Server.Http;
 

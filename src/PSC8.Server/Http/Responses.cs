@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using PSC8.Server.Model;
 
 namespace PSC8.Server.Http;
 

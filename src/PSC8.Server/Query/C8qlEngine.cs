@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using PSC8.Server.Cluster;
-using PSC8.Server.Model;
 using PSC8.Server.Query.Compilation;
 using PSC8.Server.Query.Syntax;
 

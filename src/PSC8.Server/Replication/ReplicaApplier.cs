@@ -1,5 +1,3 @@
-using PSC8.Server.Storage;
-
 namespace PSC8.Server.Replication;
 
 /// <summary>Applies one replicated write to a region's copy under last-writer-wins; older versions lose quietly.</summary>

@@ -1,7 +1,3 @@
-using PSC8.Server.Application;
-using PSC8.Server.Cluster;
-using PSC8.Server.Storage;
-
 namespace PSC8.Server.Replication;
 
 /// <summary>

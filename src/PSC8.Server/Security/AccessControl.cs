@@ -1,6 +1,3 @@
-using PSC8.Server.Cluster;
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Security;
 
 /// <summary>

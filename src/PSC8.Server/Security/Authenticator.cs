@@ -1,6 +1,4 @@
 using System.Net;
-using PSC8.Server.Cluster;
-using PSC8.Server.Model;
 
 namespace PSC8.Server.Security;
 

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using PSC8.Server.Model;
 
 namespace PSC8.Server.Security;
 

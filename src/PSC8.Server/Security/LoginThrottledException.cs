@@ -1,5 +1,3 @@
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Security;
 
 /// <summary>A sign-in refused because its user name or address failed too often lately; the endpoint sends Retry-After.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace PSC8.Server.Storage;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using PSC8.Server.Cluster;
-using Microsoft.Data.Sqlite;
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Storage;
 
 /// <summary>

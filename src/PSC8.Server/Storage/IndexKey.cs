@@ -1,10 +1,5 @@
 using System.Buffers.Binary;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using SQLitePCL;
-using PSC8.Server.Model;
 
 namespace PSC8.Server.Storage;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using PSC8.Server.Cluster;
-
 namespace PSC8.Server.Storage;
 
 /// <summary>

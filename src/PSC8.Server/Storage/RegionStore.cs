@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
-using PSC8.Server.Cluster;
-
 namespace PSC8.Server.Storage;
 
 /// <summary>

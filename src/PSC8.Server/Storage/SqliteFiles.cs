@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace PSC8.Server.Storage;
 
 /// <summary>Opens SQLite connections with the settings every C8 Local database uses.</summary>

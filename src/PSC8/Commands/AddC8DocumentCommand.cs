@@ -1,9 +1,5 @@
-using System.Management.Automation;
 using PSC8.Client.Batching;
 using PSC8.Client.Json;
-using PSC8.Client.Models;
-using PSC8.Completion;
-using PSC8.Engine;
 using PSC8.Json;
 using PSC8.Sessions;
 

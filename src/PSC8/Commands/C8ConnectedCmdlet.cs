@@ -1,14 +1,4 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-using PSC8.Client;
 using PSC8.Client.Batching;
-using PSC8.Client.Models;
-using PSC8.Engine;
 using PSC8.Json;
 using PSC8.Sessions;
 

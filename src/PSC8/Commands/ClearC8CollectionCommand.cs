@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using PSC8.Client.Models;
-using PSC8.Engine;
-
 namespace PSC8.Commands;
 
 /// <summary>Clear-C8Collection: removes every document of collections (truncate), keeping the collections.</summary>

@@ -1,9 +1,4 @@
-using System;
-using System.Management.Automation;
 using System.Security;
-using PSC8.Client;
-using PSC8.Completion;
-using PSC8.Engine;
 using PSC8.Sessions;
 
 namespace PSC8.Commands;

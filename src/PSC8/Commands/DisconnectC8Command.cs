@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace PSC8.Commands;
 
 /// <summary>Disconnect-C8: closes connections (the session default unless told otherwise).</summary>

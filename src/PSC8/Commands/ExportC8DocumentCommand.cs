@@ -1,9 +1,3 @@
-using System.Collections;
-using System.IO;
-using System.Management.Automation;
-using PSC8.Client.Models;
-using PSC8.Completion;
-using PSC8.Engine;
 using PSC8.Files;
 
 namespace PSC8.Commands;

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using PSC8.Completion;
-
 namespace PSC8.Commands;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using PSC8.Completion;
-using PSC8.Engine;
-
 namespace PSC8.Commands;
 
 /// <summary>Get-C8AccessLevel: what an API key or user may do on fabrics and collections.</summary>

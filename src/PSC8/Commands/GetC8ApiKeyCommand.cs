@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using PSC8.Completion;
-using PSC8.Client.Models;
-
 namespace PSC8.Commands;
 
 /// <summary>Get-C8ApiKey: API keys by id (wildcards); never their secrets.</summary>

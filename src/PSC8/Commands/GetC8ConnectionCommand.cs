@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace PSC8.Commands;
 
 /// <summary>Get-C8Connection: the session default connection, the ones given, or all open ones.</summary>

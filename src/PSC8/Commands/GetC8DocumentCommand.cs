@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using PSC8.Client.Models;
-using PSC8.Completion;
-
 namespace PSC8.Commands;
 
 /// <summary>

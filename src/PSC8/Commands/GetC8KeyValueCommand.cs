@@ -1,8 +1,4 @@
-using System.Management.Automation;
 using PSC8.Client.Apis;
-using PSC8.Client.Models;
-using PSC8.Completion;
-using PSC8.Engine;
 
 namespace PSC8.Commands;
 

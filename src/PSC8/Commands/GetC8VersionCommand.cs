@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using PSC8.Client.Models;
-
 namespace PSC8.Commands;
 
 /// <summary>Get-C8Version: the server's name, version and license, with -Detailed also the details it lists.</summary>

@@ -1,13 +1,5 @@
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Management.Automation;
-using PSC8.Client;
 using PSC8.Client.Errors;
 using PSC8.Client.Json;
-using PSC8.Client.Models;
-using PSC8.Completion;
-using PSC8.Engine;
 using PSC8.Files;
 
 namespace PSC8.Commands;

@@ -1,7 +1,3 @@
-using System.Collections;
-using System.Management.Automation;
-using PSC8.Completion;
-
 namespace PSC8.Commands;
 
 /// <summary>Invoke-C8RestQL: runs a saved query and streams its rows page by page (restql/fetch).</summary>

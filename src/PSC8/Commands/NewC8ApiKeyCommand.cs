@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace PSC8.Commands;
 
 /// <summary>New-C8ApiKey: creates an API key and returns its secret, once, as a SecureString.</summary>

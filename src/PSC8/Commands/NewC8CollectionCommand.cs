@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using PSC8.Client.Models;
-using PSC8.Completion;
-using PSC8.Engine;
-
 namespace PSC8.Commands;
 
 /// <summary>New-C8Collection: creates document or edge collections, optionally spot or local.</summary>

@@ -1,10 +1,4 @@
-using System.Collections;
-using System.Management.Automation;
-using PSC8.Client;
 using PSC8.Client.Errors;
-using PSC8.Client.Models;
-using PSC8.Completion;
-using PSC8.Engine;
 
 namespace PSC8.Commands;
 

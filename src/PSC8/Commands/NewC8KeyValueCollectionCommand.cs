@@ -1,8 +1,3 @@
-using System.Linq;
-using System.Management.Automation;
-using PSC8.Client.Models;
-using PSC8.Completion;
-
 namespace PSC8.Commands;
 
 /// <summary>New-C8KeyValueCollection: creates key-value collections, optionally with expiring pairs.</summary>

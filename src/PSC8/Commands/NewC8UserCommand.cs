@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using System.Security;
-using PSC8.Client.Models;
 
 namespace PSC8.Commands;
 

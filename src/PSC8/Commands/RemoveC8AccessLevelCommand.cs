@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using PSC8.Engine;
-
 namespace PSC8.Commands;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using PSC8.Completion;
-using PSC8.Client.Models;
-using PSC8.Engine;
-
 namespace PSC8.Commands;
 
 /// <summary>Remove-C8ApiKey: deletes API keys; connections using them stop working.</summary>

@@ -1,11 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using PSC8.Client;
-using PSC8.Client.Models;
-using PSC8.Engine;
-
 namespace PSC8.Commands;
 
 /// <summary>Remove-C8Index: drops indexes by name; indexes piped in from Get-C8Index say their own collection.</summary>

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using PSC8.Engine;
-
 namespace PSC8.Commands;
 
 /// <summary>Set-C8AccessLevel: grants an API key or user rw, ro or none on a fabric or one of its collections.</summary>

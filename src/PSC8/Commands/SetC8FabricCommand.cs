@@ -1,9 +1,3 @@
-using System.Collections;
-using System.Management.Automation;
-using PSC8.Client.Models;
-using PSC8.Completion;
-using PSC8.Engine;
-
 namespace PSC8.Commands;
 
 /// <summary>Set-C8Fabric: moves a fabric's spot region and replaces or merges its metadata.</summary>

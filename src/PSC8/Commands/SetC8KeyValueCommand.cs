@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Text.Json;
 using PSC8.Client.Apis;
-using PSC8.Client.Models;
-using PSC8.Completion;
 
 namespace PSC8.Commands;
 

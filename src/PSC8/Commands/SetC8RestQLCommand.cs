@@ -1,10 +1,3 @@
-using System.Collections;
-using System.Linq;
-using System.Management.Automation;
-using PSC8.Client.Models;
-using PSC8.Completion;
-using PSC8.Engine;
-
 namespace PSC8.Commands;
 
 /// <summary>Set-C8RestQL: changes a saved query's text or default parameters.</summary>

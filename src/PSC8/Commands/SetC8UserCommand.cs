@@ -1,7 +1,4 @@
-using System.Management.Automation;
 using System.Security;
-using PSC8.Client.Models;
-using PSC8.Engine;
 
 namespace PSC8.Commands;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Management.Automation;
-
 namespace PSC8.Commands;
 
 /// <summary>Stop-C8Local: stops C8 Local servers that Start-C8Local started, cleanly, and waits until they have ended.</summary>

@@ -1,8 +1,3 @@
-using System.Linq;
-using System.Management.Automation;
-using PSC8.Completion;
-using PSC8.Engine;
-
 namespace PSC8.Commands;
 
 /// <summary>

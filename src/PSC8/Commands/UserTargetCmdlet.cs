@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using PSC8.Client.Models;
-using PSC8.Completion;
-using PSC8.Engine;
-
 namespace PSC8.Commands;
 
 /// <summary>

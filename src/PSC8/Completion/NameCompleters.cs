@@ -1,10 +1,4 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Language;
-using PSC8.Engine;
 using PSC8.Sessions;
 
 namespace PSC8.Completion;

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using PSC8.Client;
-
 namespace PSC8.Completion;
 
 /// <summary>What a tab-completed parameter names.</summary>

@@ -1,10 +1,3 @@
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
-using PSC8.Client;
-using PSC8.Client.Models;
-using PSC8.Engine;
-
 namespace PSC8.Engine;
 
 /// <summary>What Get-C8AccessLevel and Set-C8AccessLevel do, given who (key or user), where (fabric, collection) and what.</summary>

@@ -1,4 +1,3 @@
-using System;
 using PSC8.Client.Errors;
 
 namespace PSC8.Engine;

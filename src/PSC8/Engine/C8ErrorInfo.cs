@@ -1,8 +1,4 @@
-using System;
-using System.Text.Json;
-using PSC8.Client;
 using PSC8.Client.Errors;
-using PSC8.Client.Models;
 
 namespace PSC8.Engine;
 

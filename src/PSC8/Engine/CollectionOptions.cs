@@ -1,6 +1,3 @@
-using PSC8.Client.Models;
-using PSC8.Engine;
-
 namespace PSC8.Engine;
 
 /// <summary>What New-C8Collection's switches ask the server for.</summary>

@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Management.Automation;
 using System.Reflection;
 
 namespace PSC8.Engine;

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading.Tasks;
-using PSC8.Client;
-using PSC8.Client.Models;
-
 namespace PSC8.Engine;
 
 /// <summary>

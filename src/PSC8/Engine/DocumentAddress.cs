@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using System.Text.Json;
-
 namespace PSC8.Engine;
 
 /// <summary>

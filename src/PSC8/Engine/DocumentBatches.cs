@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading.Tasks;
 using PSC8.Client.Batching;
 using PSC8.Client.Json;
 

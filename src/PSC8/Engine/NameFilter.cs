@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using PSC8.Client;
-
 namespace PSC8.Engine;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using PSC8.Client.Models;
-using PSC8.Engine;
-
 namespace PSC8.Engine;
 
 /// <summary>

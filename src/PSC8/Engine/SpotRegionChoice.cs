@@ -1,5 +1,3 @@
-using PSC8.Client.Models;
-
 namespace PSC8.Engine;
 
 /// <summary>Combines -SpotCreationType and -SpotDc into the one choice the client sends.</summary>

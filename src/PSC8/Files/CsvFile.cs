@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.IO;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace PSC8.Files;

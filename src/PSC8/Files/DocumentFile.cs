@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace PSC8.Files;
 
 /// <summary>The documents of a file in one of the <see cref="DocumentFileFormat"/>s, in order, one at a time.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace PSC8.Files;
 
 /// <summary>A file that is not what its format promises, at a known line: nothing of it is imported.</summary>

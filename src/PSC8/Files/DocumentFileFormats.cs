@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace PSC8.Files;
 
 /// <summary>Which format a file is in when none is given: its extension says.</summary>

@@ -1,7 +1,4 @@
-using System;
-using System.IO;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace PSC8.Files;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace PSC8.Files;
 
 /// <summary>One document read from a file, with the line it starts on (for error messages that name it).</summary>

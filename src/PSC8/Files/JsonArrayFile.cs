@@ -1,9 +1,5 @@
-using System;
 using System.Buffers;
-using System.Collections.Generic;
-using System.IO;
 using System.Text;
-using System.Text.Json;
 
 namespace PSC8.Files;
 

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.IO;
-using System.Text.Json;
-
 namespace PSC8.Files;
 
 /// <summary>Reads a JSON Lines file: one document (a JSON object) per line; blank lines are skipped.</summary>

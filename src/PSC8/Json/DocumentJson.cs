@@ -1,11 +1,5 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Text.Json;
 using PSC8.Client.Json;
-using PSC8.Engine;
 
 namespace PSC8.Json;
 

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace PSC8.Json;
 
 /// <summary>

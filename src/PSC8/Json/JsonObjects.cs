@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Text.Json;
 using PSC8.Client.Json;
-using PSC8.Client.Models;
 
 namespace PSC8.Json;
 

@@ -1,8 +1,5 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Linq.Expressions;
-using System.Management.Automation;
 using System.Reflection;
 
 namespace PSC8.Json;

@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq.Expressions;
-using System.Management.Automation;
 using System.Reflection;
 using PSC8.Client.Json;
 

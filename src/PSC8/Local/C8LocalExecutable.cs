@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Runtime.InteropServices;
 using PSC8.Client.Errors;
-using PSC8.Engine;
 
 namespace PSC8.Local;
 

@@ -1,12 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Diagnostics;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using PSC8.Client.Errors;
-using PSC8.Engine;
 
 namespace PSC8.Local;
 

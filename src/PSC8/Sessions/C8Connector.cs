@@ -1,7 +1,4 @@
-using System;
 using System.Security;
-using PSC8.Client;
-using PSC8.Engine;
 
 namespace PSC8.Sessions;
 

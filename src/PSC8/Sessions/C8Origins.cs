@@ -1,7 +1,4 @@
-using System.Collections;
-using System.Management.Automation;
 using System.Runtime.CompilerServices;
-using PSC8.Client.Models;
 
 namespace PSC8.Sessions;
 

@@ -1,9 +1,5 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Management.Automation.Runspaces;
-using PSC8.Client;
-using PSC8.Engine;
 
 namespace PSC8.Sessions;
 

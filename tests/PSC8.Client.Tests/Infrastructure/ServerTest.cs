@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using PSC8.Client.Models;
-
 namespace PSC8.Client.Tests.Infrastructure;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using PSC8.Module.Tests.Infrastructure;
-
 namespace PSC8.Module.Tests.Cmdlets;
 
 /// <summary>Set- and Get-C8AccessLevel on an API key: levels are granted, read back and enforced on the key's own connection.</summary>

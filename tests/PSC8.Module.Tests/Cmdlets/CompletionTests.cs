@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Management.Automation;
-using PSC8.Client.Models;
-using PSC8.Module.Tests.Infrastructure;
 using PSC8.Server.Hosting;
 
 namespace PSC8.Module.Tests.Cmdlets;

@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using System.Security;
-using PSC8.Module.Tests.Infrastructure;
 
 namespace PSC8.Module.Tests.Cmdlets;
 

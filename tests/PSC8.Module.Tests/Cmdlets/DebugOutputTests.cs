@@ -1,5 +1,3 @@
-using PSC8.Module.Tests.Infrastructure;
-
 namespace PSC8.Module.Tests.Cmdlets;
 
 /// <summary>-Debug shows each request and answer, and what the client chose to send, with every secret masked.</summary>

@@ -1,5 +1,3 @@
-using PSC8.Module.Tests.Infrastructure;
-
 namespace PSC8.Module.Tests.Cmdlets;
 
 /// <summary>What Get-Help shows in a session that imported the module: the about topic and the real output types.</summary>

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using System.Text.Json;
-using PSC8.Module.Tests.Infrastructure;
-
 namespace PSC8.Module.Tests.Cmdlets;
 
 /// <summary>Import-C8Document and Export-C8Document against C8 Local, with real files.</summary>

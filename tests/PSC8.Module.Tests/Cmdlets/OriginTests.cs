@@ -1,8 +1,3 @@
-using System.Text.Json;
-using PSC8.Client;
-using PSC8.Client.Models;
-using PSC8.Module.Tests.Infrastructure;
-
 namespace PSC8.Module.Tests.Cmdlets;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using PSC8.Module.Tests.Infrastructure;
-
 namespace PSC8.Module.Tests.Cmdlets;
 
 /// <summary>Objects shaped for people: values that say what they mean, and objects where the service has JSON.</summary>

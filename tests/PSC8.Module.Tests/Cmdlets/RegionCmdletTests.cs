@@ -1,6 +1,3 @@
-using PSC8.Client.Models;
-using PSC8.Module.Tests.Infrastructure;
-
 namespace PSC8.Module.Tests.Cmdlets;
 
 /// <summary>Get-C8Region: every region with its spot flag, filtered by wildcard, and the one serving a connection.</summary>

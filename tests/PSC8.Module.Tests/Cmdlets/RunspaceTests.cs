@@ -1,5 +1,3 @@
-using PSC8.Module.Tests.Infrastructure;
-
 namespace PSC8.Module.Tests.Cmdlets;
 
 /// <summary>Runspaces of one process share the module's assembly but never each other's connections.</summary>

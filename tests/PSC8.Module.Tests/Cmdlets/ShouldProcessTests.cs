@@ -1,7 +1,4 @@
 using System.Text;
-using PSC8.Client;
-using PSC8.Client.Models;
-using PSC8.Module.Tests.Infrastructure;
 
 namespace PSC8.Module.Tests.Cmdlets;
 

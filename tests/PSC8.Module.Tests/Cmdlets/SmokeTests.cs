@@ -1,5 +1,3 @@
-using PSC8.Module.Tests.Infrastructure;
-
 namespace PSC8.Module.Tests.Cmdlets;
 
 public sealed class SmokeTests(ModuleServers servers) : CmdletTest(servers)

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using PSC8.Module.Tests.Infrastructure;
-
 namespace PSC8.Module.Tests.Cmdlets;
 
 /// <summary>Use-C8Connection: switching the session default among open connections, and its fabric, safely.</summary>

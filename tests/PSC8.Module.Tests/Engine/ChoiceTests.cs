@@ -1,5 +1,3 @@
-using System.Text.Json;
-using PSC8.Client.Models;
 using PSC8.Completion;
 using PSC8.Engine;
 

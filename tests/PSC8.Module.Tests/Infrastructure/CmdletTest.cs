@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace PSC8.Module.Tests.Infrastructure;
 
 /// <summary>

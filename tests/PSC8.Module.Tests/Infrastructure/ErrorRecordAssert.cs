@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace PSC8.Module.Tests.Infrastructure;
 
 /// <summary>Checks of error records on what scripts match them by: the id, the category and the target.</summary>

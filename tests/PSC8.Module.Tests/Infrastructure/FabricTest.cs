@@ -1,7 +1,3 @@
-using System.Text.Json;
-using PSC8.Client;
-using PSC8.Client.Models;
-
 namespace PSC8.Module.Tests.Infrastructure;
 
 /// <summary>

@@ -1,11 +1,9 @@
 using System.Collections;
 using System.Collections.Specialized;
 using System.Globalization;
-using System.Text.Json;
 using PSC8.Client.Json;
 using PSC8.Engine;
 using PSC8.Json;
-using PSC8.Module.Tests.Infrastructure;
 
 namespace PSC8.Module.Tests.Json;
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using PSC8.Json;
-using PSC8.Module.Tests.Infrastructure;
 
 namespace PSC8.Module.Tests.Json;
 

@@ -1,5 +1,3 @@
-using PSC8.Module.Tests.Infrastructure;
-
 namespace PSC8.Module.Tests.Module;
 
 /// <summary>The compiled cmdlets against the manifest and POWERSHELL.md's rules, read from PSC8.dll's metadata.</summary>

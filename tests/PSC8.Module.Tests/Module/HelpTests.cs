@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using PSC8.Module.Tests.Infrastructure;
 
 namespace PSC8.Module.Tests.Module;
 

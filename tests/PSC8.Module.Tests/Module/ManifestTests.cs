@@ -1,7 +1,6 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
-using PSC8.Module.Tests.Infrastructure;
 
 namespace PSC8.Module.Tests.Module;
 

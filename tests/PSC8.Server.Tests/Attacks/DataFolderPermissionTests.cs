@@ -1,5 +1,3 @@
-using PSC8.Server.Hosting;
-
 namespace PSC8.Server.Tests.Attacks;
 
 /// <summary>

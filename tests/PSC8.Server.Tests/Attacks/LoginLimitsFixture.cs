@@ -1,6 +1,3 @@
-using PSC8.Server.Hosting;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Attacks;
 
 /// <summary>C8 Local with the given failed-login limits per user name and per client address, over a 2 s window.</summary>

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using PSC8.Server.Cluster;
-using PSC8.Server.Tests.Infrastructure;
 
 namespace PSC8.Server.Tests.Attacks;
 

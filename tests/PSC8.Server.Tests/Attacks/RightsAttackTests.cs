@@ -1,5 +1,3 @@
-using PSC8.Server.Cluster;
-using PSC8.Server.Tests.Infrastructure;
 using static PSC8.Server.Tests.RestQL.RestqlExecuteTests;
 using static PSC8.Server.Tests.RestQL.RestqlWorkerTests;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Cursors;
 
 /// <summary>The cursor protocol (API.md §7): batch sizes, count, paging with PUT to the end, ids, DELETE, ttl, stream and fullCount.</summary>

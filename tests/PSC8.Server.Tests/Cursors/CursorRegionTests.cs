@@ -1,6 +1,3 @@
-using PSC8.Server.Cluster;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Cursors;
 
 /// <summary>Where queries run and whose cursors are whose: spot collections, replication of C8QL writes, per-region and per-principal cursors.</summary>

@@ -1,6 +1,5 @@
 using PSC8.Server.Application;
 using PSC8.Server.Cursors;
-using PSC8.Server.Model;
 
 namespace PSC8.Server.Tests.Cursors;
 

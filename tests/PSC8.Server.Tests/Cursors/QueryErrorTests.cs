@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Cursors;
 
 /// <summary>How the cursor API reports query errors and warnings (API.md §7, §12), and parse-only and explain.</summary>

@@ -1,6 +1,3 @@
-using PSC8.Server.Cluster;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Fidelity;
 
 /// <summary>

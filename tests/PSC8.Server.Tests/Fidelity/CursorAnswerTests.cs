@@ -1,5 +1,3 @@
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Fidelity;
 
 /// <summary>Cursor answers as GDN gives them (issue 18, item 1), from pyC8's recorded cassettes under tests/cassettes/test_cursor.</summary>

@@ -1,5 +1,3 @@
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Fidelity;
 
 /// <summary>Edges, the ArangoDB document form and explain as GDN and the drivers use them (issue 18, item 6).</summary>

@@ -1,6 +1,3 @@
-using PSC8.Server.Hosting;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Fidelity;
 
 /// <summary>A C8 Local with two regions beyond the default ones: eu-west placed with --region-location, us-east not.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Xunit.Sdk;
-
 namespace PSC8.Server.Tests.Fidelity;
 
 /// <summary>Compares an answer's members with the ones a real GDN answer has, in any order.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using PSC8.Server.Tests.Infrastructure;
 using static PSC8.Server.Tests.RestQL.RestqlWorkerTests;
 
 namespace PSC8.Server.Tests.Fidelity;

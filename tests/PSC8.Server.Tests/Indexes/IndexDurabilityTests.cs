@@ -1,5 +1,3 @@
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Indexes;
 
 /// <summary>c8local killed with SIGKILL and restarted on its data folder: index definitions and what they enforce are still there, in every region.</summary>

@@ -1,5 +1,3 @@
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Indexes;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Indexes;
 
 /// <summary>C8QL through persistent indexes: the same rows as a scan, fewer documents read, explain naming the index, unique violations, hints.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Indexes;
 
 /// <summary>TTL indexes: expired documents are removed in the background, and the removal replicates like any delete; indexes reach every region.</summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using Xunit.Sdk;
-
 namespace PSC8.Server.Tests.Infrastructure;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Xunit.Sdk;
-
 namespace PSC8.Server.Tests.Infrastructure;
 
 /// <summary>Every batch of one query as the cursor API handed it out: the first response, then one per PUT.</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Xunit.Sdk;
-
 namespace PSC8.Server.Tests.Infrastructure;
 
 /// <summary>Polling with a deadline, instead of sleeping for a guessed time.</summary>

@@ -1,8 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Xunit.Sdk;
 
 namespace PSC8.Server.Tests.Infrastructure;
 

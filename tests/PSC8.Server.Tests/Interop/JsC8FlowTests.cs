@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using PSC8.Server.Hosting;
 using PSC8.TestSupport;
 
 namespace PSC8.Server.Tests.Interop;

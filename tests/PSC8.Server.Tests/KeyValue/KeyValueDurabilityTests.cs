@@ -1,5 +1,3 @@
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.KeyValue;
 
 /// <summary>c8local on a data folder, killed with SIGKILL and restarted: key-value collections and their pairs are still there.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Promise;
 
 /// <summary>How a request that may change data ended, as far as the client can know.</summary>

@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using Xunit.Abstractions;
 
 namespace PSC8.Server.Tests.Promise;
 

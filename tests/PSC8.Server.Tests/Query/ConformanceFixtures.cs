@@ -1,5 +1,3 @@
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Tests.Query;
 
 /// <summary>Named data sets the conformance cases run against: collection name and its documents.</summary>

@@ -1,5 +1,3 @@
-using PSC8.Server.Model;
-using PSC8.Server.Query;
 using PSC8.Server.Query.Values;
 
 namespace PSC8.Server.Tests.Query;

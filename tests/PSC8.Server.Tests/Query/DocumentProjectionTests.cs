@@ -1,6 +1,4 @@
-using System.Text;
 using PSC8.Server.Documents;
-using PSC8.Server.Model;
 
 namespace PSC8.Server.Tests.Query;
 

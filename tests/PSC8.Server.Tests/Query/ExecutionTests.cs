@@ -1,5 +1,3 @@
-using PSC8.Server.Model;
-using PSC8.Server.Query;
 using static PSC8.Server.Tests.Query.QueryTestHelpers;
 
 namespace PSC8.Server.Tests.Query;

@@ -1,5 +1,3 @@
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Query;
 
 /// <summary>The functions that name where a query runs, through the cursor API of a real C8 Local.</summary>

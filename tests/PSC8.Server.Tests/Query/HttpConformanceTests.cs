@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text;
 using System.Text.RegularExpressions;
-using PSC8.Server.Model;
-using PSC8.Server.Tests.Infrastructure;
 
 namespace PSC8.Server.Tests.Query;
 

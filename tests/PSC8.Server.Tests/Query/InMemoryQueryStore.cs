@@ -1,6 +1,4 @@
 using PSC8.Server.Documents;
-using PSC8.Server.Model;
-using PSC8.Server.Query;
 
 namespace PSC8.Server.Tests.Query;
 

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using PSC8.Server.Model;
-using PSC8.Server.Query;
 using PSC8.Server.Query.Functions;
 
 namespace PSC8.Server.Tests.Query;

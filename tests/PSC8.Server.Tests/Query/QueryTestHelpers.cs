@@ -1,6 +1,3 @@
-using PSC8.Server.Model;
-using PSC8.Server.Query;
-
 namespace PSC8.Server.Tests.Query;
 
 /// <summary>Runs queries against an <see cref="InMemoryQueryStore"/> for the engine tests.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.RestQL;
 
 /// <summary>Query workers (API.md §8): save, duplicates, validation, import, list, update and delete.</summary>

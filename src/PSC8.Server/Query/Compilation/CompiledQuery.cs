@@ -1,5 +1,3 @@
-using PSC8.Server.Query.Execution;
-
 namespace PSC8.Server.Query.Compilation;
 
 /// <summary>The executable form of a query with its bind parameters applied.</summary>

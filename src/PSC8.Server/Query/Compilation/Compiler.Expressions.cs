@@ -1,9 +1,5 @@
 using System.Runtime.CompilerServices;
-using PSC8.Server.Model;
-using PSC8.Server.Query.Execution;
-using PSC8.Server.Query.Functions;
 using PSC8.Server.Query.Syntax;
-using PSC8.Server.Query.Values;
 
 namespace PSC8.Server.Query.Compilation;
 

@@ -1,9 +1,4 @@
-using PSC8.Server.Cluster;
-using PSC8.Server.Documents;
-using PSC8.Server.Model;
-using PSC8.Server.Query.Execution;
 using PSC8.Server.Query.Syntax;
-using PSC8.Server.Query.Values;
 
 namespace PSC8.Server.Query.Compilation;
 

@@ -1,7 +1,3 @@
-using PSC8.Server.Model;
-using PSC8.Server.Query.Functions;
-using PSC8.Server.Query.Values;
-
 namespace PSC8.Server.Query.Execution;
 
 internal sealed record GroupSpec(Variable Variable, Evaluator Value);

@@ -1,7 +1,3 @@
-using PSC8.Server.Cluster;
-using PSC8.Server.Model;
-using PSC8.Server.Query.Values;
-
 namespace PSC8.Server.Query.Execution;
 
 /// <summary>How an index scan reads its documents when its loop starts; null when the index cannot serve them.</summary>

@@ -1,7 +1,3 @@
-using PSC8.Server.Documents;
-using PSC8.Server.Model;
-using PSC8.Server.Query.Functions;
-
 namespace PSC8.Server.Query.Execution;
 
 /// <summary>The OPTIONS of a write operation: what the store needs, and whether document errors are skipped.</summary>

@@ -1,5 +1,3 @@
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Query.Execution;
 
 /// <summary>Evaluates a compiled expression against the current row of an execution.</summary>

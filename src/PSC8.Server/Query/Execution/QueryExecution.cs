@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using PSC8.Server.Model;
 
 namespace PSC8.Server.Query.Execution;
 

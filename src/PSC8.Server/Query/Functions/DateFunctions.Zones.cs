@@ -1,5 +1,3 @@
-using PSC8.Server.Model;
-using PSC8.Server.Query.Execution;
 using static PSC8.Server.Query.Functions.FunctionHelpers;
 
 namespace PSC8.Server.Query.Functions;

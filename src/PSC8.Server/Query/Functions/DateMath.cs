@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace PSC8.Server.Query.Functions;
 
 /// <summary>The parts of a UTC time point, in the proleptic Gregorian calendar.</summary>

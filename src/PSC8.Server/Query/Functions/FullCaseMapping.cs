@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 
 namespace PSC8.Server.Query.Functions;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Query.Functions;
 
 /// <summary>

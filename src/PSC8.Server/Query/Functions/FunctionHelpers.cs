@@ -1,7 +1,3 @@
-using PSC8.Server.Model;
-using PSC8.Server.Query.Execution;
-using PSC8.Server.Query.Values;
-
 namespace PSC8.Server.Query.Functions;
 
 /// <summary>Argument access and the warnings functions raise when they return null for bad input.</summary>

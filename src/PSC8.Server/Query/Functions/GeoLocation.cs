@@ -1,7 +1,3 @@
-using PSC8.Server.Cluster;
-using PSC8.Server.Model;
-using PSC8.Server.Query.Values;
-
 namespace PSC8.Server.Query.Functions;
 
 /// <summary>Where a document stands by a geo index's definition, read as the index's key function reads it.</summary>

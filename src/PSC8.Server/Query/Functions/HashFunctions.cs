@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using PSC8.Server.Model;
-using PSC8.Server.Query.Values;
 
 namespace PSC8.Server.Query.Functions;
 

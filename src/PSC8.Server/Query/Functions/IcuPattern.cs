@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace PSC8.Server.Query.Functions;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using PSC8.Server.Cluster;
-using PSC8.Server.Model;
-using PSC8.Server.Query.Execution;
-using PSC8.Server.Query.Values;
-
 namespace PSC8.Server.Query.Functions;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using PSC8.Server.Model;
 using static PSC8.Server.Query.Functions.FunctionHelpers;
 
 namespace PSC8.Server.Query.Functions;

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using PSC8.Server.Model;
-using PSC8.Server.Query.Values;
-
 namespace PSC8.Server.Query.Functions;
 
 /// <summary>

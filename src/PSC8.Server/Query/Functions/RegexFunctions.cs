@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
-using PSC8.Server.Model;
-using PSC8.Server.Query.Execution;
-using PSC8.Server.Query.Values;
 using static PSC8.Server.Query.Functions.FunctionHelpers;
 
 namespace PSC8.Server.Query.Functions;

@@ -1,6 +1,3 @@
-using PSC8.Server.Model;
-using PSC8.Server.Query.Execution;
-
 namespace PSC8.Server.Query.Functions;
 
 /// <summary>

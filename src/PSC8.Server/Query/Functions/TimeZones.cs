@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
-using System.Text;
 
 namespace PSC8.Server.Query.Functions;
 

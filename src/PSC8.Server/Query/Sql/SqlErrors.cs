@@ -1,5 +1,3 @@
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Query.Sql;
 
 /// <summary>Every SQL failure is GDN's 400 with errorNum 10, naming where the text went wrong.</summary>

@@ -1,5 +1,3 @@
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Query.Sql;
 
 /// <summary>A parsed SELECT of the supported subset; <see cref="Columns"/> is null for <c>SELECT *</c>.</summary>

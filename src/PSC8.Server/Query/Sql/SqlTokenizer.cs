@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PSC8.Server.Query.Sql;
 
 /// <summary>Splits GDN-dialect SQL into words, quoted names, literals, $n parameters and symbols.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Query.Sql;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using PSC8.Server.Model;
-using PSC8.Server.Query.Functions;
-using PSC8.Server.Query.Values;
-
 namespace PSC8.Server.Query.Syntax;
 
 /// <summary>Expressions, from the ternary operator down to literals, calls and postfix access.</summary>

@@ -1,6 +1,3 @@
-using PSC8.Server.Model;
-using PSC8.Server.Query.Functions;
-
 namespace PSC8.Server.Query.Syntax;
 
 /// <summary>The statements of a query: WITH, FOR, LET, FILTER, COLLECT, SORT, LIMIT, RETURN and the writes.</summary>

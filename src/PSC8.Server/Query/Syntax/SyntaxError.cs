@@ -1,5 +1,3 @@
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Query.Syntax;
 
 /// <summary>Builds 1501 errors in C8QL's wording: "syntax error, … near '…' at position line:column".</summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 
 namespace PSC8.Server.Query.Values;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Query.Values;
 
 /// <summary>C8QL's implicit casts (truthiness, TO_NUMBER, TO_STRING, TO_ARRAY) and type names.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using PSC8.Server.Model;
-
 namespace PSC8.Server.Query.Values;
 
 /// <summary>

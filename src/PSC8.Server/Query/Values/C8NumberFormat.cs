@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PSC8.Server.Query.Values;
 
 /// <summary>

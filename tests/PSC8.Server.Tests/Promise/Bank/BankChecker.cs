@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace PSC8.Server.Tests.Promise.Bank;
 
 /// <summary>A transfer as the client's ledger knows it: Done (both legs acknowledged), Refused (overdraft or error), Unknown (no answer).</summary>

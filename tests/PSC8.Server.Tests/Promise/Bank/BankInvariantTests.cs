@@ -1,6 +1,3 @@
-using PSC8.Server.Tests.Infrastructure;
-using Xunit.Abstractions;
-
 namespace PSC8.Server.Tests.Promise.Bank;
 
 /// <summary>

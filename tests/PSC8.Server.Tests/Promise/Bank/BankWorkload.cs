@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Promise.Bank;
 
 /// <summary>

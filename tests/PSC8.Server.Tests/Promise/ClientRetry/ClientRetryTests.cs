@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using PSC8.Client;
 using PSC8.Client.Models;
-using PSC8.Server.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace PSC8.Server.Tests.Promise.ClientRetry;
 

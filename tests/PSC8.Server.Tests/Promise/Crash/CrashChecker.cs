@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace PSC8.Server.Tests.Promise.Crash;
 
 /// <summary>A single-document insert the server acknowledged, with the revision it answered.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace PSC8.Server.Tests.Promise.Crash;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Promise.Crash;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using PSC8.Server.Tests.Infrastructure;
-using Xunit.Abstractions;
-
 namespace PSC8.Server.Tests.Promise.Linearizability;
 
 /// <summary>

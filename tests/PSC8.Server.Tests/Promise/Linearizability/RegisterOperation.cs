@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 
 namespace PSC8.Server.Tests.Promise.Linearizability;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace PSC8.Server.Tests.Promise.Partitions;
 
 public enum PartitionOp

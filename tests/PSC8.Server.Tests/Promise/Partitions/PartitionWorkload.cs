@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using PSC8.Server.Tests.Infrastructure;
-
 namespace PSC8.Server.Tests.Promise.Partitions;
 
 /// <summary>The collections of a partition run; the ordinary one holds shared keys, the spot one a seed document.</summary>
