@@ -88,7 +88,7 @@ internal sealed class C8Authenticator : IDisposable
     {
         var reason = _jwt is null ? "Signing in" : "Renewing the access token";
         _log(reason + " at /_open/auth as " + (_credential.Email ?? (_credential.Tenant + "/" + _credential.Username)) + ".");
-        var request = new C8Request(HttpMethod.Post, "/_open/auth") { Anonymous = true, Idempotent = true, RetriesWhenBusy = false };
+        var request = new C8Request(HttpMethod.Post, "/_open/auth") { Anonymous = true, Idempotent = true, RetriesWhenRateLimited = false };
         request.Json(w =>
         {
             w.WriteStartObject();

@@ -33,10 +33,10 @@ internal sealed class C8Request
     public bool Anonymous { get; set; }
 
     /// <summary>
-    /// Whether a 429 or 503 is waited out and the request repeated. Not for a sign-in: its 429 means too many failed
-    /// logins, which waiting inside one call only hides (and a repeat with the same password fails again).
+    /// Whether a 429 is waited out and the request repeated, as a busy server's 503 always is. Not for a sign-in: its
+    /// 429 means too many failed logins, which waiting inside one call only hides (a repeat fails again).
     /// </summary>
-    public bool RetriesWhenBusy { get; set; } = true;
+    public bool RetriesWhenRateLimited { get; set; } = true;
 
     public bool IsIdempotent => Idempotent ?? (Method == HttpMethod.Get || Method == HttpMethod.Head || Method == HttpMethod.Put || Method == HttpMethod.Delete);
 

@@ -91,8 +91,8 @@ internal sealed class C8Transport : IDisposable
                     continue;
                 }
 
-                var busy = response.Status == 429 || response.Status == 503;
-                if (!busy || !request.RetriesWhenBusy || !MayRetry(request, Failure.Busy, retries))
+                var busy = response.Status == 503 || (response.Status == 429 && request.RetriesWhenRateLimited);
+                if (!busy || !MayRetry(request, Failure.Busy, retries))
                 {
                     return response.Status >= 400 ? throw BuildError(request, response) : response;
                 }
