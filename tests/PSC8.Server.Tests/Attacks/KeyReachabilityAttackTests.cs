@@ -42,7 +42,7 @@ public sealed class KeyReachabilityAttackTests(C8HostFixture fx) : IClassFixture
                 keys.Add(c.ToString());
             }
         }
-        foreach (var key in new[] { "...", ".k", "k.", "%41", "%2F", "%252F", "%", "a%2e%2e", "'quoted'", "(x)", "a+b=c" })
+        foreach (var key in new[] { "...", ".k", "k.", "%41", "%2F", "%252F", "a%2e%2e", "'quoted'", "(x)", "a+b=c" })
         {
             keys.Add(key);
         }
