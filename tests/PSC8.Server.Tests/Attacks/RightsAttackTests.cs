@@ -85,15 +85,17 @@ public sealed class RightsAttackTests(C8HostFixture fx) : IClassFixture<C8HostFi
         (await SaveAsync(Root, fabric, "add", $"INSERT @doc INTO `{c}`", new { doc = new { token = "s3cr3t" } })).ShouldBe(200);
         (await SaveAsync(Root, fabric, "peek", $"FOR s IN `{secret}` FILTER s.pin == @pin RETURN s", new { pin = 4321 })).ShouldBe(200);
         (await SaveAsync(Root, fabric, "count", $"RETURN LENGTH(`{c}`)")).ShouldBe(200);
+        (await Root.PostAsync(Restql(fabric), new { query = new { name = "sqlPeek", value = $"SELECT * FROM {secret}", type = "sql" } })).ShouldBe(200);
+        (await Root.PostAsync(Restql(fabric), new { query = new { name = "sqlCount", value = $"SELECT COUNT(*) FROM {c}", type = "sql" } })).ShouldBe(200);
 
         var reader = Key((fabric, "", AccessLevel.ReadOnly), (fabric, secret, AccessLevel.None));
         var listed = (await reader.GetAsync(Restql(fabric, "user"))).ShouldBe(200);
 
-        Assert.Equal(["count"], listed.Object.Arr("result").Select(w => w.Str("name")!).ToList());
+        Assert.Equal(["count", "sqlCount"], listed.Object.Arr("result").Select(w => w.Str("name")!).Order().ToList());
         Assert.DoesNotContain("s3cr3t", listed.Body);
         Assert.DoesNotContain("4321", listed.Body);
         var all = (await Root.GetAsync(Restql(fabric, "user"))).ShouldBe(200).Object.Arr("result");
-        Assert.Equal(["add", "count", "peek"], all.Select(w => w.Str("name")!).Order().ToList());
+        Assert.Equal(["add", "count", "peek", "sqlCount", "sqlPeek"], all.Select(w => w.Str("name")!).Order().ToList());
     }
 
     [Fact]
