@@ -83,14 +83,35 @@ public sealed class RightsAttackTests(C8HostFixture fx) : IClassFixture<C8HostFi
         (await SaveAsync(Root, fabric, "add", $"INSERT @doc INTO `{c}`", new { doc = new { token = "s3cr3t" } })).ShouldBe(200);
         (await SaveAsync(Root, fabric, "peek", $"FOR s IN `{secret}` FILTER s.pin == @pin RETURN s", new { pin = 4321 })).ShouldBe(200);
         (await SaveAsync(Root, fabric, "count", $"RETURN LENGTH(`{c}`)")).ShouldBe(200);
+        (await Root.PostAsync(Restql(fabric), new { query = new { name = "sqlPeek", value = $"SELECT * FROM {secret}", type = "sql" } })).ShouldBe(200);
+        (await Root.PostAsync(Restql(fabric), new { query = new { name = "sqlCount", value = $"SELECT COUNT(*) FROM {c}", type = "sql" } })).ShouldBe(200);
 
         var reader = Key((fabric, "", AccessLevel.ReadOnly), (fabric, secret, AccessLevel.None));
         var listed = (await reader.GetAsync(Restql(fabric, "user"))).ShouldBe(200);
 
-        Assert.Equal(["count"], listed.Object.Arr("result").Select(w => w.Str("name")!).ToList());
+        Assert.Equal(["count", "sqlCount"], listed.Object.Arr("result").Select(w => w.Str("name")!).Order().ToList());
         Assert.DoesNotContain("s3cr3t", listed.Body);
         Assert.DoesNotContain("4321", listed.Body);
         var all = (await Root.GetAsync(Restql(fabric, "user"))).ShouldBe(200).Object.Arr("result");
-        Assert.Equal(["add", "count", "peek"], all.Select(w => w.Str("name")!).Order().ToList());
+        Assert.Equal(["add", "count", "peek", "sqlCount", "sqlPeek"], all.Select(w => w.Str("name")!).Order().ToList());
+    }
+
+    [Fact]
+    public async Task A_worker_last_saved_by_a_removed_key_runs_only_once_saved_again()
+    {
+        var fabric = await fx.CreateFabricAsync();
+        var c = await fx.CreateCollectionAsync(fabric);
+        var secret = fx.AddApiKey((fabric, "", AccessLevel.ReadWrite));
+        var keyId = secret.Split('.')[1];
+        var key = Root.WithAuthorization("apikey " + secret);
+        (await SaveAsync(key, fabric, "add", $"INSERT {{}} INTO `{c}`")).ShouldBe(200);
+        (await Root.DeleteAsync("/_api/key/" + keyId)).ShouldBe(202);
+
+        var refused = (await ExecuteAsync(Root, fabric, "add")).ShouldFail(403, 11);
+        Assert.Contains(keyId, refused.Json.Str("errorMessage"));
+        Assert.Equal(0, await CountAsync(fabric, c));
+        (await Root.PutAsync(Restql(fabric, "add"), new { query = new { value = $"INSERT {{}} INTO `{c}`" } })).ShouldBe(200);
+        (await ExecuteAsync(Root, fabric, "add")).ShouldBe(201);
+        Assert.Equal(1, await CountAsync(fabric, c));
     }
 }
