@@ -74,6 +74,10 @@ public sealed class C8Credential
     public static C8Credential FromTenantUser(string tenant, string username, SecureString password) =>
         FromTenantUser(tenant, username, Unprotect(password, nameof(password)));
 
+    /// <summary>The same sign-in after its user changed their own password or email (either may be null: unchanged).</summary>
+    internal C8Credential WithChanges(string? email, string? password) =>
+        new C8Credential(Kind, password ?? Secret, Email is null ? null : email ?? Email, Tenant, Username);
+
     /// <summary>A description without the secret.</summary>
     public override string ToString() => Kind switch
     {

@@ -25,6 +25,30 @@ public sealed class UserApiTests(C8LocalFixture fixture) : ServerTest(fixture)
     }
 
     [Fact]
+    public async Task A_connection_keeps_working_after_its_user_changes_their_own_password_and_email()
+    {
+        var created = await Root.Users.CreateAsync(new C8UserDefinition(_email, C8LocalFixture.Secure("First-pw-1")));
+        try
+        {
+            await Root.Access.SetFabricAccessAsync(C8AccessSubject.User(created.User), "_system", C8AccessLevel.ReadOnly);
+            using var me = await Fixture.ConnectAsync(C8Credential.FromPassword(_email, "First-pw-1"));
+            var newEmail = "new-" + _email;
+
+            // C8 Local revokes a user's tokens when their password changes, so the next request signs in again.
+            await me.Users.UpdateAsync(me.User!, new C8UserChanges { Password = C8LocalFixture.Secure("Second-pw-2"), Email = newEmail, CurrentPassword = C8LocalFixture.Secure("First-pw-1") });
+            var read = await me.Users.GetAsync(me.User!);
+
+            Assert.Equal(newEmail, read.Email);
+            var old = await Assert.ThrowsAsync<C8ApiException>(() => Fixture.ConnectAsync(C8Credential.FromPassword(_email, "First-pw-1")));
+            Assert.Equal(401, old.StatusCode);
+        }
+        finally
+        {
+            await Root.Users.DeleteAsync(created.User);
+        }
+    }
+
+    [Fact]
     public async Task A_taken_email_is_refused_and_the_first_user_is_kept()
     {
         var first = await Root.Users.CreateAsync(new C8UserDefinition(_email, C8LocalFixture.Secure("First-pw-1")));

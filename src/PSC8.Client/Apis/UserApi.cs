@@ -99,6 +99,11 @@ public sealed class UserApi : ApiBase
             w.WriteEndObject();
         });
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (string.Equals(user, Connection.User, StringComparison.Ordinal))
+        {
+            Connection.Transport.Authenticator.SignInChanged(changes.Email, password);
+        }
+
         return C8User.FromJson(JsonRead.Result(response.Json));
     }
 

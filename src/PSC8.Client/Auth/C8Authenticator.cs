@@ -6,7 +6,7 @@ namespace PSC8.Client.Auth;
 /// </summary>
 internal sealed class C8Authenticator : IDisposable
 {
-    private readonly C8Credential _credential;
+    private C8Credential _credential;
     private readonly Func<DateTimeOffset> _clock;
     private readonly TimeSpan _margin;
     private readonly Action<string> _log;
@@ -28,6 +28,18 @@ internal sealed class C8Authenticator : IDisposable
     }
 
     public C8AuthenticationKind Kind => _credential.Kind;
+
+    /// <summary>
+    /// The signed-in user changed their own password or email: later sign-ins (the server revokes the session's token
+    /// with the old password) use the new ones, so the connection keeps working.
+    /// </summary>
+    public void SignInChanged(string? email, string? password)
+    {
+        if (CanRenew)
+        {
+            _credential = _credential.WithChanges(email, password);
+        }
+    }
 
     /// <summary>Claims of the JWT in use (token and password logins).</summary>
     public JwtToken? Token => _token;
