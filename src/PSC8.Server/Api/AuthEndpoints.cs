@@ -24,26 +24,11 @@ internal static class AuthEndpoints
             throw C8Errors.BadRequest("give 'email', or 'tenant' and 'username'");
         }
         var cluster = request.Cluster;
-        var user = Throttled(request, () =>
-            cluster.Authenticator.Login(new LoginAttempt(email, email is null ? username : null, tenant, password, ClientAddress(request))));
+        var user = cluster.Authenticator.Login(new LoginAttempt(email, email is null ? username : null, tenant, password, ClientAddress(request)));
         var jwt = cluster.Tokens.Issue(user.Id, cluster.Options.Tenant, JwtTokens.PasswordStamp(user.PasswordHash));
         await Responses.WriteValueAsync(request.Http, 200, O(new C8Object.Builder()
             .Set("jwt", S(jwt)).Set("tenant", S(cluster.Options.Tenant)).Set("username", S(user.Id)))).ConfigureAwait(false);
     }
 
     public static System.Net.IPAddress? ClientAddress(IncomingRequest request) => request.Http.Connection.RemoteIpAddress;
-
-    /// <summary>Runs a password check; when the throttle refuses it, the 429 carries Retry-After.</summary>
-    public static T Throttled<T>(IncomingRequest request, Func<T> check)
-    {
-        try
-        {
-            return check();
-        }
-        catch (LoginThrottledException refused)
-        {
-            request.Http.Response.Headers.RetryAfter = refused.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            throw;
-        }
-    }
 }

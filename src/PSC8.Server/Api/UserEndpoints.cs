@@ -134,7 +134,7 @@ internal static class UserEndpoints
             throw new C8Exception(403, C8Errors.Forbidden,
                 $"forbidden: to change your own email or password, give your current password as '{CurrentPasswordField}' (or ask an administrator)");
         }
-        if (!AuthEndpoints.Throttled(request, () => request.Cluster.Authenticator.IsPasswordOf(user, current, AuthEndpoints.ClientAddress(request))))
+        if (!request.Cluster.Authenticator.IsPasswordOf(user, current, AuthEndpoints.ClientAddress(request)))
         {
             throw new C8Exception(403, C8Errors.Forbidden, $"forbidden: '{CurrentPasswordField}' is not your current password");
         }

@@ -98,6 +98,10 @@ internal sealed class C8Dispatcher(C8Cluster cluster)
         }
         http.Response.Headers.ETag = default;
         http.Response.Headers.Location = default;
+        if (error.RetryAfterSeconds is { } seconds)
+        {
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
         return Responses.WriteErrorAsync(http, error);
     }
 }

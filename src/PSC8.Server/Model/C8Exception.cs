@@ -20,4 +20,7 @@ public class C8Exception : Exception
 
     /// <summary>Additional envelope attributes (a 412 carries the current _id, _key and _rev).</summary>
     public C8Object? Extra { get; }
+
+    /// <summary>Whole seconds after which the refused request may succeed, sent as Retry-After; null when unknown.</summary>
+    public virtual int? RetryAfterSeconds => null;
 }
