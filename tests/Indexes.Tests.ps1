@@ -17,13 +17,7 @@ BeforeAll {
 AfterAll {
     $PSDefaultParameterValues.Remove('*-C8Index:Fabric')
     $PSDefaultParameterValues.Remove('New-C8Collection:Fabric')
-    if (Get-Module PSC8) {
-        Remove-C8Fabric -Name $script:Fabric -Force -ErrorAction SilentlyContinue
-        Get-C8Connection -All | Disconnect-C8
-    }
-    if ($script:Server) {
-        $script:Server | Stop-C8Local
-    }
+    Stop-C8TestServer -Server $script:Server -Fabric $script:Fabric
 }
 
 Describe 'Indexes' {

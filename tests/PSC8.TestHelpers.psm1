@@ -1,4 +1,4 @@
-# Helpers for the Pester suites: the built module to test and names no other run uses. (C8 Local is started with the
+# Helpers for the Pester suites: the built module to test, names no other run uses, and the teardown of a suite's server. (C8 Local is started with the
 # module's own Start-C8Local, which finds the server build.ps1 names in $env:PSC8_C8LOCAL_PATH.)
 Set-StrictMode -Version Latest
 
@@ -38,4 +38,27 @@ function New-C8TestName {
     '{0}_{1}' -f $Prefix, [guid]::NewGuid().ToString('N').Substring(0, 10)
 }
 
-Export-ModuleMember -Function Get-PSC8ModulePath, New-C8TestName
+function Stop-C8TestServer {
+    <#
+    .SYNOPSIS
+    A suite's teardown: removes its fabric (when named), closes every connection and stops its C8 Local; safe to
+    call when BeforeAll failed half-way.
+    #>
+    [CmdletBinding()]
+    param(
+        [object] $Server,
+        [string] $Fabric
+    )
+
+    if (Get-Module PSC8) {
+        if ($Fabric) {
+            Remove-C8Fabric -Name $Fabric -Force -ErrorAction SilentlyContinue
+        }
+        Get-C8Connection -All | Disconnect-C8
+    }
+    if ($Server) {
+        $Server | Stop-C8Local
+    }
+}
+
+Export-ModuleMember -Function Get-PSC8ModulePath, New-C8TestName, Stop-C8TestServer

@@ -32,12 +32,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if (Get-Module PSC8) {
-        Get-C8Connection -All | Disconnect-C8
-    }
-    if ($script:Server) {
-        $script:Server | Stop-C8Local
-    }
+    Stop-C8TestServer -Server $script:Server
 }
 
 Describe 'The module' {

@@ -14,11 +14,8 @@ BeforeAll {
 }
 
 AfterAll {
-    if (Get-Module PSC8) {
-        Get-C8Connection -All | Disconnect-C8
-    }
+    Stop-C8TestServer -Server $script:Server
     if ($script:Server) {
-        $script:Server | Stop-C8Local
         $script:Server.ExitCode | Should -Be 0
     }
 }
