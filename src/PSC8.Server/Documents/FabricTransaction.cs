@@ -106,6 +106,18 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
         return Read(info, index, ranges, attributes, descending: false);
     }
 
+    public IEnumerable<C8Object>? FulltextScan(string collection, IndexInfo index, FulltextQuery query)
+    {
+        var info = Collection(collection, AccessLevel.ReadOnly);
+        if (cluster.Catalog.Indexes(info.Id).All(i => i.Id != index.Id))
+        {
+            return null;
+        }
+        var keys = query.Keys((word, prefix) => reader.FulltextKeys(index, word, prefix));
+        keys.UnionWith(reader.PendingKeys(info.Id));
+        return keys.Order(StringComparer.Ordinal).Select(key => reader.Get(info.Id, key)).OfType<StoredDocument>().Select(Decode);
+    }
+
     private IEnumerable<C8Object> Read(CollectionInfo collection, IndexInfo index, IReadOnlyList<KeyRange> ranges, IReadOnlyList<string>? attributes, bool descending)
     {
         var projection = attributes is null ? null : new DocumentProjection(attributes);

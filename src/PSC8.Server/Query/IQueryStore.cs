@@ -49,6 +49,12 @@ internal interface IQueryStore
     /// </summary>
     IEnumerable<C8Object>? GeoScan(string collection, IndexInfo index, double minLatitude, double maxLatitude, bool unlocated, IReadOnlyList<string>? attributes);
 
+    /// <summary>
+    /// The documents a fulltext index finds for the query (a superset of those it matches), in key order; null when
+    /// the index is gone.
+    /// </summary>
+    IEnumerable<C8Object>? FulltextScan(string collection, IndexInfo index, FulltextQuery query);
+
     /// <summary>One document by key, or null. Throws 1203 for unknown collections.</summary>
     C8Object? Get(string collection, string key);
 

@@ -74,6 +74,9 @@ internal sealed class DeferredWriter(SqliteConnection snapshot) : RegionReader(s
         }
     }
 
+    public override IEnumerable<string> PendingKeys(long collectionId) =>
+        _overlay.Keys.Where(k => k.Collection == collectionId).Select(k => k.Key);
+
     public override IEnumerable<T> ScanBodies<T>(long collectionId, BodyDecoder<T> decode)
     {
         if (!_overlay.Keys.Any(k => k.Collection == collectionId))

@@ -33,6 +33,8 @@ internal static class IndexKey
         connection.CreateFunction<byte[], string, double?>(TtlFunction, (body, path) => ExpirySeconds(body, path), isDeterministic: true);
         connection.CreateFunction<byte[], string, string, long, byte[]?>(GeoKey.Function,
             (body, location, longitude, geoJson) => GeoKey.Of(body, location, longitude, geoJson != 0), isDeterministic: true);
+        connection.CreateFunction<byte[], string, long, string>(FulltextWords.Function,
+            (body, attribute, minLength) => FulltextWords.Of(body, attribute, minLength), isDeterministic: true);
     }
 
     /// <summary><c>c8_index_key(body, path, sparse)</c>, reading the arguments where SQLite holds them (a text's bytes are its UTF-8).</summary>

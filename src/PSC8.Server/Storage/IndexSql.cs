@@ -60,7 +60,7 @@ internal static class IndexSql
     // A geo index's copy has its own name: the copies built before geo keys existed indexed the raw attributes.
     private static string Name(IndexInfo index) => "ix_" + Id(index.Id) + (index.IsGeo ? "_geo" : "");
 
-    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+    public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -73,6 +73,32 @@ internal class RegionReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The keys of the documents whose words in a fulltext index include <paramref name="word"/>, or with
+    /// <paramref name="prefix"/> a word that starts with it.
+    /// </summary>
+    public List<string> FulltextKeys(IndexInfo index, string word, bool prefix)
+    {
+        using var statement = new RawStatement(Connection, prefix ? FulltextSql.WordRange : FulltextSql.Word);
+        statement.Bind(1, index.Id).Bind(2, word);
+        if (prefix)
+        {
+            statement.Bind(3, FulltextSql.PrefixEnd(word));
+        }
+        var keys = new List<string>();
+        while (statement.Next())
+        {
+            keys.Add(statement.Text(0));
+        }
+        return keys;
+    }
+
+    /// <summary>
+    /// The keys of the collection's documents this transaction wrote that its fulltext indexes do not show yet (none
+    /// here: the words table is written with the documents).
+    /// </summary>
+    public virtual IEnumerable<string> PendingKeys(long collectionId) => [];
+
     /// <summary>Up to <paramref name="limit"/> keys of documents a TTL index says expired at <paramref name="nowSeconds"/>.</summary>
     public List<string> ExpiredKeys(IndexInfo index, long collectionId, double nowSeconds, int limit)
     {

@@ -184,23 +184,28 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
         }
     }
 
-    /// <summary>Drops the region's copies of a dropped collection's indexes (each is partial on its collection id).</summary>
+    /// <summary>
+    /// Drops the region's copies of a dropped collection's indexes: each expression index is partial on its collection
+    /// id, each fulltext trigger conditional on it (their words went with the documents).
+    /// </summary>
     private void DropIndexes(long collectionId)
     {
-        var names = new List<string>();
+        var objects = new List<(string Type, string Name)>();
         using (var command = Connection.CreateCommand())
         {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'docs' AND sql LIKE $w";
+            command.CommandText = "SELECT type, name FROM sqlite_master WHERE tbl_name = 'docs' AND " +
+                "((type = 'index' AND sql LIKE $w) OR (type = 'trigger' AND sql LIKE $t))";
             command.Parameters.AddWithValue("$w", $"% WHERE cid = {collectionId}");
+            command.Parameters.AddWithValue("$t", FulltextSql.OfCollection(collectionId));
             using var rows = command.ExecuteReader();
             while (rows.Read())
             {
-                names.Add(rows.GetString(0));
+                objects.Add((rows.GetString(0), rows.GetString(1)));
             }
         }
-        foreach (var name in names)
+        foreach (var (type, name) in objects)
         {
-            SqliteFiles.Execute(Connection, $"DROP INDEX IF EXISTS {name}");
+            SqliteFiles.Execute(Connection, $"DROP {type.ToUpperInvariant()} IF EXISTS {name}");
         }
     }
 

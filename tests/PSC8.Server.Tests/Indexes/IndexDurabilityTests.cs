@@ -36,4 +36,33 @@ public sealed class IndexDurabilityTests : DataFolderTest
         Assert.Single(run.Rows);
         Assert.Equal(1, run.Stats.Long("scannedIndex"));
     }
+
+    [Fact]
+    public async Task A_fulltext_index_survives_SIGKILL_and_restart_with_its_words()
+    {
+        const string fabric = "words";
+        const string search = "FOR d IN FULLTEXT(notes, 'text', 'prefix:zeb,|river') RETURN d._key";
+        await using (var first = await C8LocalProcess.StartAsync(Args))
+        {
+            var token = await Client(first, Dc.UsWest, null).LoginAsync(RootEmail, Password);
+            var us = Client(first, Dc.UsWest, token);
+            (await us.PostAsync(Paths.Databases, new { name = fabric, options = new { dcList = "us-west,eu-central,ap-south", spotDc = "us-west" } })).ShouldBe(201);
+            (await us.PostAsync(Paths.Collections(fabric), new { name = "notes" })).ShouldBe(200);
+            (await us.PostAsync(Paths.Documents(fabric, "notes"), new object[] { new { _key = "before", text = "Zebras" }, new { _key = "other", text = "horse" } })).ShouldBe(202);
+            (await us.PostAsync(Paths.Fabric(fabric, "index/fulltext?collection=notes"), new { type = "fulltext", fields = new[] { "text" } })).ShouldBe(201);
+            (await us.PostAsync(Paths.Documents(fabric, "notes"), new { _key = "after", text = "a river" })).ShouldBe(202);
+            first.Kill();
+        }
+
+        await using var second = await C8LocalProcess.StartAsync(Args);
+        var again = await Client(second, Dc.UsWest, null).LoginAsync(RootEmail, Password);
+        (await Client(second, Dc.EuCentral, again).PostAsync(Paths.Documents(fabric, "notes"), new { _key = "restarted", text = "zebra" })).ShouldBe(202);
+        foreach (var region in Dc.All)
+        {
+            var api = Client(second, region, again);
+            var run = await Eventually.WaitForAsync(() => api.QueryAsync(fabric, search), r => r.Rows.Count == 3, TimeSpan.FromSeconds(20), $"the restarted write to reach {region}");
+            Assert.Equal(["after", "before", "restarted"], run.Rows.Select(r => r!.GetValue<string>()));
+            Assert.Equal(3, run.Stats.Long("scannedIndex"));
+        }
+    }
 }

@@ -59,6 +59,40 @@ internal sealed class FulltextQuery
         return found;
     }
 
+    /// <summary>
+    /// The keys of the documents found, from the keys of those that have each term's word (<paramref name="keysOf"/>
+    /// of the word and whether it is a prefix): the terms combine as <see cref="Matches"/> combines them.
+    /// </summary>
+    public HashSet<string> Keys(Func<string, bool, IEnumerable<string>> keysOf)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < _terms.Count; i++)
+        {
+            var (op, word, prefix) = _terms[i];
+            if (i == 0 && op != '-')
+            {
+                found.UnionWith(keysOf(word, prefix));
+            }
+            else if (op == '|')
+            {
+                found.UnionWith(keysOf(word, prefix));
+            }
+            else if (i > 0 && found.Count > 0)
+            {
+                var has = keysOf(word, prefix);
+                if (op == '-')
+                {
+                    found.ExceptWith(has);
+                }
+                else
+                {
+                    found.IntersectWith(has);
+                }
+            }
+        }
+        return found;
+    }
+
     /// <summary>The indexed words of an attribute value: a string, the strings of an array, or an object's string values.</summary>
     public static IReadOnlySet<string> Words(C8Value value, int minLength)
     {

@@ -76,13 +76,15 @@ internal static class IndexFunctions
         var limit = a.Length > 3 && !a[3].IsNull ? Count(a[3], "FULLTEXT") : int.MaxValue;
         var minLength = index.MinLength ?? 1;
         var found = new List<C8Value>();
-        foreach (var document in context.Store.Scan(name))
+        // The index finds a superset of the documents (those a transaction wrote it does not show yet): each is checked.
+        foreach (var document in context.Store.FulltextScan(name, index, query) ?? throw Missing(name, FulltextIndexMissing))
         {
             context.Tick();
             if (found.Count >= limit)
             {
                 break;
             }
+            context.Stats.ScannedIndex++;
             if (query.Matches(FulltextQuery.Words(AttributePaths.Read(document, attribute), minLength)))
             {
                 found.Add(C8Value.From(document));
