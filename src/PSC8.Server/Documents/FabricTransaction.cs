@@ -81,14 +81,20 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
     public IReadOnlyList<IndexInfo> Indexes(string collection) =>
         cluster.Catalog.FindCollection(Fabric.Name, collection) is { } info ? cluster.Catalog.Indexes(info.Id) : [];
 
-    public IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes, bool descending = false)
+    public IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes, bool descending = false, int sortedFields = 0)
     {
         var info = Collection(collection, AccessLevel.ReadOnly);
         if (IndexRanges.For(conditions, index.Sparse) is not { } ranges || cluster.Catalog.Indexes(info.Id).All(i => i.Id != index.Id))
         {
             return null;
         }
-        return Read(info, index, descending ? ranges.Reverse().ToList() : ranges, attributes, descending);
+        // The ranges of IN's points one after the other in key order, so the documents come in index order.
+        var ordered = ranges.Order(KeyRangeOrder.Instance).ToList();
+        if (descending)
+        {
+            ordered.Reverse();
+        }
+        return Read(info, index, ordered, attributes, descending, sortedFields);
     }
 
     public IEnumerable<C8Object>? GeoScan(string collection, IndexInfo index, double minLatitude, double maxLatitude, bool unlocated, IReadOnlyList<string>? attributes)
@@ -103,7 +109,7 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
         {
             ranges.Add(KeyRange.Missing);
         }
-        return Read(info, index, ranges, attributes, descending: false);
+        return Read(info, index, ranges, attributes, descending: false, sortedFields: 0);
     }
 
     public IEnumerable<C8Object>? FulltextScan(string collection, IndexInfo index, FulltextQuery query)
@@ -118,10 +124,10 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
         return keys.Order(StringComparer.Ordinal).Select(key => reader.Get(info.Id, key)).OfType<StoredDocument>().Select(Decode);
     }
 
-    private IEnumerable<C8Object> Read(CollectionInfo collection, IndexInfo index, IReadOnlyList<KeyRange> ranges, IReadOnlyList<string>? attributes, bool descending)
+    private IEnumerable<C8Object> Read(CollectionInfo collection, IndexInfo index, IReadOnlyList<KeyRange> ranges, IReadOnlyList<string>? attributes, bool descending, int sortedFields)
     {
         var projection = attributes is null ? null : new DocumentProjection(attributes);
-        return ranges.SelectMany(range => reader.IndexScan(index, collection.Id, range, descending))
+        return ranges.SelectMany(range => reader.IndexScan(index, collection.Id, range, descending, sortedFields))
             .Select(stored => projection is null ? Decode(stored) : projection.Decode(stored.Body));
     }
 

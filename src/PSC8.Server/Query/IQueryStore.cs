@@ -38,9 +38,11 @@ internal interface IQueryStore
     /// </summary>
     /// <remarks>
     /// With <paramref name="attributes"/> each document holds only those, as with <see cref="Scan(string, IReadOnlyList{string})"/>.
-    /// The documents come in index order, highest key first when <paramref name="descending"/> (see <see cref="IndexOrder"/>).
+    /// The documents come in index order, highest key first when <paramref name="descending"/> (see <see cref="IndexOrder"/>):
+    /// ordered by the index's first <paramref name="sortedFields"/> fields, then by key (by the conditions' last field
+    /// when that is further).
     /// </remarks>
-    IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes, bool descending = false);
+    IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes, bool descending = false, int sortedFields = 0);
 
     /// <summary>
     /// The documents a geo index locates between two latitudes, and every document it holds as a shape (a superset

@@ -59,9 +59,9 @@ internal sealed class DeferredWriter(SqliteConnection snapshot) : RegionReader(s
     }
 
     /// <summary>What the snapshot's index finds, as this transaction changed it (as the writer's index scan, keys fixed first).</summary>
-    public override IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range, bool descending = false)
+    public override IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range, bool descending = false, int sortedFields = 0)
     {
-        foreach (var stored in base.IndexScan(index, collectionId, range, descending))
+        foreach (var stored in base.IndexScan(index, collectionId, range, descending, sortedFields))
         {
             if (!_overlay.TryGetValue((collectionId, stored.Key), out var written))
             {

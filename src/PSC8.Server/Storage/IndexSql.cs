@@ -23,13 +23,16 @@ internal static class IndexSql
     public static string Ttl(IndexInfo index) => $"{IndexKey.TtlFunction}(body, {Literal(index.Fields[0])})";
 
     /// <summary>
-    /// The keys and bodies of documents whose first indexed attribute is in the range, in index order (descending:
-    /// from the highest key down), those with equal keys by document key either way.
+    /// The keys and bodies of documents whose indexed attributes are in the range, in index order (descending: from the
+    /// highest key down) of the range's column and the columns after it up to the first <paramref name="sortedFields"/>,
+    /// those with equal keys there by document key either way.
     /// </summary>
-    public static string Scan(IndexInfo index, long collectionId, KeyRange range, bool descending = false)
+    public static string Scan(IndexInfo index, long collectionId, KeyRange range, bool descending = false, int sortedFields = 0)
     {
         // The column the range is on; when the prefix covers every column, the last one (then only ordering by it).
-        var column = Column(index, Math.Min(range.Prefix.Count, (index.IsGeo ? 1 : index.Fields.Count) - 1));
+        var at = Math.Min(range.Prefix.Count, (index.IsGeo ? 1 : index.Fields.Count) - 1);
+        var column = Column(index, at);
+        var order = string.Join(", ", Enumerable.Range(at, Math.Max(1, sortedFields - at)).Select(i => Column(index, i) + (descending ? " DESC" : "")));
         // Without statistics SQLite may prefer the primary key (cid, key) and sort: the index is named.
         var sql = $"SELECT key, body FROM docs INDEXED BY {Name(index)} WHERE cid = {Id(collectionId)}";
         for (var i = 0; i < range.Prefix.Count; i++)
@@ -38,7 +41,7 @@ internal static class IndexSql
         }
         if (range.IsMissing)
         {
-            return sql + $" AND {column} IS NULL ORDER BY {column}, key";
+            return sql + $" AND {column} IS NULL ORDER BY {order}, key";
         }
         if (range.Low is not null)
         {
@@ -48,7 +51,7 @@ internal static class IndexSql
         {
             sql += $" AND {column} {(range.HighInclusive ? "<=" : "<")} ?2";
         }
-        return sql + $" ORDER BY {column}{(descending ? " DESC" : "")}, key";
+        return sql + $" ORDER BY {order}, key";
     }
 
     /// <summary>The SQL parameter of a range's first prefix key; the others follow it.</summary>

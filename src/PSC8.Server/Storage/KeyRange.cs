@@ -18,3 +18,28 @@ internal sealed record KeyRange(byte[]? Low, bool LowInclusive, byte[]? High, bo
     /// <summary>Everything under the leading columns' keys.</summary>
     public static KeyRange Under(IReadOnlyList<byte[]> prefix) => new(null, true, null, true) { Prefix = prefix };
 }
+
+/// <summary>Ranges by where they start: their prefix keys, then their low key (an open one first), as SQLite orders BLOBs.</summary>
+internal sealed class KeyRangeOrder : IComparer<KeyRange>
+{
+    public static readonly KeyRangeOrder Instance = new();
+
+    public int Compare(KeyRange? x, KeyRange? y)
+    {
+        for (var i = 0; i < Math.Min(x!.Prefix.Count, y!.Prefix.Count); i++)
+        {
+            var order = x.Prefix[i].AsSpan().SequenceCompareTo(y.Prefix[i]);
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+        return (x.Low, y.Low) switch
+        {
+            (null, null) => 0,
+            (null, _) => -1,
+            (_, null) => 1,
+            var (a, b) => a.AsSpan().SequenceCompareTo(b),
+        };
+    }
+}

@@ -51,10 +51,10 @@ internal class RegionReader : IDisposable
         }
     }
 
-    /// <summary>The documents an index finds in a range of its first attribute, in index order; streams like <see cref="Scan"/>.</summary>
-    public virtual IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range, bool descending = false)
+    /// <summary>The documents an index finds in a range, in index order (see <see cref="IndexSql.Scan"/>); streams like <see cref="Scan"/>.</summary>
+    public virtual IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range, bool descending = false, int sortedFields = 0)
     {
-        using var statement = new RawStatement(Connection, IndexSql.Scan(index, collectionId, range, descending));
+        using var statement = new RawStatement(Connection, IndexSql.Scan(index, collectionId, range, descending, sortedFields));
         if (range.Low is not null)
         {
             statement.Bind(1, range.Low);

@@ -81,9 +81,9 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
         Scan(collectionId).Select(document => decode(document.Body));
 
     /// <inheritdoc cref="Scan"/>
-    public override IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range, bool descending = false)
+    public override IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range, bool descending = false, int sortedFields = 0)
     {
-        foreach (var key in base.IndexScan(index, collectionId, range, descending).Select(document => document.Key).ToList())
+        foreach (var key in base.IndexScan(index, collectionId, range, descending, sortedFields).Select(document => document.Key).ToList())
         {
             var document = Get(collectionId, key);
             if (document is not null)

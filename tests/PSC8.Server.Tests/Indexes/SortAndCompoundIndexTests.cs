@@ -45,6 +45,18 @@ public sealed class SortAndCompoundIndexTests(C8HostFixture fx) : IClassFixture<
         "SORT d.t",
         "FILTER d.g == 'g1' SORT d.h LIMIT 20",
         "FILTER d.g == 'g2' SORT d.h DESC",
+        "SORT d.g, d.h LIMIT 20",
+        "SORT d.g DESC, d.h DESC LIMIT 15",
+        "SORT d.f, d.t LIMIT 30",
+        "SORT d.f DESC, d.t DESC",
+        "SORT d.h, d.f DESC LIMIT 5",
+        "FILTER d.h IN [7, 3, 40] SORT d.h",
+        "FILTER d.h IN [7, 3, 40] SORT d.h DESC, d.f DESC LIMIT 10",
+        "FILTER d.f IN [5, 1] SORT d.f, d.t LIMIT 9",
+        "FILTER d.g IN ['g2', 'g0'] SORT d.g, d.h LIMIT 50",
+        "FILTER d.g == 'g1' && d.h IN [9, 2, 30] SORT d.h DESC",
+        "FILTER d.t IN ['b1', 'B2', [1, 1], 3, null, {x: 1}] SORT d.t",
+        "FILTER d.t IN ['b1', 'B2', [1, 1], 3, null, {x: 1}] SORT d.t DESC LIMIT 25",
     };
 
     [Theory]
@@ -52,9 +64,9 @@ public sealed class SortAndCompoundIndexTests(C8HostFixture fx) : IClassFixture<
     public async Task A_sort_through_an_index_gives_the_rows_a_sort_gives(string tail)
     {
         var (fabric, collection) = await SeedAsync();
-        var query = $"FOR d IN {collection} {tail} RETURN [d._key, d.f, d.t, d.h]";
+        var query = $"FOR d IN {collection} {tail} RETURN [d._key, d.f, d.t, d.g, d.h]";
         var sorted = (await fx.Api().QueryAsync(fabric, query)).Rows.ToJsonString();
-        foreach (var fields in new[] { new[] { "f" }, new[] { "t" }, new[] { "g", "h" }, new[] { "h" } })
+        foreach (var fields in new[] { new[] { "f" }, new[] { "t" }, new[] { "g", "h" }, new[] { "h" }, new[] { "h", "f" }, new[] { "f", "t" } })
         {
             (await fx.Api().PostAsync(Index(fabric, collection), new { type = "persistent", fields })).ShouldBe(201);
         }
@@ -78,6 +90,40 @@ public sealed class SortAndCompoundIndexTests(C8HostFixture fx) : IClassFixture<
         var node = plan.Arr("nodes").Single(n => n.Str("type") == "IndexNode")!;
         Assert.Equal("by_f", node.Arr("indexes").Single().Str("name"));
         Assert.Equal(true, node.Bool("reverse"));
+    }
+
+    [Fact]
+    public async Task A_sort_on_several_fields_or_after_an_in_reads_through_the_index()
+    {
+        var (fabric, collection) = await SeedAsync();
+        var several = $"FOR d IN {collection} SORT d.f, d.h LIMIT 5 RETURN [d.f, d.h]";
+        var afterIn = $"FOR d IN {collection} FILTER d.h IN [30, 4, 17] SORT d.h DESC, d.f DESC LIMIT 4 RETURN [d.h, d.f]";
+        var mixed = $"FOR d IN {collection} SORT d.f, d.h DESC LIMIT 5 RETURN [d.f, d.h]";
+        var expected = new Dictionary<string, string>();
+        foreach (var query in new[] { several, afterIn, mixed })
+        {
+            expected[query] = (await fx.Api().QueryAsync(fabric, query)).Rows.ToJsonString();
+        }
+        (await fx.Api().PostAsync(Index(fabric, collection), new { type = "persistent", fields = new[] { "f", "h" }, name = "by_f_h" })).ShouldBe(201);
+        (await fx.Api().PostAsync(Index(fabric, collection), new { type = "persistent", fields = new[] { "h", "f" }, name = "by_h_f" })).ShouldBe(201);
+
+        foreach (var (query, index, reverse) in new[] { (several, "by_f_h", false), (afterIn, "by_h_f", true) })
+        {
+            var run = await fx.Api().QueryAsync(fabric, query);
+            Assert.Equal(expected[query], run.Rows.ToJsonString());
+            // f = 0 has 3 documents and each h 6: a run of equal first values is read whole, and one more to see it end.
+            Assert.InRange(run.Stats.Long("scannedIndex") ?? 0, 4, 8);
+            Assert.Equal(0, run.Stats.Long("scannedFull"));
+            var plan = await PlanAsync(fabric, query);
+            Assert.DoesNotContain(plan.Arr("nodes"), n => n.Str("type") == "SortNode");
+            var node = plan.Arr("nodes").Single(n => n.Str("type") == "IndexNode")!;
+            Assert.Equal(index, node.Arr("indexes").Single().Str("name"));
+            Assert.Equal(reverse, node.Bool("reverse"));
+            Assert.Equal(index == "by_f_h" ? ["f", "h"] : ["h", "f"], node.Arr("sorted").Strings());
+        }
+        // Directions that differ are the SORT's to follow.
+        Assert.Equal(expected[mixed], (await fx.Api().QueryAsync(fabric, mixed)).Rows.ToJsonString());
+        Assert.Contains((await PlanAsync(fabric, mixed)).Arr("nodes"), n => n.Str("type") == "SortNode");
     }
 
     [Fact]

@@ -88,7 +88,7 @@ internal sealed class InMemoryQueryStore : IQueryStore
 
     public IReadOnlyList<PSC8.Server.Cluster.IndexInfo> Indexes(string collection) => [];
 
-    public IEnumerable<C8Object>? IndexScan(string collection, PSC8.Server.Cluster.IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes, bool descending) => null;
+    public IEnumerable<C8Object>? IndexScan(string collection, PSC8.Server.Cluster.IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes, bool descending, int sortedFields) => null;
 
     public IEnumerable<C8Object>? GeoScan(string collection, PSC8.Server.Cluster.IndexInfo index, double minLatitude, double maxLatitude, bool unlocated, IReadOnlyList<string>? attributes) => null;
 

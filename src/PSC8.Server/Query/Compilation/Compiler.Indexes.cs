@@ -10,9 +10,9 @@ internal sealed partial class Compiler
     /// values that do not depend on the loop: equality first, then IN, then ranges, more attributes narrowed before
     /// fewer, unique before the others, the index named by OPTIONS { indexHint } before all (with forceIndexHint, an
     /// unusable hint is an error). A compound index narrows on its next attribute while the ones before it are
-    /// compared for equality. The FILTERs stay: an index may return more documents than they match. A SORT on one
-    /// attribute right after the FILTERs of an outermost FOR is served by a dense index on it (see
-    /// <see cref="IndexOrder"/>) unless an equality lookup through another index reads less. Without a usable
+    /// compared for equality. The FILTERs stay: an index may return more documents than they match. A SORT right after the
+    /// FILTERs of an outermost FOR, on consecutive fields of a dense index in one direction, is served by that index
+    /// (see <see cref="IndexOrder"/>) unless an equality lookup through another index reads less. Without a usable
     /// persistent index, a geo index may serve a distance filter (<see cref="TryGeoScan"/>).
     /// </summary>
     private IndexScanNode? TryIndexScan(string collection, Variable variable, string name, List<Operation> operations, int index, C8Object? options)
@@ -56,7 +56,7 @@ internal sealed partial class Compiler
                     : null;
             if (sorting is not null)
             {
-                (chosen, order) = (sorting, new IndexOrder(sort.Value.Attribute, sort.Value.Ascending));
+                (chosen, order) = (sorting, new IndexOrder(sort.Value.Attributes, sort.Value.Ascending));
                 _servedSorts.Add(sort.Value.Operation);
             }
         }
@@ -69,15 +69,17 @@ internal sealed partial class Compiler
             .ToList();
         var projection = AttributeUsage.Of(name, operations.Skip(index + 1));
         var served = chosen;
+        var sortedFrom = order is null ? 0 : chosen.Fields.ToList().IndexOf(order.Attributes[0]);
+        var sortedFields = order is null ? 0 : sortedFrom + order.Attributes.Count;
         IEnumerable<C8Object>? Read(QueryContext context, IReadOnlyList<string>? attributes, bool descending)
         {
             var values = conditions.Select(c => new IndexCondition(c.Field, c.Operator, c.Value(context))).ToList();
-            // A SORT on a later field holds only while the fields before it are single exact values.
-            if (order is not null && values.Any(v => v.Field < served.Fields.ToList().IndexOf(order.Attribute) && !v.IsExactPoint))
+            // A SORT on later fields holds only while the fields before them are single exact values.
+            if (values.Any(v => v.Field < sortedFrom && !v.IsExactPoint))
             {
                 return null;
             }
-            return context.Store.IndexScan(collection, served, values, attributes, descending);
+            return context.Store.IndexScan(collection, served, values, attributes, descending, sortedFields);
         }
         return new IndexScanNode(collection, variable, chosen, Read, projection, order);
     }
@@ -113,31 +115,34 @@ internal sealed partial class Compiler
     }
 
     /// <summary>
-    /// Whether a dense index can deliver the SORT's order: the sorted attribute is one of its fields and every field
-    /// before it is compared for equality (no IN: several points come one after the other, not in order).
+    /// Whether a dense index can deliver the SORT's order: the sorted attributes are consecutive fields of it and every
+    /// field before them is compared for equality (no IN there: its points would each start the order again). An IN
+    /// on a sorted field is read point by point in key order.
     /// </summary>
-    private static bool Serves(IndexInfo index, (SortOperation Operation, string Attribute, bool Ascending) sort, Dictionary<string, List<(IndexOperator Operator, Evaluator Value)>> byAttribute)
+    private static bool Serves(IndexInfo index, (SortOperation Operation, IReadOnlyList<string> Attributes, bool Ascending) sort, Dictionary<string, List<(IndexOperator Operator, Evaluator Value)>> byAttribute)
     {
-        var position = index.Fields.ToList().IndexOf(sort.Attribute);
-        if (index.Sparse || position < 0 || index.Fields.Take(position).Any(f => !byAttribute.TryGetValue(f, out var c) || c.All(x => x.Operator != IndexOperator.Equal)))
-        {
-            return false;
-        }
-        return !byAttribute.TryGetValue(index.Fields[0], out var first) || position > 0 || first.All(c => c.Operator != IndexOperator.In);
+        var position = index.Fields.ToList().IndexOf(sort.Attributes[0]);
+        return !index.Sparse && position >= 0 && index.Fields.Skip(position).Take(sort.Attributes.Count).SequenceEqual(sort.Attributes)
+            && index.Fields.Take(position).All(f => byAttribute.TryGetValue(f, out var c) && c.Any(x => x.Operator == IndexOperator.Equal));
     }
 
     /// <summary>
-    /// A SORT on one attribute of the loop variable right after the FILTERs, when the FOR is the query's first loop
-    /// (only LETs before it): then the SORT orders exactly what this loop yields.
+    /// A SORT on attributes of the loop variable, all in one direction, right after the FILTERs, when the FOR is the
+    /// query's first loop (only LETs before it): then the SORT orders exactly what this loop yields.
     /// </summary>
-    private (SortOperation Operation, string Attribute, bool Ascending)? ServableSort(List<Operation> operations, int index, int next, string variable)
+    private (SortOperation Operation, IReadOnlyList<string> Attributes, bool Ascending)? ServableSort(List<Operation> operations, int index, int next, string variable)
     {
-        if (next >= operations.Count || operations[next] is not SortOperation { Keys.Count: 1 } sort
-            || operations.Take(index).Any(o => o is not LetOperation) || AttributePath(sort.Keys[0].Value, variable) is not { } attribute)
+        if (next >= operations.Count || operations[next] is not SortOperation sort || operations.Take(index).Any(o => o is not LetOperation))
         {
             return null;
         }
-        return (sort, attribute, SortAscending(sort.Keys[0].Direction));
+        var attributes = sort.Keys.Select(k => AttributePath(k.Value, variable)).OfType<string>().ToList();
+        if (attributes.Count < sort.Keys.Count)
+        {
+            return null;
+        }
+        var directions = sort.Keys.Select(k => SortAscending(k.Direction)).Distinct().ToList();
+        return directions.Count == 1 ? (sort, attributes, directions[0]) : null;
     }
 
     private static int Rank(List<(IndexOperator Operator, Evaluator Value)> conditions) =>

@@ -3,8 +3,8 @@ namespace PSC8.Server.Query.Execution;
 /// <summary>How an index scan reads its documents when its loop starts; null when the index cannot serve them.</summary>
 internal delegate IEnumerable<C8Object>? IndexRead(QueryContext context, IReadOnlyList<string>? projection, bool descending);
 
-/// <summary>The SORT an index scan serves: one attribute path of the loop variable, the index's first field.</summary>
-internal sealed record IndexOrder(string Attribute, bool Ascending);
+/// <summary>The SORT an index scan serves: attribute paths of the loop variable, consecutive fields of the index, in one direction.</summary>
+internal sealed record IndexOrder(IReadOnlyList<string> Attributes, bool Ascending);
 
 /// <summary>
 /// FOR d IN collection FILTER …: reads through an index (a persistent index's key ranges, a geo index's latitude
@@ -12,8 +12,8 @@ internal sealed record IndexOrder(string Attribute, bool Ascending);
 /// index cannot serve the values (a sparse index asked for null) or is gone, the loop scans the collection instead.
 /// With an <see cref="IndexOrder"/> it also stands for the SORT right after the FILTERs: documents come in index
 /// order, which is C8QL's order except within a string, array or object segment (strings are keyed by their bytes,
-/// not their collation) and among numbers of one key; those runs are sorted here, so SORT … LIMIT n reads about n
-/// documents. Ties keep key order, as a stable sort of a key-ordered scan would.
+/// not their collation) and among numbers of one key; those runs (of the first sorted attribute) are sorted here by
+/// every sorted attribute, so SORT … LIMIT n reads about n documents. Ties keep key order, as a stable sort of a key-ordered scan would.
 /// </summary>
 internal sealed class IndexScanNode(string collection, Variable variable, IndexInfo index, IndexRead read, IReadOnlyList<string>? projection, IndexOrder? order = null)
     : PlanNode
@@ -43,7 +43,7 @@ internal sealed class IndexScanNode(string collection, Variable variable, IndexI
         node.Add("reverse", C8Value.From(Order is { Ascending: false }));
         if (Order is not null)
         {
-            node.Add("sorted", C8Value.From(Order.Attribute));
+            node.Add("sorted", C8Value.From(Order.Attributes.Select(name => C8Value.From(name)).ToArray()));
         }
         if (Projection is not null)
         {
@@ -96,11 +96,12 @@ internal sealed class IndexScanNode(string collection, Variable variable, IndexI
         /// <summary>Sorts each run of documents whose index order may differ from C8QL's; <paramref name="whole"/>: a scan, one run.</summary>
         private IEnumerable<C8Object> InOrder(IEnumerable<C8Object> documents, IndexOrder order, bool whole)
         {
-            var run = new List<(C8Object Document, C8Value Value)>();
+            var run = new List<(C8Object Document, C8Value[] Values)>();
             C8Value runStart = default;
             foreach (var document in documents)
             {
-                var value = AttributePaths.Read(document, order.Attribute);
+                var values = order.Attributes.Select(attribute => AttributePaths.Read(document, attribute)).ToArray();
+                var value = values[0];
                 if (run.Count > 0 && !whole && !SameRun(runStart, value))
                 {
                     foreach (var sorted in Sorted(run, order.Ascending))
@@ -113,7 +114,7 @@ internal sealed class IndexScanNode(string collection, Variable variable, IndexI
                 {
                     runStart = value;
                 }
-                run.Add((document, value));
+                run.Add((document, values));
             }
             foreach (var sorted in Sorted(run, order.Ascending))
             {
@@ -121,11 +122,11 @@ internal sealed class IndexScanNode(string collection, Variable variable, IndexI
             }
         }
 
-        private static IEnumerable<C8Object> Sorted(List<(C8Object Document, C8Value Value)> run, bool ascending)
+        private static IEnumerable<C8Object> Sorted(List<(C8Object Document, C8Value[] Values)> run, bool ascending)
         {
-            IEnumerable<(C8Object Document, C8Value Value)> ordered = run.Count < 2 ? run
-                : ascending ? run.OrderBy(r => r.Value, C8ValueComparer.Instance)
-                : run.OrderByDescending(r => r.Value, C8ValueComparer.Instance);
+            IEnumerable<(C8Object Document, C8Value[] Values)> ordered = run.Count < 2 ? run
+                : ascending ? run.OrderBy(r => r.Values, SortValues.Instance)
+                : run.OrderByDescending(r => r.Values, SortValues.Instance);
             return ordered.Select(r => r.Document);
         }
 
@@ -155,5 +156,24 @@ internal sealed class IndexScanNode(string collection, Variable variable, IndexI
             C8Type.Number => first.AsNumber.Equals(value.AsNumber),
             _ => true,
         };
+    }
+
+    /// <summary>Several sort values compared as SORT compares them: the first that differs decides.</summary>
+    private sealed class SortValues : IComparer<C8Value[]>
+    {
+        public static readonly SortValues Instance = new();
+
+        public int Compare(C8Value[]? x, C8Value[]? y)
+        {
+            for (var i = 0; i < x!.Length; i++)
+            {
+                var order = C8ValueComparer.Compare(x[i], y![i]);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+            return 0;
+        }
     }
 }
