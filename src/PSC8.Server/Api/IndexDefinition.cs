@@ -27,6 +27,7 @@ internal static class IndexDefinition
             throw C8Errors.BadRequest("invalid number of index attributes");
         }
         var unique = Bool(body, "unique", false);
+        CheckArrayFields(type, fields, unique);
         if (unique && type is "ttl" or "geo" or "fulltext")
         {
             throw C8Errors.BadRequest($"a {type} index cannot be unique");
@@ -55,6 +56,27 @@ internal static class IndexDefinition
         existing.Type == requested.Type && existing.Fields.SequenceEqual(requested.Fields) && existing.Unique == requested.Unique
         && existing.Sparse == requested.Sparse && existing.ExpireAfter == requested.ExpireAfter && existing.GeoJson == requested.GeoJson;
 
+    /// <summary>
+    /// C8 Local indexes the members of one array (a persistent index on <c>attribute[*]</c>, not unique); other uses
+    /// of [*] are refused rather than indexed as the whole array. 400, not 501: nothing about the request can work here.
+    /// </summary>
+    private static void CheckArrayFields(string type, List<string> fields, bool unique)
+    {
+        var arrays = fields.Where(f => f.Contains(IndexInfo.ArrayMarker, StringComparison.Ordinal)).ToList();
+        if (arrays.Count == 0)
+        {
+            return;
+        }
+        var field = arrays[0];
+        var supported = type is "persistent" or "hash" or "skiplist" && fields.Count == 1 && !unique
+            && field.IndexOf(IndexInfo.ArrayMarker, StringComparison.Ordinal) == field.Length - IndexInfo.ArrayMarker.Length
+            && field.Length > IndexInfo.ArrayMarker.Length && !field.EndsWith("." + IndexInfo.ArrayMarker, StringComparison.Ordinal);
+        if (!supported)
+        {
+            throw C8Errors.BadRequest($"array indexes such as '{field}' are supported by C8 Local only as the one field of a persistent index that is not unique, with [*] at its end: index an attribute that holds one value per document, or 'attribute[*]'");
+        }
+    }
+
     private static List<string> Fields(C8Object body)
     {
         var value = body["fields"];
@@ -72,12 +94,6 @@ internal static class IndexDefinition
             if (field == "_id")
             {
                 throw C8Errors.BadRequest("cannot index the _id attribute");
-            }
-            if (field.Contains("[*]", StringComparison.Ordinal))
-            {
-                // Refused rather than indexed as the whole array: a [*] index finds documents by each member, which a
-                // key over the attribute's value cannot. 400, not 501: nothing about the request can work here.
-                throw C8Errors.BadRequest($"array indexes ('{field}') are not supported by C8 Local: index an attribute that holds one value per document");
             }
             if (fields.Contains(field))
             {

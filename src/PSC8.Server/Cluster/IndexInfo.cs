@@ -26,4 +26,15 @@ internal sealed record IndexInfo(
     public bool IsGeo => Type == "geo";
 
     public bool IsFulltext => Type == "fulltext";
+
+    /// <summary>A persistent index over the members of an array (<c>fields: ["tags[*]"]</c>): one entry per member.</summary>
+    public bool IsArray => IsPersistent && Fields[0].EndsWith(ArrayMarker, StringComparison.Ordinal);
+
+    /// <summary>The attribute path whose array an array index holds (for other indexes, their first field).</summary>
+    public string ArrayAttribute => IsArray ? Fields[0][..^ArrayMarker.Length] : Fields[0];
+
+    /// <summary>Whether the region's copy is rows of the terms table rather than an expression index (see <see cref="Storage.TermIndexSql"/>).</summary>
+    public bool HasTerms => IsFulltext || IsArray;
+
+    public const string ArrayMarker = "[*]";
 }

@@ -119,9 +119,29 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
         {
             return null;
         }
-        var keys = query.Keys((word, prefix) => reader.FulltextKeys(index, word, prefix));
-        keys.UnionWith(reader.PendingKeys(info.Id));
-        return keys.Order(StringComparer.Ordinal).Select(key => reader.Get(info.Id, key)).OfType<StoredDocument>().Select(Decode);
+        return Documents(info, query.Keys((word, prefix) => reader.TermKeys(index, word, prefix)), null);
+    }
+
+    public IEnumerable<C8Object>? ArrayScan(string collection, IndexInfo index, C8Value member, IReadOnlyList<string>? attributes)
+    {
+        var info = Collection(collection, AccessLevel.ReadOnly);
+        if (!IndexKey.MatchesExactly(member) || cluster.Catalog.Indexes(info.Id).All(i => i.Id != index.Id))
+        {
+            return null;
+        }
+        return Documents(info, reader.TermKeys(index, ElementKeys.Of(member), prefix: false).ToHashSet(StringComparer.Ordinal), attributes);
+    }
+
+    /// <summary>
+    /// The documents of a term index's keys, and those this transaction wrote that it does not show yet, in key order
+    /// (the caller checks each).
+    /// </summary>
+    private IEnumerable<C8Object> Documents(CollectionInfo collection, HashSet<string> keys, IReadOnlyList<string>? attributes)
+    {
+        keys.UnionWith(reader.PendingKeys(collection.Id));
+        var projection = attributes is null ? null : new DocumentProjection(attributes);
+        return keys.Order(StringComparer.Ordinal).Select(key => reader.Get(collection.Id, key)).OfType<StoredDocument>()
+            .Select(stored => projection is null ? Decode(stored) : projection.Decode(stored.Body));
     }
 
     private IEnumerable<C8Object> Read(CollectionInfo collection, IndexInfo index, IReadOnlyList<KeyRange> ranges, IReadOnlyList<string>? attributes, bool descending, int sortedFields)

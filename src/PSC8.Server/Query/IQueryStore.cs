@@ -57,6 +57,12 @@ internal interface IQueryStore
     /// </summary>
     IEnumerable<C8Object>? FulltextScan(string collection, IndexInfo index, FulltextQuery query);
 
+    /// <summary>
+    /// The documents an array index holds <paramref name="member"/> for (a superset of those whose array has it), in
+    /// key order; null when the index cannot tell (an array or object, equal to others of different text) or is gone.
+    /// </summary>
+    IEnumerable<C8Object>? ArrayScan(string collection, IndexInfo index, C8Value member, IReadOnlyList<string>? attributes);
+
     /// <summary>One document by key, or null. Throws 1203 for unknown collections.</summary>
     C8Object? Get(string collection, string key);
 

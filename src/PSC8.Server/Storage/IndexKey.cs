@@ -35,6 +35,7 @@ internal static class IndexKey
             (body, location, longitude, geoJson) => GeoKey.Of(body, location, longitude, geoJson != 0), isDeterministic: true);
         connection.CreateFunction<byte[], string, long, string>(FulltextWords.Function,
             (body, attribute, minLength) => FulltextWords.Of(body, attribute, minLength), isDeterministic: true);
+        connection.CreateFunction<byte[], string, string>(ElementKeys.Function, (body, attribute) => ElementKeys.Of(body, attribute), isDeterministic: true);
     }
 
     /// <summary><c>c8_index_key(body, path, sparse)</c>, reading the arguments where SQLite holds them (a text's bytes are its UTF-8).</summary>

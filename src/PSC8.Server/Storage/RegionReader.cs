@@ -74,16 +74,16 @@ internal class RegionReader : IDisposable
     }
 
     /// <summary>
-    /// The keys of the documents whose words in a fulltext index include <paramref name="word"/>, or with
-    /// <paramref name="prefix"/> a word that starts with it.
+    /// The keys of the documents whose terms in a fulltext or array index include <paramref name="term"/>, or with
+    /// <paramref name="prefix"/> a term that starts with it; in key order unless <paramref name="prefix"/>.
     /// </summary>
-    public List<string> FulltextKeys(IndexInfo index, string word, bool prefix)
+    public List<string> TermKeys(IndexInfo index, string term, bool prefix)
     {
-        using var statement = new RawStatement(Connection, prefix ? FulltextSql.WordRange : FulltextSql.Word);
-        statement.Bind(1, index.Id).Bind(2, word);
+        using var statement = new RawStatement(Connection, prefix ? TermIndexSql.TermRange : TermIndexSql.Term);
+        statement.Bind(1, index.Id).Bind(2, term);
         if (prefix)
         {
-            statement.Bind(3, FulltextSql.PrefixEnd(word));
+            statement.Bind(3, TermIndexSql.PrefixEnd(term));
         }
         var keys = new List<string>();
         while (statement.Next())
@@ -94,8 +94,8 @@ internal class RegionReader : IDisposable
     }
 
     /// <summary>
-    /// The keys of the collection's documents this transaction wrote that its fulltext indexes do not show yet (none
-    /// here: the words table is written with the documents).
+    /// The keys of the collection's documents this transaction wrote that its term indexes do not show yet (none
+    /// here: the terms table is written with the documents).
     /// </summary>
     public virtual IEnumerable<string> PendingKeys(long collectionId) => [];
 

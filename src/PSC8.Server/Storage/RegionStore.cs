@@ -18,7 +18,7 @@ internal sealed class RegionStore : IDisposable
         CREATE TABLE IF NOT EXISTS applied (origin TEXT PRIMARY KEY, seq INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS keygen (cid INTEGER PRIMARY KEY, last INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS truncs (cid INTEGER PRIMARY KEY, stamp INTEGER NOT NULL, origin TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS words (ix INTEGER NOT NULL, word TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (ix, word, key)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS terms (ix INTEGER NOT NULL, term TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (ix, term, key)) WITHOUT ROWID;
         """;
 
     private readonly object _writeLock = new();
@@ -139,20 +139,20 @@ internal sealed class RegionStore : IDisposable
     /// <summary>Builds the region's copy of an index (nothing when it has one): it commits whole or not at all.</summary>
     public void CreateIndex(IndexInfo index, long collectionId) => Write(writer =>
     {
-        if (!index.IsFulltext)
+        if (!index.HasTerms)
         {
             SqliteFiles.Execute(writer.Connection, IndexSql.Create(index, collectionId));
         }
-        else if (Scalar(writer.Connection, FulltextSql.Exists(index)) == 0)
+        else if (Scalar(writer.Connection, TermIndexSql.Exists(index)) == 0)
         {
-            SqliteFiles.Execute(writer.Connection, FulltextSql.Create(index, collectionId));
+            SqliteFiles.Execute(writer.Connection, TermIndexSql.Create(index, collectionId));
         }
         return 0;
     });
 
     public void DropIndex(IndexInfo index) => Write(writer =>
     {
-        SqliteFiles.Execute(writer.Connection, index.IsFulltext ? FulltextSql.Drop(index) : IndexSql.Drop(index));
+        SqliteFiles.Execute(writer.Connection, index.HasTerms ? TermIndexSql.Drop(index) : IndexSql.Drop(index));
         return 0;
     });
 

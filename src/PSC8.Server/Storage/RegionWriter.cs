@@ -186,7 +186,7 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
 
     /// <summary>
     /// Drops the region's copies of a dropped collection's indexes: each expression index is partial on its collection
-    /// id, each fulltext trigger conditional on it (their words went with the documents).
+    /// id, each term index's trigger conditional on it (their terms went with the documents).
     /// </summary>
     private void DropIndexes(long collectionId)
     {
@@ -196,7 +196,7 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
             command.CommandText = "SELECT type, name FROM sqlite_master WHERE tbl_name = 'docs' AND " +
                 "((type = 'index' AND sql LIKE $w) OR (type = 'trigger' AND sql LIKE $t))";
             command.Parameters.AddWithValue("$w", $"% WHERE cid = {collectionId}");
-            command.Parameters.AddWithValue("$t", FulltextSql.OfCollection(collectionId));
+            command.Parameters.AddWithValue("$t", TermIndexSql.OfCollection(collectionId));
             using var rows = command.ExecuteReader();
             while (rows.Read())
             {

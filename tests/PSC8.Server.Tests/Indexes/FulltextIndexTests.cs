@@ -123,7 +123,7 @@ public sealed class FulltextIndexTests(C8HostFixture fx) : IClassFixture<C8HostF
         return store.Read(reader =>
         {
             using var command = reader.Connection.CreateCommand();
-            command.CommandText = $"SELECT (SELECT COUNT(*) FROM words WHERE ix = {id}), (SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'fts_{id}_*')";
+            command.CommandText = $"SELECT (SELECT COUNT(*) FROM terms WHERE ix = {id}), (SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'terms_{id}_*')";
             using var row = command.ExecuteReader();
             row.Read();
             return (row.GetInt64(0), row.GetInt64(1));

@@ -167,7 +167,7 @@ public sealed class SortAndCompoundIndexTests(C8HostFixture fx) : IClassFixture<
     private static List<string> Keys(CursorRun run) => run.Rows.Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
 
     [Theory]
-    [InlineData("tags[*]")]
+    [InlineData("tags[*][*]")]
     [InlineData("a.b[*].c")]
     public async Task Array_fields_are_refused_with_400_and_nothing_is_created(string field)
     {

@@ -92,6 +92,8 @@ internal sealed class InMemoryQueryStore : IQueryStore
 
     public IEnumerable<C8Object>? GeoScan(string collection, PSC8.Server.Cluster.IndexInfo index, double minLatitude, double maxLatitude, bool unlocated, IReadOnlyList<string>? attributes) => null;
 
+    public IEnumerable<C8Object>? ArrayScan(string collection, PSC8.Server.Cluster.IndexInfo index, C8Value member, IReadOnlyList<string>? attributes) => null;
+
     public IEnumerable<C8Object>? FulltextScan(string collection, PSC8.Server.Cluster.IndexInfo index, PSC8.Server.Query.Functions.FulltextQuery query) => null;
 
     public long Count(string collection)

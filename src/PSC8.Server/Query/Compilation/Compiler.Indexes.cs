@@ -13,14 +13,15 @@ internal sealed partial class Compiler
     /// compared for equality. The FILTERs stay: an index may return more documents than they match. A SORT right after the
     /// FILTERs of an outermost FOR, on consecutive fields of a dense index in one direction, is served by that index
     /// (see <see cref="IndexOrder"/>) unless an equality lookup through another index reads less. Without a usable
-    /// persistent index, a geo index may serve a distance filter (<see cref="TryGeoScan"/>).
+    /// persistent index, an array index may serve an IN on its array (<see cref="TryArrayScan"/>), and a geo index a
+    /// distance filter (<see cref="TryGeoScan"/>).
     /// </summary>
     private IndexScanNode? TryIndexScan(string collection, Variable variable, string name, List<Operation> operations, int index, C8Object? options)
     {
         var hints = IndexHints(options);
         var forced = options is not null && options.TryGetValue("forceIndexHint", out var force) && force.IsBool && force.AsBool;
         var all = _indexes?.Invoke(collection) ?? [];
-        var indexes = all.Where(i => i.IsPersistent).ToList();
+        var indexes = all.Where(i => i.IsPersistent && !i.IsArray).ToList();
         var conjuncts = FilterConjuncts(operations, index, out var afterFilters);
         var byAttribute = new Dictionary<string, List<(IndexOperator Operator, Evaluator Value)>>(StringComparer.Ordinal);
         foreach (var conjunct in conjuncts)
@@ -62,7 +63,8 @@ internal sealed partial class Compiler
         }
         if (chosen is null)
         {
-            return TryGeoScan(collection, variable, name, operations, index, all, conjuncts);
+            return TryArrayScan(collection, variable, name, operations, index, all, conjuncts)
+                ?? TryGeoScan(collection, variable, name, operations, index, all, conjuncts);
         }
         var conditions = chosen.Fields.TakeWhile(byAttribute.ContainsKey)
             .SelectMany((field, position) => byAttribute[field].Select(c => (Field: position, c.Operator, c.Value)))
@@ -147,6 +149,23 @@ internal sealed partial class Compiler
 
     private static int Rank(List<(IndexOperator Operator, Evaluator Value)> conditions) =>
         conditions.Min(c => c.Operator switch { IndexOperator.Equal => 0, IndexOperator.In => 1, _ => 2 });
+
+    /// <summary><c>value IN d.tags</c> through an array index on tags[*]: the documents whose array has the value.</summary>
+    private IndexScanNode? TryArrayScan(string collection, Variable variable, string name, List<Operation> operations, int index, IReadOnlyList<IndexInfo> indexes, List<Expr> conjuncts)
+    {
+        foreach (var conjunct in conjuncts)
+        {
+            // Nothing is compiled for conjuncts that cannot match: compiling has effects (slots, sites).
+            if (conjunct is not BinaryExpr { Operator: BinaryOperator.In } binary || AttributePath(binary.Right, name) is not { } attribute
+                || indexes.FirstOrDefault(i => i.IsArray && i.ArrayAttribute == attribute) is not { } array || !Invariant(binary.Left, variable, out var member))
+            {
+                continue;
+            }
+            var projection = AttributeUsage.Of(name, operations.Skip(index + 1));
+            return new IndexScanNode(collection, variable, array, (context, attributes, _) => context.Store.ArrayScan(collection, array, member(context), attributes), projection);
+        }
+        return null;
+    }
 
     /// <summary>
     /// <c>GEO_DISTANCE(point, d.location) &lt;= radius</c> (or <c>&lt;</c>, either argument order, the comparison

@@ -1,19 +1,20 @@
 namespace PSC8.Server.Storage;
 
 /// <summary>
-/// The SQL of a region's copy of a fulltext index: rows (index, word, document key) of the words table, kept by
-/// triggers on docs, so every write of the collection's documents (through the API, C8QL, replication, truncation,
+/// The SQL of a region's copy of an index that has several terms per document, a fulltext index (its words) or an
+/// array index (the <see cref="ElementKeys"/> of its array's members): rows (index, term, document key) of the terms
+/// table, kept by triggers on docs, so every write of the collection's documents (through the API, C8QL, replication, truncation,
 /// TTL expiry) updates them in its own statement. Each trigger is conditional on the collection id as a literal,
 /// like the partial expression indexes of <see cref="IndexSql"/>: writes to other collections only compare it.
 /// </summary>
-internal static class FulltextSql
+internal static class TermIndexSql
 {
     /// <summary>Whether the region has the index's copy (its insert trigger).</summary>
     public static string Exists(IndexInfo index) =>
         $"SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = '{Trigger(index, "insert")}')";
 
     /// <summary>
-    /// The triggers, then the words of the documents stored already. The expression index earlier versions built
+    /// The triggers, then the terms of the documents stored already. The expression index earlier versions built
     /// for a fulltext index is dropped: nothing reads it.
     /// </summary>
     public static string Create(IndexInfo index, long collectionId)
@@ -25,7 +26,7 @@ internal static class FulltextSql
             CREATE TRIGGER {Trigger(index, "insert")} AFTER INSERT ON docs WHEN NEW.cid = {cid} BEGIN {Insert(index, "NEW")} END;
             CREATE TRIGGER {Trigger(index, "update")} AFTER UPDATE OF body ON docs WHEN NEW.cid = {cid} BEGIN {Delete(index, "OLD")} {Insert(index, "NEW")} END;
             CREATE TRIGGER {Trigger(index, "delete")} AFTER DELETE ON docs WHEN OLD.cid = {cid} BEGIN {Delete(index, "OLD")} END;
-            INSERT OR IGNORE INTO words (ix, word, key) SELECT {id}, w.value, d.key FROM docs d, json_each({Words(index, "d")}) w WHERE d.cid = {cid};
+            INSERT OR IGNORE INTO terms (ix, term, key) SELECT {id}, w.value, d.key FROM docs d, json_each({Terms(index, "d")}) w WHERE d.cid = {cid};
             """;
     }
 
@@ -33,17 +34,17 @@ internal static class FulltextSql
         DROP TRIGGER IF EXISTS {Trigger(index, "insert")};
         DROP TRIGGER IF EXISTS {Trigger(index, "update")};
         DROP TRIGGER IF EXISTS {Trigger(index, "delete")};
-        DELETE FROM words WHERE ix = {IndexSql.Id(index.Id)};
+        DELETE FROM terms WHERE ix = {IndexSql.Id(index.Id)};
         """;
 
-    /// <summary>A trigger of a collection's fulltext index, as sqlite_master's sql ends its condition (see <see cref="RegionWriter.Clear"/>).</summary>
+    /// <summary>A trigger of a collection's term index, as sqlite_master's sql ends its condition (see <see cref="RegionWriter.Clear"/>).</summary>
     public static string OfCollection(long collectionId) => $"%.cid = {IndexSql.Id(collectionId)} BEGIN %";
 
-    /// <summary>The keys of documents with the word ?2 in index ?1, in key order.</summary>
-    public const string Word = "SELECT key FROM words WHERE ix = ?1 AND word = ?2";
+    /// <summary>The keys of documents with the term ?2 in index ?1, in key order.</summary>
+    public const string Term = "SELECT key FROM terms WHERE ix = ?1 AND term = ?2";
 
-    /// <summary>The keys of documents with a word from ?2 up to ?3 in index ?1 (see <see cref="PrefixEnd"/>).</summary>
-    public const string WordRange = "SELECT DISTINCT key FROM words WHERE ix = ?1 AND word >= ?2 AND word < ?3";
+    /// <summary>The keys of documents with a term from ?2 up to ?3 in index ?1 (see <see cref="PrefixEnd"/>).</summary>
+    public const string TermRange = "SELECT DISTINCT key FROM terms WHERE ix = ?1 AND term >= ?2 AND term < ?3";
 
     /// <summary>
     /// Beyond every word that starts with the prefix: words compare by their UTF-8 bytes, and the highest code point
@@ -52,13 +53,14 @@ internal static class FulltextSql
     public static string PrefixEnd(string prefix) => prefix + "\U0010FFFF";
 
     private static string Insert(IndexInfo index, string row) =>
-        $"INSERT OR IGNORE INTO words (ix, word, key) SELECT {IndexSql.Id(index.Id)}, value, {row}.key FROM json_each({Words(index, row)});";
+        $"INSERT OR IGNORE INTO terms (ix, term, key) SELECT {IndexSql.Id(index.Id)}, value, {row}.key FROM json_each({Terms(index, row)});";
 
     private static string Delete(IndexInfo index, string row) =>
-        $"DELETE FROM words WHERE ix = {IndexSql.Id(index.Id)} AND key = {row}.key AND word IN (SELECT value FROM json_each({Words(index, row)}));";
+        $"DELETE FROM terms WHERE ix = {IndexSql.Id(index.Id)} AND key = {row}.key AND term IN (SELECT value FROM json_each({Terms(index, row)}));";
 
-    private static string Words(IndexInfo index, string row) =>
-        $"{FulltextWords.Function}({row}.body, {IndexSql.Literal(index.Fields[0])}, {index.MinLength ?? 1})";
+    private static string Terms(IndexInfo index, string row) => index.IsFulltext
+        ? $"{FulltextWords.Function}({row}.body, {IndexSql.Literal(index.Fields[0])}, {index.MinLength ?? 1})"
+        : $"{ElementKeys.Function}({row}.body, {IndexSql.Literal(index.ArrayAttribute)})";
 
-    private static string Trigger(IndexInfo index, string operation) => $"fts_{IndexSql.Id(index.Id)}_{operation}";
+    private static string Trigger(IndexInfo index, string operation) => $"terms_{IndexSql.Id(index.Id)}_{operation}";
 }
