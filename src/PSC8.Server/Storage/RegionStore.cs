@@ -138,7 +138,12 @@ internal sealed class RegionStore : IDisposable
     /// <summary>Builds the region's copy of an index (nothing when it has one): it commits whole or not at all.</summary>
     public void CreateIndex(IndexInfo index, long collectionId) => Write(writer =>
     {
+        var built = index.IsPersistent && Scalar(writer.Connection, IndexSql.Exists(index)) != 0;
         SqliteFiles.Execute(writer.Connection, IndexSql.Create(index, collectionId));
+        if (index.IsPersistent && !built)
+        {
+            SqliteFiles.Execute(writer.Connection, IndexSql.Fill(index, collectionId));
+        }
         return 0;
     });
 
