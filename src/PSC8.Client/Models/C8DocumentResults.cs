@@ -392,19 +392,10 @@ public sealed class C8ImportResult
     internal static C8ImportResult FromJson(JsonElement body)
     {
         var r = JsonRead.Result(body);
-        var details = new List<C8ImportError>();
-        var d = JsonRead.Object(r, "details");
-        if (d is JsonElement detailObject)
-        {
-            foreach (var err in JsonRead.Array(detailObject, "errors"))
-            {
-                details.Add(new C8ImportError(
-                    JsonRead.Element(err, "document"),
-                    JsonRead.Int(err, "errorNumber") ?? JsonRead.Int(err, "errorNum"),
-                    JsonRead.String(err, "errorMessage") ?? string.Empty));
-            }
-        }
-
+        var details = Failures(r, err => new C8ImportError(
+            JsonRead.Element(err, "document"),
+            JsonRead.Int(err, "errorNumber") ?? JsonRead.Int(err, "errorNum"),
+            JsonRead.String(err, "errorMessage") ?? string.Empty));
         return new C8ImportResult
         {
             Created = JsonRead.Long(r, "created") ?? 0,
@@ -415,6 +406,21 @@ public sealed class C8ImportResult
             Unprocessed = JsonRead.Long(r, "unprocessed") ?? 0,
             Details = details,
         };
+    }
+
+    /// <summary>The failures an import answer lists in <c>details.errors</c> (there only when details were asked for).</summary>
+    internal static List<T> Failures<T>(JsonElement result, Func<JsonElement, T> read)
+    {
+        var failures = new List<T>();
+        if (JsonRead.Object(result, "details") is JsonElement details)
+        {
+            foreach (var failure in JsonRead.Array(details, "errors"))
+            {
+                failures.Add(read(failure));
+            }
+        }
+
+        return failures;
     }
 }
 

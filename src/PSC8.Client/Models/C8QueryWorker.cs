@@ -135,16 +135,7 @@ public sealed class C8QueryWorkerImportResult
     internal static C8QueryWorkerImportResult FromJson(JsonElement body)
     {
         var r = JsonRead.Result(body);
-        var details = new List<string>();
-        var d = JsonRead.Object(r, "details");
-        if (d is JsonElement obj)
-        {
-            foreach (var err in JsonRead.Array(obj, "errors"))
-            {
-                details.Add(JsonRead.String(err, "errorMessage") ?? err.GetRawText());
-            }
-        }
-
+        var details = C8ImportResult.Failures(r, err => JsonRead.String(err, "errorMessage") ?? err.GetRawText());
         return new C8QueryWorkerImportResult
         {
             Created = JsonRead.Long(r, "created") ?? 0,
