@@ -72,10 +72,19 @@ internal sealed class DocumentBatch<T>(C8Session session, string fabric, string 
 /// The batches of one cmdlet call, one per connection, fabric and collection its input goes to: documents piped in
 /// from two servers are sent to each through its own connection.
 /// </summary>
-/// <param name="create">Makes the batch for a connection, fabric and collection.</param>
+/// <param name="method">The HTTP method of the bulk requests.</param>
+/// <param name="activity">What the batches do, as progress shows it before the fabric/collection ("Adding documents to").</param>
+/// <param name="batcher">Makes the batcher that sends the items for a connection, fabric and collection.</param>
 /// <param name="target">The object a failed item's error record is about: the input it came from.</param>
 /// <param name="succeeded">What to do with each item written (or skipped), e.g. write it with -PassThru.</param>
-internal sealed class DocumentBatches<T>(Func<C8Session, string, string, DocumentBatch<T>> create, Func<T, object?> target, Action<C8BatchItem<T>, C8Session>? succeeded)
+/// <param name="serializes">Whether the items are documents serialised into the batches' buffers as they are added.</param>
+internal sealed class DocumentBatches<T>(
+    string method,
+    string activity,
+    Func<C8Session, string, string, DocumentBatcher<T>> batcher,
+    Func<T, object?> target,
+    Action<C8BatchItem<T>, C8Session>? succeeded,
+    bool serializes = false)
 {
     private readonly Dictionary<(C8Session Session, string Fabric, string Collection), DocumentBatch<T>> _batches = new();
 
@@ -89,8 +98,10 @@ internal sealed class DocumentBatches<T>(Func<C8Session, string, string, Documen
     {
         if (!_batches.TryGetValue((session, fabric, collection), out var batch))
         {
-            batch = create(session, fabric, collection);
-            batch.Group = this;
+            batch = new DocumentBatch<T>(session, fabric, collection, method, activity + " " + fabric + "/" + collection, batcher(session, fabric, collection), serializes)
+            {
+                Group = this,
+            };
             _batches.Add((session, fabric, collection), batch);
         }
 
