@@ -5,6 +5,8 @@ namespace PSC8.Client.Models;
 /// <summary>A failure of one item in a batch call (the batch itself succeeded).</summary>
 public sealed class C8ItemError
 {
+    private readonly C8ErrorClass _errorClass;
+
     internal C8ItemError(int? errorNum, string message, int statusCode)
     {
         ErrorNum = errorNum;
@@ -12,9 +14,7 @@ public sealed class C8ItemError
         // Batch items carry no HTTP status of their own; one inferred from the errorNum keeps them out of the
         // "no response" class, which would call a duplicate key a connection failure.
         StatusCode = statusCode != 0 ? statusCode : C8ErrorMapping.ItemStatus(errorNum);
-        var mapped = C8ErrorMapping.Map(StatusCode, errorNum);
-        ErrorId = mapped.ErrorId;
-        Category = mapped.Category;
+        _errorClass = C8ErrorMapping.Map(StatusCode, errorNum);
     }
 
     /// <summary>The HTTP status the same failure has as a single-document call (409 duplicate key, 404 missing, 412 conflict, else 400).</summary>
@@ -27,14 +27,14 @@ public sealed class C8ItemError
     public string Message { get; }
 
     /// <summary>Stable error id (see <see cref="C8ErrorMapping"/>).</summary>
-    public string ErrorId { get; }
+    public string ErrorId => _errorClass.ErrorId;
 
     /// <summary>PowerShell ErrorCategory name.</summary>
-    public string Category { get; }
+    public string Category => _errorClass.Category;
 
     /// <summary>Turns the item error into an exception for a cmdlet's WriteError.</summary>
     public C8ApiException ToException(string method, string path) =>
-        new C8ApiException(StatusCode, ErrorNum, Message, method, path, C8ErrorMapping.Map(StatusCode, ErrorNum), null);
+        new C8ApiException(StatusCode, ErrorNum, Message, method, path, _errorClass, null);
 
     /// <inheritdoc />
     public override string ToString() => ErrorNum is null ? Message : ErrorNum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + Message;
