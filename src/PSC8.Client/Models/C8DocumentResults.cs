@@ -362,66 +362,34 @@ public sealed class C8BatchResult : IReadOnlyList<C8DocumentResult>
     }
 }
 
-/// <summary>The outcome of a bulk import.</summary>
-public sealed class C8ImportResult
+/// <summary>The outcome of a bulk import of documents.</summary>
+public sealed class C8ImportResult : C8ImportOutcome<C8ImportError>
 {
-    /// <summary>Documents created.</summary>
-    public long Created { get; private set; }
-
-    /// <summary>Documents that failed.</summary>
-    public long Errors { get; private set; }
+    private C8ImportResult(JsonElement result)
+        : base(result, failure => new C8ImportError(
+            JsonRead.Element(failure, "document"),
+            JsonRead.Int(failure, "errorNumber") ?? JsonRead.Int(failure, "errorNum"),
+            JsonRead.String(failure, "errorMessage") ?? string.Empty))
+    {
+        Empty = JsonRead.Long(result, "empty") ?? 0;
+        Updated = JsonRead.Long(result, "updated") ?? 0;
+        Ignored = JsonRead.Long(result, "ignored") ?? 0;
+        Unprocessed = JsonRead.Long(result, "unprocessed") ?? 0;
+    }
 
     /// <summary>Empty lines/documents skipped.</summary>
-    public long Empty { get; private set; }
+    public long Empty { get; }
 
     /// <summary>Documents updated (replace mode).</summary>
-    public long Updated { get; private set; }
+    public long Updated { get; }
 
     /// <summary>Documents ignored.</summary>
-    public long Ignored { get; private set; }
+    public long Ignored { get; }
 
     /// <summary>Documents not processed.</summary>
-    public long Unprocessed { get; private set; }
+    public long Unprocessed { get; }
 
-    /// <summary>Per-document failures when details were asked for.</summary>
-    public IReadOnlyList<C8ImportError> Details { get; private set; } = Array.Empty<C8ImportError>();
-
-    /// <inheritdoc />
-    public override string ToString() => "created " + Created.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", errors " + Errors.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    internal static C8ImportResult FromJson(JsonElement body)
-    {
-        var r = JsonRead.Result(body);
-        var details = Failures(r, err => new C8ImportError(
-            JsonRead.Element(err, "document"),
-            JsonRead.Int(err, "errorNumber") ?? JsonRead.Int(err, "errorNum"),
-            JsonRead.String(err, "errorMessage") ?? string.Empty));
-        return new C8ImportResult
-        {
-            Created = JsonRead.Long(r, "created") ?? 0,
-            Errors = JsonRead.Long(r, "errors") ?? 0,
-            Empty = JsonRead.Long(r, "empty") ?? 0,
-            Updated = JsonRead.Long(r, "updated") ?? 0,
-            Ignored = JsonRead.Long(r, "ignored") ?? 0,
-            Unprocessed = JsonRead.Long(r, "unprocessed") ?? 0,
-            Details = details,
-        };
-    }
-
-    /// <summary>The failures an import answer lists in <c>details.errors</c> (there only when details were asked for).</summary>
-    internal static List<T> Failures<T>(JsonElement result, Func<JsonElement, T> read)
-    {
-        var failures = new List<T>();
-        if (JsonRead.Object(result, "details") is JsonElement details)
-        {
-            foreach (var failure in JsonRead.Array(details, "errors"))
-            {
-                failures.Add(read(failure));
-            }
-        }
-
-        return failures;
-    }
+    internal static C8ImportResult FromJson(JsonElement body) => new(JsonRead.Result(body));
 }
 
 /// <summary>One failed document of an import.</summary>
