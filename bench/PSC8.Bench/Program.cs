@@ -24,6 +24,15 @@ if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
     Console.WriteLine(Usage);
     return 0;
 }
+// The workers, each a process of its own that run starts.
+var workers = new Dictionary<string, Func<WorkerContext, Task>>
+{
+    ["insert"] = InsertWorker.RunAsync,
+    ["scan"] = ScanWorker.RunAsync,
+    ["point"] = PointWorker.RunAsync,
+    ["spot"] = SpotWorker.RunAsync,
+    ["floor"] = FloorWorker.RunAsync,
+};
 try
 {
     var options = new Arguments(args[1..], new HashSet<string>(["quick", "in-memory"]));
@@ -39,22 +48,12 @@ try
             return await BenchRun.RunAsync(options);
         case "soak":
             return await SoakRun.RunAsync(options);
-        case "insert":
-            await InsertWorker.RunAsync(worker);
-            return 0;
-        case "scan":
-            await ScanWorker.RunAsync(worker);
-            return 0;
-        case "point":
-            await PointWorker.RunAsync(worker);
-            return 0;
-        case "spot":
-            await SpotWorker.RunAsync(worker);
-            return 0;
-        case "floor":
-            await FloorWorker.RunAsync(worker);
-            return 0;
         default:
+            if (workers.TryGetValue(args[0], out var run))
+            {
+                await run(worker);
+                return 0;
+            }
             Console.Error.WriteLine($"Unknown command '{args[0]}'.\n{Usage}");
             return 2;
     }
@@ -64,3 +63,4 @@ catch (ArgumentException e)
     Console.Error.WriteLine($"PSC8.Bench: {e.Message}");
     return 2;
 }
+

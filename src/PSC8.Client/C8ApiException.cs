@@ -10,21 +10,20 @@ public sealed class C8ApiException : Exception
 {
     /// <summary>Creates the exception; the message is composed from the parts.</summary>
     public C8ApiException(int statusCode, int? errorNum, string serverMessage, string method, string path, Exception? innerException = null)
-        : this(statusCode, errorNum, serverMessage, method, path, null, innerException)
+        : this(statusCode, errorNum, serverMessage, method, path, C8ErrorMapping.Map(statusCode, errorNum), innerException)
     {
     }
 
-    internal C8ApiException(int statusCode, int? errorNum, string serverMessage, string method, string path, C8ErrorClass? errorClass, Exception? innerException)
-        : base((errorClass ?? C8ErrorMapping.Map(statusCode, errorNum)).Summary + ": " + serverMessage, innerException)
+    internal C8ApiException(int statusCode, int? errorNum, string serverMessage, string method, string path, C8ErrorClass errorClass, Exception? innerException)
+        : base(errorClass.Summary + ": " + serverMessage, innerException)
     {
         StatusCode = statusCode;
         ErrorNum = errorNum;
         ServerMessage = serverMessage;
         Method = method;
         Path = path;
-        var mapped = errorClass ?? C8ErrorMapping.Map(statusCode, errorNum);
-        ErrorId = mapped.ErrorId;
-        Category = mapped.Category;
+        ErrorId = errorClass.ErrorId;
+        Category = errorClass.Category;
     }
 
     /// <summary>HTTP status; 0 when no response was received (connection failure or timeout).</summary>

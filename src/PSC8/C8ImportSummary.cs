@@ -1,21 +1,17 @@
 namespace PSC8;
 
 /// <summary>What Import-C8Document did with one file.</summary>
-public sealed class C8ImportSummary
+/// <param name="path">The file.</param>
+/// <param name="fabric">The fabric imported into.</param>
+/// <param name="collection">The collection imported into.</param>
+public sealed class C8ImportSummary(string path, string fabric, string collection)
 {
-    internal C8ImportSummary(string path, string fabric, string collection)
-    {
-        Path = path;
-        Fabric = fabric;
-        Collection = collection;
-    }
-
     /// <summary>The file.</summary>
-    public string Path { get; }
+    public string Path { get; } = path;
 
-    public string Fabric { get; }
+    public string Fabric { get; } = fabric;
 
-    public string Collection { get; }
+    public string Collection { get; } = collection;
 
     /// <summary>Documents the file holds.</summary>
     public long Documents { get; internal set; }

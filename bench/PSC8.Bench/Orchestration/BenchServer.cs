@@ -8,32 +8,19 @@ namespace PSC8.Bench.Orchestration;
 /// A c8local process started for one part of the run, over HTTPS on loopback (jsC8 accepts nothing else), with a
 /// root connection for setting up collections and the settings each kind of worker needs to reach it.
 /// </summary>
-public sealed class BenchServer : IAsyncDisposable
+public sealed class BenchServer(BenchSettings settings, ServerProcess process, string password, C8Connection root, string mode) : IAsyncDisposable
 {
     public const string Domain = "c8.local";
     private const string RootEmail = "root@c8.local";
 
-    private readonly BenchSettings _settings;
-    private readonly ServerProcess _process;
-    private readonly string _password;
-
-    private BenchServer(BenchSettings settings, ServerProcess process, string password, C8Connection root, string mode)
-    {
-        _settings = settings;
-        _process = process;
-        _password = password;
-        Root = root;
-        Mode = mode;
-    }
-
     /// <summary>memory or durable.</summary>
-    public string Mode { get; }
+    public string Mode { get; } = mode;
 
-    public C8Connection Root { get; }
+    public C8Connection Root { get; } = root;
 
-    public IReadOnlyList<string> RegionNames => _process.Regions.Keys.ToArray();
+    public IReadOnlyList<string> RegionNames => process.Regions.Keys.ToArray();
 
-    public TimeSpan CpuTime => _process.CpuTime;
+    public TimeSpan CpuTime => process.CpuTime;
 
     /// <param name="dataFolder">Where a durable server keeps its databases; null for in-memory.</param>
     public static async Task<BenchServer> StartAsync(BenchSettings settings, IReadOnlyList<string> regions, string? dataFolder)
@@ -61,7 +48,7 @@ public sealed class BenchServer : IAsyncDisposable
         }
     }
 
-    public Uri Url(string region) => _process.Regions[region];
+    public Uri Url(string region) => process.Regions[region];
 
     public async Task CreateCollectionAsync(string fabric, string name, bool spot = false)
     {
@@ -77,7 +64,7 @@ public sealed class BenchServer : IAsyncDisposable
     public async Task SetFaultsAsync(string replicationDelay, string linkLatency)
     {
         using var http = new HttpClient { BaseAddress = Url(RegionNames[0]) };
-        using var login = await http.PostAsJsonAsync("_open/auth", new { email = RootEmail, password = _password });
+        using var login = await http.PostAsJsonAsync("_open/auth", new { email = RootEmail, password });
         login.EnsureSuccessStatusCode();
         var jwt = (string?)(await login.Content.ReadFromJsonAsync<JsonObject>())?["jwt"] ?? throw new InvalidOperationException("No JWT from /_open/auth.");
         using var request = new HttpRequestMessage(HttpMethod.Put, "_api/c8local/faults")
@@ -94,7 +81,7 @@ public sealed class BenchServer : IAsyncDisposable
     {
         ["url"] = Url(region).ToString(),
         ["user"] = RootEmail,
-        ["password"] = _password,
+        ["password"] = password,
         ["fabric"] = fabric,
         ["collection"] = collection,
     };
@@ -113,10 +100,10 @@ public sealed class BenchServer : IAsyncDisposable
         return new Dictionary<string, string>
         {
             ["C8_HOSTMAP"] = map.ToJsonString(),
-            ["NODE_EXTRA_CA_CERTS"] = _settings.CertificatePath,
+            ["NODE_EXTRA_CA_CERTS"] = settings.CertificatePath,
             ["C8_URL"] = $"https://{region}.{Domain}",
             ["C8_EMAIL"] = RootEmail,
-            ["C8_PASSWORD"] = _password,
+            ["C8_PASSWORD"] = password,
             ["C8_FABRIC"] = fabric,
             ["C8_COLLECTION"] = collection,
         };
@@ -125,6 +112,6 @@ public sealed class BenchServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Root.Dispose();
-        await _process.DisposeAsync();
+        await process.DisposeAsync();
     }
 }

@@ -54,9 +54,8 @@ public sealed class ResultTable(BenchSettings settings, BenchResults results)
 
     private void Bulk(StringBuilder text)
     {
-        text.AppendLine(Invariant, $"### 1. Bulk insert — {settings.BulkDocs:N0} documents after a warm-up of at least {settings.Warmup:N0} and {settings.WarmupSeconds:0} s, {settings.Batch} per request, {Requests(settings.Inflight)} in flight").AppendLine();
-        text.AppendLine("| Storage | Client | docs/s | × floor | client CPU s / 100k docs | same, whole process | server CPU s / 100k docs |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        TableHead(text, string.Create(Invariant, $"### 1. Bulk insert — {settings.BulkDocs:N0} documents after a warm-up of at least {settings.Warmup:N0} and {settings.WarmupSeconds:0} s, {settings.Batch} per request, {Requests(settings.Inflight)} in flight"),
+            "| Storage | Client | docs/s | × floor | client CPU s / 100k docs | same, whole process | server CPU s / 100k docs |", "|---|---|---:|---:|---:|---:|---:|");
         foreach (var group in results.Bulk.GroupBy(s => (s.Mode, s.Client)))
         {
             var rate = group.Select(s => s.DocsPerSecond).ToList();
@@ -71,9 +70,8 @@ public sealed class ResultTable(BenchSettings settings, BenchResults results)
 
     private void Points(StringBuilder text)
     {
-        text.AppendLine(Invariant, $"### 2. Point operations — PSC8.Client, single documents, up to {settings.PointOps:N0} per client and phase").AppendLine();
-        text.AppendLine("| Storage | Clients | Operation | ops/s | p50 ms | p99 ms |");
-        text.AppendLine("|---|---:|---|---:|---:|---:|");
+        TableHead(text, string.Create(Invariant, $"### 2. Point operations — PSC8.Client, single documents, up to {settings.PointOps:N0} per client and phase"),
+            "| Storage | Clients | Operation | ops/s | p50 ms | p99 ms |", "|---|---:|---|---:|---:|---:|");
         foreach (var group in results.Points.GroupBy(s => (s.Mode, s.Clients, s.Operation)))
         {
             text.AppendLine(Invariant, $"| {Storage(group.Key.Mode)} | {group.Key.Clients} | {group.Key.Operation} | {Range(group.Select(s => s.OpsPerSecond).ToList())} | {Stats.Median(group.Select(s => s.P50Ms).ToList()):0.000} | {Stats.Median(group.Select(s => s.P99Ms).ToList()):0.000} |");
@@ -83,9 +81,8 @@ public sealed class ResultTable(BenchSettings settings, BenchResults results)
 
     private void Scans(StringBuilder text)
     {
-        text.AppendLine(Invariant, $"### 3. Query streaming — `FOR d IN c RETURN d` to the end, batchSize {settings.Batch}, streaming cursor, after reading up to {settings.Warmup:N0} rows for at least {settings.WarmupSeconds:0} s unmeasured").AppendLine();
-        text.AppendLine("| Storage | Client | Rows | rows/s | × floor | client peak RSS MB | client CPU s / 100k rows | server CPU s / 100k rows |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        TableHead(text, string.Create(Invariant, $"### 3. Query streaming — `FOR d IN c RETURN d` to the end, batchSize {settings.Batch}, streaming cursor, after reading up to {settings.Warmup:N0} rows for at least {settings.WarmupSeconds:0} s unmeasured"),
+            "| Storage | Client | Rows | rows/s | × floor | client peak RSS MB | client CPU s / 100k rows | server CPU s / 100k rows |", "|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var group in results.Scans.GroupBy(s => (s.Mode, s.Client, s.Rows)).OrderBy(g => ModeOrder(g.Key.Mode)).ThenBy(g => g.Key.Client).ThenBy(g => g.Key.Rows))
         {
             var rate = group.Select(s => s.RowsPerSecond).ToList();
@@ -100,9 +97,8 @@ public sealed class ResultTable(BenchSettings settings, BenchResults results)
 
     private void Floors(StringBuilder text)
     {
-        text.AppendLine(Invariant, $"### 4. Floor — C8 Local's storage driven in-process (same schema, pragmas and statements; no HTTP, JSON, keys or replication log)").AppendLine();
-        text.AppendLine("| Storage | inserts/s | scanned rows/s | stored bytes / doc |");
-        text.AppendLine("|---|---:|---:|---:|");
+        TableHead(text, "### 4. Floor — C8 Local's storage driven in-process (same schema, pragmas and statements; no HTTP, JSON, keys or replication log)",
+            "| Storage | inserts/s | scanned rows/s | stored bytes / doc |", "|---|---:|---:|---:|");
         foreach (var floor in results.Floors.GroupBy(f => f.Mode))
         {
             text.AppendLine(Invariant, $"| {Storage(floor.Key)} | {Range(floor.Select(f => f.InsertsPerSecond).ToList())} | {Range(floor.Select(f => f.RowsPerSecond).ToList())} | {floor.First().StoredBytesPerDoc:0} |");
@@ -112,9 +108,8 @@ public sealed class ResultTable(BenchSettings settings, BenchResults results)
 
     private void Spots(StringBuilder text)
     {
-        text.AppendLine(Invariant, $"### 5. Spot vs ordinary collection — used from a region that is not the spot region, {settings.SpotOps} operations each").AppendLine();
-        text.AppendLine("| Replication delay | Link latency | Collection | write p50 / p99 ms | read p50 / p99 ms | visible in a third region p50 / p99 ms |");
-        text.AppendLine("|---|---|---|---:|---:|---:|");
+        TableHead(text, string.Create(Invariant, $"### 5. Spot vs ordinary collection — used from a region that is not the spot region, {settings.SpotOps} operations each"),
+            "| Replication delay | Link latency | Collection | write p50 / p99 ms | read p50 / p99 ms | visible in a third region p50 / p99 ms |", "|---|---|---|---:|---:|---:|");
         foreach (var s in results.Spots)
         {
             text.AppendLine(Invariant, $"| {s.ReplicationDelay} | {s.LinkLatency} | {s.Kind} | {Pair(s.Write)} | {Pair(s.Read)} | {Pair(s.Visible)} |");
@@ -166,6 +161,10 @@ public sealed class ResultTable(BenchSettings settings, BenchResults results)
             }
         }
     }
+
+    /// <summary>A section's heading, then the column names and alignments of its table.</summary>
+    private static void TableHead(StringBuilder text, string heading, string columns, string alignments) =>
+        text.AppendLine(heading).AppendLine().AppendLine(columns).AppendLine(alignments);
 
     private static string Median<T>(IEnumerable<T> samples, Func<T, double> metric) =>
         Stats.Median(samples.Select(metric).ToList()).ToString("0.00", Invariant);

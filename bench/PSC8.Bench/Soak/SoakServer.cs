@@ -9,28 +9,19 @@ namespace PSC8.Bench.Soak;
 /// on loopback, and the callers of the soak: each an API key of its own with the access it needs, so the server's
 /// per-caller caps apply to each separately.
 /// </summary>
-public sealed class SoakServer : IAsyncDisposable
+public sealed class SoakServer(ServerProcess process, C8Connection root, string rootPassword) : IAsyncDisposable
 {
     public const string Fabric = "_system";
     public const string RootEmail = "root@c8.local";
 
-    private readonly ServerProcess _process;
-    private readonly C8Connection _root;
     private readonly List<HttpClient> _clients = [];
 
-    private SoakServer(ServerProcess process, C8Connection root, string rootPassword)
-    {
-        _process = process;
-        _root = root;
-        RootPassword = rootPassword;
-    }
+    public Uri Url => process.Regions.Values.First();
 
-    public Uri Url => _process.Regions.Values.First();
-
-    public int ProcessId => _process.Id;
+    public int ProcessId => process.Id;
 
     /// <summary>Root's real password, so a failed login can be "root with a wrong one" while it never guesses right.</summary>
-    public string RootPassword { get; }
+    public string RootPassword { get; } = rootPassword;
 
     public static async Task<SoakServer> StartAsync(SoakSettings settings, string? dataFolder)
     {
@@ -55,13 +46,13 @@ public sealed class SoakServer : IAsyncDisposable
         }
     }
 
-    public Task CreateCollectionAsync(string name) => _root.Collections.CreateAsync(Fabric, name);
+    public Task CreateCollectionAsync(string name) => root.Collections.CreateAsync(Fabric, name);
 
     /// <summary>A client for a new API key with <paramref name="level"/> on the fabric, its own connection pool.</summary>
     public async Task<HttpClient> CallerAsync(string keyId, C8AccessLevel level)
     {
-        var key = await _root.ApiKeys.CreateAsync(keyId);
-        await _root.Access.SetFabricAccessAsync(C8AccessSubject.ApiKey(key.KeyId), Fabric, level);
+        var key = await root.ApiKeys.CreateAsync(keyId);
+        await root.Access.SetFabricAccessAsync(C8AccessSubject.ApiKey(key.KeyId), Fabric, level);
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("apikey", key.RevealKey());
         return client;
@@ -82,7 +73,7 @@ public sealed class SoakServer : IAsyncDisposable
         {
             client.Dispose();
         }
-        _root.Dispose();
-        await _process.DisposeAsync();
+        root.Dispose();
+        await process.DisposeAsync();
     }
 }

@@ -164,7 +164,7 @@ public sealed class DocumentApi : ApiBase
     public async Task<C8DocumentResult> DeleteAsync(string? fabric, string collection, string key, C8DeleteOptions? options = null, CancellationToken cancellationToken = default)
     {
         var request = new C8Request(HttpMethod.Delete, KeyPath(fabric, collection, key)) { IfMatch = options?.IfMatch };
-        AddDeleteFlags(request, options);
+        AddChangeFlags(request, options);
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return C8DocumentResult.FromBody(response.Body);
     }
@@ -178,7 +178,7 @@ public sealed class DocumentApi : ApiBase
     {
         Check(items, writer);
         var request = new C8Request(HttpMethod.Delete, CollectionPath(fabric, collection));
-        AddDeleteFlags(request, options);
+        AddChangeFlags(request, options);
         request.Body = () => JsonBodyContent.Array(items, writer);
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return C8BatchResult.FromBody(response.Body, response.ErrorCodes);
@@ -233,7 +233,7 @@ public sealed class DocumentApi : ApiBase
         }
 
         var request = new C8Request(method, KeyPath(fabric, collection, key)) { IfMatch = options?.IfMatch };
-        AddWriteFlags(request, options);
+        AddChangeFlags(request, options);
         request.Body = () => JsonBodyContent.Of(w => writer(w, document));
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return C8DocumentResult.FromBody(response.Body);
@@ -243,7 +243,7 @@ public sealed class DocumentApi : ApiBase
     {
         Check(documents, writer);
         var request = new C8Request(method, CollectionPath(fabric, collection));
-        AddWriteFlags(request, options);
+        AddChangeFlags(request, options);
         request.Body = () => JsonBodyContent.Array(documents, writer);
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return C8BatchResult.FromBody(response.Body, response.ErrorCodes);
@@ -276,14 +276,14 @@ public sealed class DocumentApi : ApiBase
     private static C8UpdateOptions UpdateOptions(C8InsertOptions o) =>
         new() { KeepNull = o.KeepNull, MergeObjects = o.MergeObjects, ReturnNew = o.ReturnNew, ReturnOld = o.ReturnOld, WaitForSync = o.WaitForSync };
 
-    private static void AddWriteFlags(C8Request request, C8ReplaceOptions? o)
+    private static void AddChangeFlags(C8Request request, C8ChangeOptions? o)
     {
         if (o is null)
         {
             return;
         }
 
-        request.Query("returnNew", o.ReturnNew)
+        request.Query("returnNew", (o as C8ReplaceOptions)?.ReturnNew)
             .Query("returnOld", o.ReturnOld)
             .Query("silent", o.Silent)
             .Query("waitForSync", o.WaitForSync)
@@ -293,20 +293,6 @@ public sealed class DocumentApi : ApiBase
         {
             request.Query("keepNull", u.KeepNull).Query("mergeObjects", u.MergeObjects);
         }
-    }
-
-    private static void AddDeleteFlags(C8Request request, C8DeleteOptions? o)
-    {
-        if (o is null)
-        {
-            return;
-        }
-
-        request.Query("returnOld", o.ReturnOld)
-            .Query("silent", o.Silent)
-            .Query("waitForSync", o.WaitForSync)
-            .Query("ignoreRevs", o.IgnoreRevs);
-        request.ChecksRevisions = o.IgnoreRevs == false;
     }
 
     private string CollectionPath(string? fabric, string collection)

@@ -30,17 +30,7 @@ public sealed class QueryWorkerApi : ApiBase
             throw new ArgumentNullException(nameof(definition));
         }
 
-        var f = Fabric(fabric);
-        var request = new C8Request(HttpMethod.Post, C8Paths.Fabric(f, "restql")).Json(w =>
-        {
-            w.WriteStartObject();
-            w.WritePropertyName("query");
-            definition.WriteBody(w, includeName: true);
-            w.WriteEndObject();
-        });
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var worker = C8QueryWorker.FromJson(JsonRead.Result(response.Json), f);
-        return worker;
+        return await SendDefinitionAsync(HttpMethod.Post, Fabric(fabric), "restql", definition, includeName: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Saves several query workers at once (<c>POST …/restql/import</c>).</summary>
@@ -76,16 +66,7 @@ public sealed class QueryWorkerApi : ApiBase
             throw new ArgumentNullException(nameof(definition));
         }
 
-        var f = Fabric(fabric);
-        var request = new C8Request(HttpMethod.Put, C8Paths.Fabric(f, "restql/" + C8Paths.Seg(definition.Name))).Json(w =>
-        {
-            w.WriteStartObject();
-            w.WritePropertyName("query");
-            definition.WriteBody(w, includeName: false);
-            w.WriteEndObject();
-        });
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var worker = C8QueryWorker.FromJson(JsonRead.Result(response.Json), f);
+        var worker = await SendDefinitionAsync(HttpMethod.Put, Fabric(fabric), "restql/" + C8Paths.Seg(definition.Name), definition, includeName: false, cancellationToken).ConfigureAwait(false);
         worker.CompleteFrom(definition);
         return worker;
     }
@@ -175,5 +156,19 @@ public sealed class QueryWorkerApi : ApiBase
         {
             throw new ArgumentException("A query worker name is required.", nameof(name));
         }
+    }
+
+    /// <summary>Sends <c>{"query": definition}</c> to a restql resource of the fabric and reads the worker it answers with.</summary>
+    private async Task<C8QueryWorker> SendDefinitionAsync(HttpMethod method, string fabric, string resource, C8QueryWorkerDefinition definition, bool includeName, CancellationToken cancellationToken)
+    {
+        var request = new C8Request(method, C8Paths.Fabric(fabric, resource)).Json(w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("query");
+            definition.WriteBody(w, includeName);
+            w.WriteEndObject();
+        });
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return C8QueryWorker.FromJson(JsonRead.Result(response.Json), fabric);
     }
 }

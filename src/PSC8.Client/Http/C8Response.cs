@@ -1,30 +1,21 @@
 namespace PSC8.Client.Http;
 
 /// <summary>A completed response: status, a few headers, and the body parsed once into a detached JSON value.</summary>
-internal sealed class C8Response
+internal sealed class C8Response(int status, byte[] body, string? etag, string? errorCodes, string? region)
 {
     private JsonElement? _json;
 
-    public C8Response(int status, byte[] body, string? etag, string? errorCodes, string? region)
-    {
-        Status = status;
-        Body = body;
-        ETag = etag;
-        ErrorCodes = errorCodes;
-        Region = region;
-    }
+    public int Status { get; } = status;
 
-    public int Status { get; }
+    public byte[] Body { get; } = body;
 
-    public byte[] Body { get; }
-
-    public string? ETag { get; }
+    public string? ETag { get; } = etag;
 
     /// <summary>The <c>X-C8-Error-Codes</c> header of batch calls.</summary>
-    public string? ErrorCodes { get; }
+    public string? ErrorCodes { get; } = errorCodes;
 
     /// <summary>The <c>x-gdn-region</c> header.</summary>
-    public string? Region { get; }
+    public string? Region { get; } = region;
 
     /// <summary>The status line's reason phrase, for errors whose body says nothing.</summary>
     public string? ReasonPhrase { get; init; }

@@ -451,7 +451,7 @@ internal sealed class C8Transport : IDisposable
             message = string.IsNullOrEmpty(response.ReasonPhrase) ? "HTTP " + Number(response.Status) : response.ReasonPhrase;
         }
 
-        var exception = new C8ApiException(response.Status, errorNum, Redact(message), request.Method.Method, request.Path, null, null)
+        var exception = new C8ApiException(response.Status, errorNum, Redact(message), request.Method.Method, request.Path)
         {
             Region = response.Region,
         };

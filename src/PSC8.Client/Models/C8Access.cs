@@ -88,19 +88,15 @@ public sealed class C8AccessSubject
 }
 
 /// <summary>One entry of an access listing.</summary>
-public sealed class C8AccessEntry
+/// <param name="name">Fabric or collection name (<c>*</c> for the default entry).</param>
+/// <param name="level">The level.</param>
+public sealed class C8AccessEntry(string name, C8AccessLevel level)
 {
-    internal C8AccessEntry(string name, C8AccessLevel level)
-    {
-        Name = name;
-        Level = level;
-    }
-
     /// <summary>Fabric or collection name (<c>*</c> for the default entry).</summary>
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>The level.</summary>
-    public C8AccessLevel Level { get; }
+    public C8AccessLevel Level { get; } = level;
 
     /// <inheritdoc />
     public override string ToString() => Name + "=" + Level;

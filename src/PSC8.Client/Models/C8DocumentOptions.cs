@@ -44,13 +44,15 @@ public sealed class C8InsertOptions
     public bool? WaitForSync { get; set; }
 }
 
-/// <summary>Replace flags; null leaves the server default.</summary>
-public class C8ReplaceOptions
+/// <summary>The flags every change of stored documents takes (replace, update, delete); null leaves the server default.</summary>
+public abstract class C8ChangeOptions
 {
-    /// <summary>Return the stored document (<c>returnNew</c>).</summary>
-    public bool? ReturnNew { get; set; }
+    // Only this library's options derive from it: the document API knows each of them.
+    private protected C8ChangeOptions()
+    {
+    }
 
-    /// <summary>Return the previous document (<c>returnOld</c>).</summary>
+    /// <summary>Return the document as it was before the change (<c>returnOld</c>).</summary>
     public bool? ReturnOld { get; set; }
 
     /// <summary>Return nothing (<c>silent</c>).</summary>
@@ -59,11 +61,18 @@ public class C8ReplaceOptions
     /// <summary>Wait for disk sync (<c>waitForSync</c>).</summary>
     public bool? WaitForSync { get; set; }
 
-    /// <summary>False makes a <c>_rev</c> in the body a precondition (<c>ignoreRevs</c>).</summary>
+    /// <summary>False makes a <c>_rev</c> in the body (or in each item) a precondition (<c>ignoreRevs</c>).</summary>
     public bool? IgnoreRevs { get; set; }
 
     /// <summary>Single-document calls only: the revision the document must have (<c>If-Match</c>), else 412.</summary>
     public string? IfMatch { get; set; }
+}
+
+/// <summary>Replace flags; null leaves the server default.</summary>
+public class C8ReplaceOptions : C8ChangeOptions
+{
+    /// <summary>Return the stored document (<c>returnNew</c>).</summary>
+    public bool? ReturnNew { get; set; }
 }
 
 /// <summary>Update (merge) flags; null leaves the server default.</summary>
@@ -77,22 +86,8 @@ public sealed class C8UpdateOptions : C8ReplaceOptions
 }
 
 /// <summary>Delete flags; null leaves the server default.</summary>
-public sealed class C8DeleteOptions
+public sealed class C8DeleteOptions : C8ChangeOptions
 {
-    /// <summary>Return the deleted document (<c>returnOld</c>).</summary>
-    public bool? ReturnOld { get; set; }
-
-    /// <summary>Return nothing (<c>silent</c>).</summary>
-    public bool? Silent { get; set; }
-
-    /// <summary>Wait for disk sync (<c>waitForSync</c>).</summary>
-    public bool? WaitForSync { get; set; }
-
-    /// <summary>False makes a <c>_rev</c> in each item a precondition (<c>ignoreRevs</c>).</summary>
-    public bool? IgnoreRevs { get; set; }
-
-    /// <summary>Single-document calls only: the revision the document must have (<c>If-Match</c>), else 412.</summary>
-    public string? IfMatch { get; set; }
 }
 
 /// <summary>Read conditions.</summary>

@@ -5,6 +5,8 @@ namespace PSC8.Client.Models;
 /// <summary>A failure of one item in a batch call (the batch itself succeeded).</summary>
 public sealed class C8ItemError
 {
+    private readonly C8ErrorClass _errorClass;
+
     internal C8ItemError(int? errorNum, string message, int statusCode)
     {
         ErrorNum = errorNum;
@@ -12,9 +14,7 @@ public sealed class C8ItemError
         // Batch items carry no HTTP status of their own; one inferred from the errorNum keeps them out of the
         // "no response" class, which would call a duplicate key a connection failure.
         StatusCode = statusCode != 0 ? statusCode : C8ErrorMapping.ItemStatus(errorNum);
-        var mapped = C8ErrorMapping.Map(StatusCode, errorNum);
-        ErrorId = mapped.ErrorId;
-        Category = mapped.Category;
+        _errorClass = C8ErrorMapping.Map(StatusCode, errorNum);
     }
 
     /// <summary>The HTTP status the same failure has as a single-document call (409 duplicate key, 404 missing, 412 conflict, else 400).</summary>
@@ -27,14 +27,14 @@ public sealed class C8ItemError
     public string Message { get; }
 
     /// <summary>Stable error id (see <see cref="C8ErrorMapping"/>).</summary>
-    public string ErrorId { get; }
+    public string ErrorId => _errorClass.ErrorId;
 
     /// <summary>PowerShell ErrorCategory name.</summary>
-    public string Category { get; }
+    public string Category => _errorClass.Category;
 
     /// <summary>Turns the item error into an exception for a cmdlet's WriteError.</summary>
     public C8ApiException ToException(string method, string path) =>
-        new C8ApiException(StatusCode, ErrorNum, Message, method, path, C8ErrorMapping.Map(StatusCode, ErrorNum), null);
+        new C8ApiException(StatusCode, ErrorNum, Message, method, path, _errorClass, null);
 
     /// <inheritdoc />
     public override string ToString() => ErrorNum is null ? Message : ErrorNum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + Message;
@@ -362,60 +362,34 @@ public sealed class C8BatchResult : IReadOnlyList<C8DocumentResult>
     }
 }
 
-/// <summary>The outcome of a bulk import.</summary>
-public sealed class C8ImportResult
+/// <summary>The outcome of a bulk import of documents.</summary>
+public sealed class C8ImportResult : C8ImportOutcome<C8ImportError>
 {
-    /// <summary>Documents created.</summary>
-    public long Created { get; private set; }
-
-    /// <summary>Documents that failed.</summary>
-    public long Errors { get; private set; }
+    private C8ImportResult(JsonElement result)
+        : base(result, failure => new C8ImportError(
+            JsonRead.Element(failure, "document"),
+            JsonRead.Int(failure, "errorNumber") ?? JsonRead.Int(failure, "errorNum"),
+            JsonRead.String(failure, "errorMessage") ?? string.Empty))
+    {
+        Empty = JsonRead.Long(result, "empty") ?? 0;
+        Updated = JsonRead.Long(result, "updated") ?? 0;
+        Ignored = JsonRead.Long(result, "ignored") ?? 0;
+        Unprocessed = JsonRead.Long(result, "unprocessed") ?? 0;
+    }
 
     /// <summary>Empty lines/documents skipped.</summary>
-    public long Empty { get; private set; }
+    public long Empty { get; }
 
     /// <summary>Documents updated (replace mode).</summary>
-    public long Updated { get; private set; }
+    public long Updated { get; }
 
     /// <summary>Documents ignored.</summary>
-    public long Ignored { get; private set; }
+    public long Ignored { get; }
 
     /// <summary>Documents not processed.</summary>
-    public long Unprocessed { get; private set; }
+    public long Unprocessed { get; }
 
-    /// <summary>Per-document failures when details were asked for.</summary>
-    public IReadOnlyList<C8ImportError> Details { get; private set; } = Array.Empty<C8ImportError>();
-
-    /// <inheritdoc />
-    public override string ToString() => "created " + Created.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", errors " + Errors.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    internal static C8ImportResult FromJson(JsonElement body)
-    {
-        var r = JsonRead.Result(body);
-        var details = new List<C8ImportError>();
-        var d = JsonRead.Object(r, "details");
-        if (d is JsonElement detailObject)
-        {
-            foreach (var err in JsonRead.Array(detailObject, "errors"))
-            {
-                details.Add(new C8ImportError(
-                    JsonRead.Element(err, "document"),
-                    JsonRead.Int(err, "errorNumber") ?? JsonRead.Int(err, "errorNum"),
-                    JsonRead.String(err, "errorMessage") ?? string.Empty));
-            }
-        }
-
-        return new C8ImportResult
-        {
-            Created = JsonRead.Long(r, "created") ?? 0,
-            Errors = JsonRead.Long(r, "errors") ?? 0,
-            Empty = JsonRead.Long(r, "empty") ?? 0,
-            Updated = JsonRead.Long(r, "updated") ?? 0,
-            Ignored = JsonRead.Long(r, "ignored") ?? 0,
-            Unprocessed = JsonRead.Long(r, "unprocessed") ?? 0,
-            Details = details,
-        };
-    }
+    internal static C8ImportResult FromJson(JsonElement body) => new(JsonRead.Result(body));
 }
 
 /// <summary>One failed document of an import.</summary>

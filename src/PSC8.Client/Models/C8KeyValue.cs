@@ -60,22 +60,17 @@ public sealed class C8KeyValuePair
 
 /// <summary>A pair to store: a key (null lets the server generate one), a value, and optionally when it expires.</summary>
 /// <typeparam name="TValue">The caller's type for values, written by the caller's <see cref="JsonItemWriter{T}"/>.</typeparam>
-public sealed class C8KeyValueEntry<TValue>
+/// <param name="key">The key; null for a generated one.</param>
+/// <param name="value">The value.</param>
+/// <param name="expireAt">When the pair expires; null for never.</param>
+public sealed class C8KeyValueEntry<TValue>(string? key, TValue value, DateTimeOffset? expireAt = null)
 {
-    /// <summary>A pair with the given key and value.</summary>
-    public C8KeyValueEntry(string? key, TValue value, DateTimeOffset? expireAt = null)
-    {
-        Key = key;
-        Value = value;
-        ExpireAt = expireAt;
-    }
-
     /// <summary>The key; null for a generated one.</summary>
-    public string? Key { get; }
+    public string? Key { get; } = key;
 
     /// <summary>The value (a value is required: GDN refuses pairs without one).</summary>
-    public TValue Value { get; }
+    public TValue Value { get; } = value;
 
     /// <summary>When the pair expires; it counts only in a collection created with expiration.</summary>
-    public DateTimeOffset? ExpireAt { get; }
+    public DateTimeOffset? ExpireAt { get; } = expireAt;
 }

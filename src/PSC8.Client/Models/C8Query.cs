@@ -93,35 +93,31 @@ public sealed class C8Query
 }
 
 /// <summary>One page (batch) of cursor results.</summary>
-public sealed class C8CursorPage
+/// <param name="number">1 for the first page.</param>
+/// <param name="items">The rows of the page.</param>
+/// <param name="hasMore">Whether more pages follow.</param>
+/// <param name="count">Total result count, when asked for.</param>
+/// <param name="extra">The <c>extra</c> object, when sent.</param>
+/// <param name="cached">Whether the result came from the query cache.</param>
+public sealed class C8CursorPage(int number, IReadOnlyList<JsonElement> items, bool hasMore, long? count, JsonElement? extra, bool cached)
 {
-    internal C8CursorPage(int number, IReadOnlyList<JsonElement> items, bool hasMore, long? count, JsonElement? extra, bool cached)
-    {
-        Number = number;
-        Items = items;
-        HasMore = hasMore;
-        Count = count;
-        Extra = extra;
-        Cached = cached;
-    }
-
     /// <summary>1 for the first page.</summary>
-    public int Number { get; }
+    public int Number { get; } = number;
 
     /// <summary>The rows of this page.</summary>
-    public IReadOnlyList<JsonElement> Items { get; }
+    public IReadOnlyList<JsonElement> Items { get; } = items;
 
     /// <summary>Whether more pages follow.</summary>
-    public bool HasMore { get; }
+    public bool HasMore { get; } = hasMore;
 
     /// <summary>Total result count, when asked for.</summary>
-    public long? Count { get; }
+    public long? Count { get; } = count;
 
     /// <summary>The <c>extra</c> object (stats, warnings), when sent.</summary>
-    public JsonElement? Extra { get; }
+    public JsonElement? Extra { get; } = extra;
 
     /// <summary>Whether the result came from the query cache.</summary>
-    public bool Cached { get; }
+    public bool Cached { get; } = cached;
 
     /// <summary><c>extra.stats.fullCount</c>, when asked for.</summary>
     public long? FullCount

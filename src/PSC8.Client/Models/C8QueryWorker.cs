@@ -117,39 +117,13 @@ public sealed class C8QueryWorkerDefinition
     }
 }
 
-/// <summary>The result of importing query workers.</summary>
-public sealed class C8QueryWorkerImportResult
+/// <summary>The result of importing query workers; a failure is described by its message.</summary>
+public sealed class C8QueryWorkerImportResult : C8ImportOutcome<string>
 {
-    /// <summary>Workers created.</summary>
-    public long Created { get; private set; }
-
-    /// <summary>Workers that failed.</summary>
-    public long Errors { get; private set; }
-
-    /// <summary>Failure messages, when details were asked for.</summary>
-    public IReadOnlyList<string> Details { get; private set; } = Array.Empty<string>();
-
-    /// <inheritdoc />
-    public override string ToString() => "created " + Created.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", errors " + Errors.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    internal static C8QueryWorkerImportResult FromJson(JsonElement body)
+    private C8QueryWorkerImportResult(JsonElement result)
+        : base(result, failure => JsonRead.String(failure, "errorMessage") ?? failure.GetRawText())
     {
-        var r = JsonRead.Result(body);
-        var details = new List<string>();
-        var d = JsonRead.Object(r, "details");
-        if (d is JsonElement obj)
-        {
-            foreach (var err in JsonRead.Array(obj, "errors"))
-            {
-                details.Add(JsonRead.String(err, "errorMessage") ?? err.GetRawText());
-            }
-        }
-
-        return new C8QueryWorkerImportResult
-        {
-            Created = JsonRead.Long(r, "created") ?? 0,
-            Errors = JsonRead.Long(r, "errors") ?? 0,
-            Details = details,
-        };
     }
+
+    internal static C8QueryWorkerImportResult FromJson(JsonElement body) => new(JsonRead.Result(body));
 }

@@ -17,42 +17,25 @@ internal sealed record QueryTrackingProperties(
 /// here while the cursor is open). Its token is cancelled when it is killed, reaches its maxRuntime or, for a
 /// query answered in one request, when the client goes away.
 /// </summary>
-internal sealed class RunningQuery : IDisposable
+internal sealed class RunningQuery(RunningQueries owner, string id, string fabric, string user, string query, C8Object bindVars, bool stream,
+    TimeSpan maxRuntime, CancellationToken aborted) : IDisposable
 {
-    private readonly RunningQueries _owner;
-    private readonly CancellationTokenSource _cancellation;
+    private readonly CancellationTokenSource _cancellation = Cancellation(maxRuntime, aborted);
     private readonly long _startedTicks = Stopwatch.GetTimestamp();
     private int _finished;
 
-    internal RunningQuery(RunningQueries owner, string id, string fabric, string user, string query, C8Object bindVars, bool stream,
-        TimeSpan maxRuntime, CancellationToken aborted)
-    {
-        _owner = owner;
-        Id = id;
-        Fabric = fabric;
-        User = user;
-        Query = query;
-        BindVars = bindVars;
-        Stream = stream;
-        _cancellation = aborted.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(aborted) : new CancellationTokenSource();
-        if (maxRuntime > TimeSpan.Zero)
-        {
-            _cancellation.CancelAfter(maxRuntime);
-        }
-    }
+    public string Id { get; } = id;
 
-    public string Id { get; }
-
-    public string Fabric { get; }
+    public string Fabric { get; } = fabric;
 
     /// <summary>The caller who runs it (an API key's id or a user's).</summary>
-    public string User { get; }
+    public string User { get; } = user;
 
-    public string Query { get; }
+    public string Query { get; } = query;
 
-    public C8Object BindVars { get; }
+    public C8Object BindVars { get; } = bindVars;
 
-    public bool Stream { get; }
+    public bool Stream { get; } = stream;
 
     public DateTime Started { get; } = DateTime.UtcNow;
 
@@ -81,9 +64,20 @@ internal sealed class RunningQuery : IDisposable
     {
         if (Interlocked.Exchange(ref _finished, 1) == 0)
         {
-            _owner.Finish(this);
+            owner.Finish(this);
             _cancellation.Dispose();
         }
+    }
+
+    /// <summary>Cancelled when the caller aborts or, given a positive maxRuntime, when that much time has passed.</summary>
+    private static CancellationTokenSource Cancellation(TimeSpan maxRuntime, CancellationToken aborted)
+    {
+        var cancellation = aborted.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(aborted) : new CancellationTokenSource();
+        if (maxRuntime > TimeSpan.Zero)
+        {
+            cancellation.CancelAfter(maxRuntime);
+        }
+        return cancellation;
     }
 }
 

@@ -84,7 +84,7 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
     public IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes, bool descending = false, int sortedFields = 0)
     {
         var info = Collection(collection, AccessLevel.ReadOnly);
-        if (IndexRanges.For(conditions, index.Sparse) is not { } ranges || cluster.Catalog.Indexes(info.Id).All(i => i.Id != index.Id))
+        if (IndexRanges.For(conditions, index.Sparse, index.Fields.Count) is not { } ranges || cluster.Catalog.Indexes(info.Id).All(i => i.Id != index.Id))
         {
             return null;
         }
@@ -146,6 +146,12 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
 
     private IEnumerable<C8Object> Read(CollectionInfo collection, IndexInfo index, IReadOnlyList<KeyRange> ranges, IReadOnlyList<string>? attributes, bool descending, int sortedFields)
     {
+        if (attributes is not null && reader.ReadsIndexAlone && IndexProjection.Covers(index, attributes))
+        {
+            var covering = new IndexProjection(index, attributes, collection.Name);
+            return ranges.SelectMany(range => reader.IndexEntries(index, collection.Id, range, descending, sortedFields))
+                .Select(entry => covering.Decode(entry.Key, entry.Keys) ?? covering.Projection.Decode(reader.Get(collection.Id, entry.Key)!.Body));
+        }
         var projection = attributes is null ? null : new DocumentProjection(attributes);
         return ranges.SelectMany(range => reader.IndexScan(index, collection.Id, range, descending, sortedFields))
             .Select(stored => projection is null ? Decode(stored) : projection.Decode(stored.Body));

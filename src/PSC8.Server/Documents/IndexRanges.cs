@@ -12,24 +12,24 @@ internal static class IndexRanges
 {
     private static readonly byte[] AfterAll = [0xFF];
 
-    /// <summary>The ranges, or null when a sparse index cannot serve them because they reach null on its first attribute.</summary>
-    public static IReadOnlyList<KeyRange>? For(IReadOnlyList<IndexCondition> conditions, bool sparse)
+    /// <summary>
+    /// The ranges, or null when a sparse index cannot serve them: it holds no document with null or no value in any
+    /// of its <paramref name="fields"/> attributes, so the conditions must rule null out on every one of them.
+    /// </summary>
+    public static IReadOnlyList<KeyRange>? For(IReadOnlyList<IndexCondition> conditions, bool sparse, int fields)
     {
+        if (sparse && Enumerable.Range(0, fields).Any(field => ConditionsOn(conditions, field) is not { } next || next.Any(ReachesNull)))
+        {
+            return null;
+        }
         List<KeyRange> ranges = [KeyRange.Under([])];
         for (var field = 0; ; field++)
         {
-            var on = conditions.Where(c => c.Field == field).ToList();
-            if (on.Count == 0)
+            if (ConditionsOn(conditions, field) is not { } next)
             {
                 return ranges;
             }
-            var points = on.FirstOrDefault(c => c.Operator is IndexOperator.Equal or IndexOperator.In);
-            var next = points is not null ? Points(points) : [Intersect(on)];
-            if (sparse && next.Any(ReachesNull))
-            {
-                // A sparse index holds no key for null: only the first attribute must not need one.
-                return field == 0 ? null : ranges;
-            }
+            var points = conditions.FirstOrDefault(c => c.Field == field && c.Operator is IndexOperator.Equal or IndexOperator.In);
             var exact = points is not null && PointValues(points).All(IndexKey.MatchesExactly);
             ranges = ranges.SelectMany(r => next.Select(n => exact ? KeyRange.Under([.. r.Prefix, n.Low!]) : n with { Prefix = r.Prefix })).ToList();
             if (!exact)
@@ -37,6 +37,18 @@ internal static class IndexRanges
                 return ranges;
             }
         }
+    }
+
+    /// <summary>The key ranges the conditions on one attribute allow (its points, or their intersection); null when there are none.</summary>
+    private static List<KeyRange>? ConditionsOn(IReadOnlyList<IndexCondition> conditions, int field)
+    {
+        var on = conditions.Where(c => c.Field == field).ToList();
+        if (on.Count == 0)
+        {
+            return null;
+        }
+        var points = on.FirstOrDefault(c => c.Operator is IndexOperator.Equal or IndexOperator.In);
+        return points is not null ? Points(points) : [Intersect(on)];
     }
 
     private static C8Value[] PointValues(IndexCondition condition) =>

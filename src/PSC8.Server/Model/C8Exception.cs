@@ -4,22 +4,14 @@ namespace PSC8.Server.Model;
 /// A failure with GDN's error identity: the HTTP status and the errorNum the drivers switch on.
 /// Thrown anywhere below the HTTP layer; the HTTP layer turns it into the error envelope.
 /// </summary>
-public class C8Exception : Exception
+public class C8Exception(int httpStatus, int errorNum, string message, C8Object? extra = null) : Exception(message)
 {
-    public C8Exception(int httpStatus, int errorNum, string message, C8Object? extra = null)
-        : base(message)
-    {
-        HttpStatus = httpStatus;
-        ErrorNum = errorNum;
-        Extra = extra;
-    }
+    public int HttpStatus { get; } = httpStatus;
 
-    public int HttpStatus { get; }
-
-    public int ErrorNum { get; }
+    public int ErrorNum { get; } = errorNum;
 
     /// <summary>Additional envelope attributes (a 412 carries the current _id, _key and _rev).</summary>
-    public C8Object? Extra { get; }
+    public C8Object? Extra { get; } = extra;
 
     /// <summary>Whole seconds after which the refused request may succeed, sent as Retry-After; null when unknown.</summary>
     public virtual int? RetryAfterSeconds => null;

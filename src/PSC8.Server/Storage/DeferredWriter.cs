@@ -58,6 +58,9 @@ internal sealed class DeferredWriter(SqliteConnection snapshot) : RegionReader(s
         StoredDocument Current(StoredDocument document) => _overlay.GetValueOrDefault((collectionId, document.Key)) ?? document;
     }
 
+    /// <summary>Its index scans are the snapshot's, as this transaction changed them: not the entries alone.</summary>
+    public override bool ReadsIndexAlone => false;
+
     /// <summary>What the snapshot's index finds, as this transaction changed it (as the writer's index scan, keys fixed first).</summary>
     public override IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range, bool descending = false, int sortedFields = 0)
     {

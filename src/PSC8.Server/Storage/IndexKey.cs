@@ -102,6 +102,35 @@ internal static class IndexKey
         }
     }
 
+    /// <summary>
+    /// The value a key was made from, where the key alone tells: booleans, strings, and numbers below 2^53 (beyond,
+    /// a double may stand for several integers). Null, arrays and objects are not decoded (a null key may also be a
+    /// missing attribute, and array and object keys are only their JSON text).
+    /// </summary>
+    public static bool TryDecode(byte[] key, out C8Value value)
+    {
+        value = C8Value.Null;
+        switch (key[0])
+        {
+            case FalseTag or TrueTag:
+                value = C8Value.From(key[0] == TrueTag);
+                return true;
+            case StringTag:
+                // A replacement character may stand for a lone surrogate the key could not hold.
+                var text = Encoding.UTF8.GetString(key.AsSpan(1));
+                value = C8Value.From(text);
+                return !text.Contains('\uFFFD', StringComparison.Ordinal);
+            case NumberTag:
+                var ordered = BinaryPrimitives.ReadUInt64BigEndian(key.AsSpan(1));
+                var bits = (ordered & 0x8000_0000_0000_0000UL) != 0 ? (long)(ordered ^ 0x8000_0000_0000_0000UL) : ~(long)ordered;
+                var number = BitConverter.Int64BitsToDouble(bits);
+                value = C8Value.From(number);
+                return Math.Abs(number) < 9007199254740992.0;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>The first key of a type's values; <paramref name="value"/>'s type, or the type after it.</summary>
     public static byte[] TypeStart(C8Value value, bool next = false) => [(byte)(TypeTag(value) + (next ? 1 : 0))];
 

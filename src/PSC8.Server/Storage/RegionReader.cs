@@ -54,7 +54,37 @@ internal class RegionReader : IDisposable
     /// <summary>The documents an index finds in a range, in index order (see <see cref="IndexSql.Scan"/>); streams like <see cref="Scan"/>.</summary>
     public virtual IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range, bool descending = false, int sortedFields = 0)
     {
-        using var statement = new RawStatement(Connection, IndexSql.Scan(index, collectionId, range, descending, sortedFields));
+        using var statement = Ranged(IndexSql.Scan(index, collectionId, range, descending, sortedFields), range);
+        while (statement.Next())
+        {
+            yield return new StoredDocument(statement.Text(0), statement.Blob(1).ToArray(), 0, "");
+        }
+    }
+
+    /// <summary>
+    /// Whether <see cref="IndexEntries"/> sees what <see cref="IndexScan"/> sees: not where a transaction's own writes
+    /// are laid over the stored documents, or its scans fix their keys first.
+    /// </summary>
+    public virtual bool ReadsIndexAlone => true;
+
+    /// <summary>What <see cref="IndexScan"/> finds in a persistent index, as each document's key and its index keys, read from the entries alone.</summary>
+    public IEnumerable<(string Key, byte[][] Keys)> IndexEntries(IndexInfo index, long collectionId, KeyRange range, bool descending = false, int sortedFields = 0)
+    {
+        using var statement = Ranged(IndexSql.Scan(index, collectionId, range, descending, sortedFields, keysOnly: true), range);
+        while (statement.Next())
+        {
+            var keys = new byte[index.Fields.Count][];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = statement.Blob(i + 1).ToArray();
+            }
+            yield return (statement.Text(0), keys);
+        }
+    }
+
+    private RawStatement Ranged(string sql, KeyRange range)
+    {
+        var statement = new RawStatement(Connection, sql);
         if (range.Low is not null)
         {
             statement.Bind(1, range.Low);
@@ -67,10 +97,7 @@ internal class RegionReader : IDisposable
         {
             statement.Bind(IndexSql.PrefixParameter + i, range.Prefix[i]);
         }
-        while (statement.Next())
-        {
-            yield return new StoredDocument(statement.Text(0), statement.Blob(1).ToArray(), 0, "");
-        }
+        return statement;
     }
 
     /// <summary>

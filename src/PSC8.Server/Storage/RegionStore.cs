@@ -139,20 +139,26 @@ internal sealed class RegionStore : IDisposable
     /// <summary>Builds the region's copy of an index (nothing when it has one): it commits whole or not at all.</summary>
     public void CreateIndex(IndexInfo index, long collectionId) => Write(writer =>
     {
-        if (!index.HasTerms)
+        if (index.HasTerms)
         {
-            SqliteFiles.Execute(writer.Connection, IndexSql.Create(index, collectionId));
+            if (Scalar(writer.Connection, TermIndexSql.Exists(index)) == 0)
+            {
+                SqliteFiles.Execute(writer.Connection, TermIndexSql.Create(index, collectionId));
+            }
+            return 0;
         }
-        else if (Scalar(writer.Connection, TermIndexSql.Exists(index)) == 0)
+        var built = index.IsPersistent && Scalar(writer.Connection, IndexSql.Exists(index)) != 0;
+        SqliteFiles.Execute(writer.Connection, IndexSql.Create(index, collectionId));
+        if (index.IsPersistent && !built)
         {
-            SqliteFiles.Execute(writer.Connection, TermIndexSql.Create(index, collectionId));
+            SqliteFiles.Execute(writer.Connection, IndexSql.Fill(index, collectionId));
         }
         return 0;
     });
 
     public void DropIndex(IndexInfo index) => Write(writer =>
     {
-        SqliteFiles.Execute(writer.Connection, index.HasTerms ? TermIndexSql.Drop(index) : IndexSql.Drop(index));
+        SqliteFiles.Execute(writer.Connection, index.HasTerms ? TermIndexSql.Drop(index.Id) : IndexSql.Drop(index));
         return 0;
     });
 

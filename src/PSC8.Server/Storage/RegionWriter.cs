@@ -80,6 +80,9 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     public override IEnumerable<T> ScanBodies<T>(long collectionId, BodyDecoder<T> decode) =>
         Scan(collectionId).Select(document => decode(document.Body));
 
+    /// <summary>Its index scans fix the keys first (see <see cref="Scan"/>): they are not read from the entries alone.</summary>
+    public override bool ReadsIndexAlone => false;
+
     /// <inheritdoc cref="Scan"/>
     public override IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range, bool descending = false, int sortedFields = 0)
     {
@@ -175,38 +178,47 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     /// <summary>Removes every document, tombstone and key counter of a collection (drop or truncate).</summary>
     public void Clear(long collectionId, bool resetKeys)
     {
+        if (resetKeys)
+        {
+            // First, so the documents' deletes below keep no index up to date.
+            DropIndexes(collectionId);
+        }
         SqliteFiles.Execute(Connection, $"DELETE FROM docs WHERE cid = {collectionId}; DELETE FROM tombs WHERE cid = {collectionId};");
         if (resetKeys)
         {
-            DropIndexes(collectionId);
             _keyCounters.Remove(collectionId);
             SqliteFiles.Execute(Connection, $"DELETE FROM keygen WHERE cid = {collectionId}; DELETE FROM truncs WHERE cid = {collectionId};");
         }
     }
 
-    /// <summary>
-    /// Drops the region's copies of a dropped collection's indexes: each expression index is partial on its collection
-    /// id, each term index's trigger conditional on it (their terms went with the documents).
-    /// </summary>
+    /// <summary>Drops the region's copies of a dropped collection's indexes (each names its collection id).</summary>
     private void DropIndexes(long collectionId)
     {
-        var objects = new List<(string Type, string Name)>();
-        using (var command = Connection.CreateCommand())
+        foreach (var name in Names($"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'docs' AND sql LIKE '% WHERE cid = {collectionId}'"))
         {
-            command.CommandText = "SELECT type, name FROM sqlite_master WHERE tbl_name = 'docs' AND " +
-                "((type = 'index' AND sql LIKE $w) OR (type = 'trigger' AND sql LIKE $t))";
-            command.Parameters.AddWithValue("$w", $"% WHERE cid = {collectionId}");
-            command.Parameters.AddWithValue("$t", TermIndexSql.OfCollection(collectionId));
-            using var rows = command.ExecuteReader();
-            while (rows.Read())
-            {
-                objects.Add((rows.GetString(0), rows.GetString(1)));
-            }
+            SqliteFiles.Execute(Connection, $"DROP INDEX IF EXISTS {name}");
         }
-        foreach (var (type, name) in objects)
+        foreach (var table in Names(IndexSql.EntryTablesOf(collectionId)))
         {
-            SqliteFiles.Execute(Connection, $"DROP {type.ToUpperInvariant()} IF EXISTS {name}");
+            SqliteFiles.Execute(Connection, IndexSql.DropTable(table));
         }
+        foreach (var id in Names(TermIndexSql.IndexesOf(collectionId)))
+        {
+            SqliteFiles.Execute(Connection, TermIndexSql.Drop(long.Parse(id, CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private List<string> Names(string sql)
+    {
+        var names = new List<string>();
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            names.Add(rows.GetString(0));
+        }
+        return names;
     }
 
     /// <summary>The newest truncate of a global collection this region has applied, if any.</summary>

@@ -4,14 +4,14 @@ namespace PSC8.Server.Storage;
 /// The SQL of a region's copy of an index that has several terms per document, a fulltext index (its words) or an
 /// array index (the <see cref="ElementKeys"/> of its array's members): rows (index, term, document key) of the terms
 /// table, kept by triggers on docs, so every write of the collection's documents (through the API, C8QL, replication, truncation,
-/// TTL expiry) updates them in its own statement. Each trigger is conditional on the collection id as a literal,
-/// like the partial expression indexes of <see cref="IndexSql"/>: writes to other collections only compare it.
+/// TTL expiry) updates them in its own statement, as a persistent index's entries are kept (<see cref="IndexSql"/>).
+/// Each trigger is conditional on the collection id as a literal: writes to other collections only compare it.
 /// </summary>
 internal static class TermIndexSql
 {
     /// <summary>Whether the region has the index's copy (its insert trigger).</summary>
     public static string Exists(IndexInfo index) =>
-        $"SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = '{Trigger(index, "insert")}')";
+        $"SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = '{Trigger(index.Id, "insert")}')";
 
     /// <summary>
     /// The triggers, then the terms of the documents stored already. The expression index earlier versions built
@@ -23,22 +23,23 @@ internal static class TermIndexSql
         var cid = IndexSql.Id(collectionId);
         return $"""
             {IndexSql.Drop(index)};
-            CREATE TRIGGER {Trigger(index, "insert")} AFTER INSERT ON docs WHEN NEW.cid = {cid} BEGIN {Insert(index, "NEW")} END;
-            CREATE TRIGGER {Trigger(index, "update")} AFTER UPDATE OF body ON docs WHEN NEW.cid = {cid} BEGIN {Delete(index, "OLD")} {Insert(index, "NEW")} END;
-            CREATE TRIGGER {Trigger(index, "delete")} AFTER DELETE ON docs WHEN OLD.cid = {cid} BEGIN {Delete(index, "OLD")} END;
+            CREATE TRIGGER {Trigger(index.Id, "insert")} AFTER INSERT ON docs WHEN NEW.cid = {cid} BEGIN {Insert(index, "NEW")} END;
+            CREATE TRIGGER {Trigger(index.Id, "update")} AFTER UPDATE OF body ON docs WHEN NEW.cid = {cid} BEGIN {Delete(index, "OLD")} {Insert(index, "NEW")} END;
+            CREATE TRIGGER {Trigger(index.Id, "delete")} AFTER DELETE ON docs WHEN OLD.cid = {cid} BEGIN {Delete(index, "OLD")} END;
             INSERT OR IGNORE INTO terms (ix, term, key) SELECT {id}, w.value, d.key FROM docs d, json_each({Terms(index, "d")}) w WHERE d.cid = {cid};
             """;
     }
 
-    public static string Drop(IndexInfo index) => $"""
-        DROP TRIGGER IF EXISTS {Trigger(index, "insert")};
-        DROP TRIGGER IF EXISTS {Trigger(index, "update")};
-        DROP TRIGGER IF EXISTS {Trigger(index, "delete")};
-        DELETE FROM terms WHERE ix = {IndexSql.Id(index.Id)};
+    public static string Drop(long indexId) => $"""
+        DROP TRIGGER IF EXISTS {Trigger(indexId, "insert")};
+        DROP TRIGGER IF EXISTS {Trigger(indexId, "update")};
+        DROP TRIGGER IF EXISTS {Trigger(indexId, "delete")};
+        DELETE FROM terms WHERE ix = {IndexSql.Id(indexId)};
         """;
 
-    /// <summary>A trigger of a collection's term index, as sqlite_master's sql ends its condition (see <see cref="RegionWriter.Clear"/>).</summary>
-    public static string OfCollection(long collectionId) => $"%.cid = {IndexSql.Id(collectionId)} BEGIN %";
+    /// <summary>The ids of a collection's term indexes, found by their insert triggers' condition (see <see cref="RegionWriter.Clear"/>).</summary>
+    public static string IndexesOf(long collectionId) =>
+        $"SELECT substr(name, 7, length(name) - 13) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'terms\\_%\\_insert' ESCAPE '\\' AND sql LIKE '% NEW.cid = {IndexSql.Id(collectionId)} BEGIN %'";
 
     /// <summary>The keys of documents with the term ?2 in index ?1, in key order.</summary>
     public const string Term = "SELECT key FROM terms WHERE ix = ?1 AND term = ?2";
@@ -62,5 +63,5 @@ internal static class TermIndexSql
         ? $"{FulltextWords.Function}({row}.body, {IndexSql.Literal(index.Fields[0])}, {index.MinLength ?? 1})"
         : $"{ElementKeys.Function}({row}.body, {IndexSql.Literal(index.ArrayAttribute)})";
 
-    private static string Trigger(IndexInfo index, string operation) => $"terms_{IndexSql.Id(index.Id)}_{operation}";
+    private static string Trigger(long indexId, string operation) => $"terms_{IndexSql.Id(indexId)}_{operation}";
 }

@@ -44,13 +44,10 @@ public sealed class AddC8DocumentCommand : RecordCmdlet
     {
         base.BeginProcessing();
         var options = new C8InsertOptions { OverwriteMode = OverwriteMode };
-        _batches = new DocumentBatches<PendingDocument>((session, fabric, collection) => new DocumentBatch<PendingDocument>(
-            session,
-            fabric,
-            collection,
+        _batches = new DocumentBatches<PendingDocument>(
             "POST",
-            "Adding documents to " + fabric + "/" + collection,
-            new DocumentBatcher<PendingDocument>(BatchSize, async (batch, token) =>
+            "Adding documents to",
+            (session, fabric, collection) => new DocumentBatcher<PendingDocument>(BatchSize, async (batch, token) =>
             {
                 try
                 {
@@ -61,9 +58,9 @@ public sealed class AddC8DocumentCommand : RecordCmdlet
                     batch[0].Buffer.Clear();
                 }
             }),
-            serializes: true),
             pending => pending.Source,
-            PassThru ? (item, session) => Emit(Written(item), session, item.Input.Fabric) : null);
+            PassThru ? (item, session) => Emit(Written(item), session, item.Input.Fabric) : null,
+            serializes: true);
     }
 
     protected override void ProcessRecord() => Attempt(InputObject, () =>
@@ -103,28 +100,18 @@ public sealed class AddC8DocumentCommand : RecordCmdlet
     /// A document waiting for its bulk request: the input it came from (the target of its error), the document, where
     /// it goes and where it is serialised.
     /// </summary>
-    private sealed class PendingDocument
+    private sealed class PendingDocument(object? source, object document, string fabric, string collection, JsonItemBuffer buffer, int index)
     {
-        public PendingDocument(object? source, object document, string fabric, string collection, JsonItemBuffer buffer, int index)
-        {
-            Source = source;
-            Document = document;
-            Fabric = fabric;
-            Collection = collection;
-            Buffer = buffer;
-            Index = index;
-        }
+        public object? Source { get; } = source;
 
-        public object? Source { get; }
+        public object Document { get; } = document;
 
-        public object Document { get; }
+        public string Fabric { get; } = fabric;
 
-        public string Fabric { get; }
+        public string Collection { get; } = collection;
 
-        public string Collection { get; }
+        public JsonItemBuffer Buffer { get; } = buffer;
 
-        public JsonItemBuffer Buffer { get; }
-
-        public int Index { get; }
+        public int Index { get; } = index;
     }
 }

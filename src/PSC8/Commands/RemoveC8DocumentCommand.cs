@@ -38,13 +38,10 @@ public sealed class RemoveC8DocumentCommand : RecordCmdlet
         base.BeginProcessing();
         var revision = Revision;
         var options = new C8DeleteOptions { IgnoreRevs = revision is null ? null : false };
-        _batches = new DocumentBatches<string>((session, fabric, collection) => new DocumentBatch<string>(
-            session,
-            fabric,
-            collection,
+        _batches = new DocumentBatches<string>(
             "DELETE",
-            "Removing documents from " + fabric + "/" + collection,
-            new DocumentBatcher<string>(BatchSize, (batch, token) =>
+            "Removing documents from",
+            (session, fabric, collection) => new DocumentBatcher<string>(BatchSize, (batch, token) =>
                 session.Client.Documents.DeleteManyAsync(fabric, collection, batch, (writer, key) =>
                 {
                     if (revision is null)
@@ -57,7 +54,7 @@ public sealed class RemoveC8DocumentCommand : RecordCmdlet
                     writer.WriteString("_key", key);
                     writer.WriteString("_rev", revision);
                     writer.WriteEndObject();
-                }, options, token))),
+                }, options, token)),
             key => key,
             null);
     }

@@ -9,7 +9,9 @@ namespace PSC8.Completion;
 /// </summary>
 public abstract class NameCompleter : IArgumentCompleter
 {
-    internal abstract CompletionKind Kind { get; }
+    private protected NameCompleter(CompletionKind kind) => Kind = kind;
+
+    internal CompletionKind Kind { get; }
 
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
@@ -37,37 +39,19 @@ public abstract class NameCompleter : IArgumentCompleter
 }
 
 /// <summary>Completes fabric names.</summary>
-public sealed class FabricNameCompleter : NameCompleter
-{
-    internal override CompletionKind Kind => CompletionKind.Fabric;
-}
+public sealed class FabricNameCompleter() : NameCompleter(CompletionKind.Fabric);
 
 /// <summary>Completes collection names of the -Fabric given (or the connection's fabric).</summary>
-public sealed class CollectionNameCompleter : NameCompleter
-{
-    internal override CompletionKind Kind => CompletionKind.Collection;
-}
+public sealed class CollectionNameCompleter() : NameCompleter(CompletionKind.Collection);
 
 /// <summary>Completes RestQL query worker names of the -Fabric given (or the connection's fabric).</summary>
-public sealed class RestQLNameCompleter : NameCompleter
-{
-    internal override CompletionKind Kind => CompletionKind.QueryWorker;
-}
+public sealed class RestQLNameCompleter() : NameCompleter(CompletionKind.QueryWorker);
 
 /// <summary>Completes region names.</summary>
-public sealed class RegionNameCompleter : NameCompleter
-{
-    internal override CompletionKind Kind => CompletionKind.Region;
-}
+public sealed class RegionNameCompleter() : NameCompleter(CompletionKind.Region);
 
 /// <summary>Completes API key ids.</summary>
-public sealed class ApiKeyIdCompleter : NameCompleter
-{
-    internal override CompletionKind Kind => CompletionKind.ApiKey;
-}
+public sealed class ApiKeyIdCompleter() : NameCompleter(CompletionKind.ApiKey);
 
 /// <summary>Completes user ids.</summary>
-public sealed class UserNameCompleter : NameCompleter
-{
-    internal override CompletionKind Kind => CompletionKind.User;
-}
+public sealed class UserNameCompleter() : NameCompleter(CompletionKind.User);

@@ -6,23 +6,15 @@ namespace PSC8.Engine;
 /// A failure the module itself detects (no connection, a bad document, a name that matched nothing), with the
 /// same stable id and category scheme as <see cref="PSC8.Client.C8ApiException"/>.
 /// </summary>
-internal sealed class C8CommandException : Exception
+internal sealed class C8CommandException(string errorId, string category, string message, bool terminating = false) : Exception(message)
 {
-    public C8CommandException(string errorId, string category, string message, bool terminating = false)
-        : base(message)
-    {
-        ErrorId = errorId;
-        Category = category;
-        Terminating = terminating;
-    }
-
-    public string ErrorId { get; }
+    public string ErrorId { get; } = errorId;
 
     /// <summary>The name of a PowerShell ErrorCategory member.</summary>
-    public string Category { get; }
+    public string Category { get; } = category;
 
     /// <summary>Whether the failure makes the whole call meaningless.</summary>
-    public bool Terminating { get; }
+    public bool Terminating { get; } = terminating;
 
     public static C8CommandException NotConnected() => new(
         "C8.NotConnected",

@@ -6,20 +6,13 @@ namespace PSC8.Engine;
 /// How a failure is reported to PowerShell: a stable error id, an ErrorCategory name, and whether it ends the
 /// call (ThrowTerminatingError) or only the current item (WriteError).
 /// </summary>
-internal sealed class C8ErrorInfo
+internal sealed class C8ErrorInfo(string errorId, string category, bool terminating)
 {
-    private C8ErrorInfo(string errorId, string category, bool terminating)
-    {
-        ErrorId = errorId;
-        Category = category;
-        Terminating = terminating;
-    }
+    public string ErrorId { get; } = errorId;
 
-    public string ErrorId { get; }
+    public string Category { get; } = category;
 
-    public string Category { get; }
-
-    public bool Terminating { get; }
+    public bool Terminating { get; } = terminating;
 
     /// <summary>Whether the module reports <paramref name="exception"/> as an error record (others are bugs and propagate).</summary>
     public static bool IsReportable(Exception exception) =>

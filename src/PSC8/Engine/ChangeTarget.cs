@@ -4,25 +4,18 @@ namespace PSC8.Engine;
 /// What a change is aimed at: a name (within a fabric, for what lives in one) given by a "by name" parameter set, or
 /// an object from a Get- cmdlet given by its -InputObject twin, which also says which connection it came from.
 /// </summary>
-internal sealed class ChangeTarget
+internal sealed class ChangeTarget(string? fabric, string name, object? source)
 {
     public const string NameSet = "Name";
     public const string InputObjectSet = "InputObject";
 
-    private ChangeTarget(string? fabric, string name, object? source)
-    {
-        Fabric = fabric;
-        Name = name;
-        Source = source;
-    }
-
     /// <summary>The fabric, or null for what does not live in one (fabrics, API keys).</summary>
-    public string? Fabric { get; }
+    public string? Fabric { get; } = fabric;
 
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>The object the target was given as; null for a name.</summary>
-    public object? Source { get; }
+    public object? Source { get; } = source;
 
     /// <summary>
     /// The targets of a call: the objects of the -InputObject set (each identified by <paramref name="identify"/>,

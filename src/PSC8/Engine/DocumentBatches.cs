@@ -4,42 +4,26 @@ using PSC8.Client.Json;
 namespace PSC8.Engine;
 
 /// <summary>The bulk requests one cmdlet call sends to one collection through one connection, and how they are reported.</summary>
-internal sealed class DocumentBatch<T>
+/// <param name="serializes">Whether the batch's items are documents serialised into its buffers as they are added.</param>
+internal sealed class DocumentBatch<T>(C8Session session, string fabric, string collection, string method, string activity, DocumentBatcher<T> batcher, bool serializes = false)
 {
-    private JsonItemBuffer? _spare;
+    private JsonItemBuffer? _spare = serializes ? new JsonItemBuffer() : null;
 
-    /// <param name="serializes">Whether the batch's items are documents serialised into its buffers as they are added.</param>
-    public DocumentBatch(C8Session session, string fabric, string collection, string method, string activity, DocumentBatcher<T> batcher, bool serializes = false)
-    {
-        if (serializes)
-        {
-            Serialized = new JsonItemBuffer();
-            _spare = new JsonItemBuffer();
-        }
+    public C8Session Session { get; } = session;
 
-        Session = session;
-        Fabric = fabric;
-        Collection = collection;
-        Method = method;
-        Activity = activity;
-        Batcher = batcher;
-    }
+    public string Fabric { get; } = fabric;
 
-    public C8Session Session { get; }
-
-    public string Fabric { get; }
-
-    public string Collection { get; }
+    public string Collection { get; } = collection;
 
     /// <summary>The HTTP method of the bulk request, for the error records of its failed items.</summary>
-    public string Method { get; }
+    public string Method { get; } = method;
 
     /// <summary>The bulk request's path, for the error records of its failed items.</summary>
     public string Path => "/_fabric/" + Fabric + "/_api/document/" + Collection;
 
-    public string Activity { get; }
+    public string Activity { get; } = activity;
 
-    public DocumentBatcher<T> Batcher { get; }
+    public DocumentBatcher<T> Batcher { get; } = batcher;
 
     public ProgressThrottle Progress { get; } = new();
 
@@ -56,7 +40,7 @@ internal sealed class DocumentBatch<T>
     /// The buffer the documents being added are serialised into (for cmdlets that send documents). While one request
     /// is in flight its documents stay in the other buffer, which the request empties when it is done.
     /// </summary>
-    public JsonItemBuffer? Serialized { get; private set; }
+    public JsonItemBuffer? Serialized { get; private set; } = serializes ? new JsonItemBuffer() : null;
 
     /// <summary>The request sent while the next batch fills, if any; its results are reported before the next is sent.</summary>
     public Task<IReadOnlyList<C8BatchItem<T>>>? InFlight { get; private set; }
@@ -88,24 +72,25 @@ internal sealed class DocumentBatch<T>
 /// The batches of one cmdlet call, one per connection, fabric and collection its input goes to: documents piped in
 /// from two servers are sent to each through its own connection.
 /// </summary>
-internal sealed class DocumentBatches<T>
+/// <param name="method">The HTTP method of the bulk requests.</param>
+/// <param name="activity">What the batches do, as progress shows it before the fabric/collection ("Adding documents to").</param>
+/// <param name="batcher">Makes the batcher that sends the items for a connection, fabric and collection.</param>
+/// <param name="target">The object a failed item's error record is about: the input it came from.</param>
+/// <param name="succeeded">What to do with each item written (or skipped), e.g. write it with -PassThru.</param>
+/// <param name="serializes">Whether the items are documents serialised into the batches' buffers as they are added.</param>
+internal sealed class DocumentBatches<T>(
+    string method,
+    string activity,
+    Func<C8Session, string, string, DocumentBatcher<T>> batcher,
+    Func<T, object?> target,
+    Action<C8BatchItem<T>, C8Session>? succeeded,
+    bool serializes = false)
 {
     private readonly Dictionary<(C8Session Session, string Fabric, string Collection), DocumentBatch<T>> _batches = new();
-    private readonly Func<C8Session, string, string, DocumentBatch<T>> _create;
 
-    /// <param name="create">Makes the batch for a connection, fabric and collection.</param>
-    /// <param name="target">The object a failed item's error record is about: the input it came from.</param>
-    /// <param name="succeeded">What to do with each item written (or skipped), e.g. write it with -PassThru.</param>
-    public DocumentBatches(Func<C8Session, string, string, DocumentBatch<T>> create, Func<T, object?> target, Action<C8BatchItem<T>, C8Session>? succeeded)
-    {
-        _create = create;
-        Target = target;
-        Succeeded = succeeded;
-    }
+    public Func<T, object?> Target { get; } = target;
 
-    public Func<T, object?> Target { get; }
-
-    public Action<C8BatchItem<T>, C8Session>? Succeeded { get; }
+    public Action<C8BatchItem<T>, C8Session>? Succeeded { get; } = succeeded;
 
     public IReadOnlyCollection<DocumentBatch<T>> All => _batches.Values;
 
@@ -113,8 +98,10 @@ internal sealed class DocumentBatches<T>
     {
         if (!_batches.TryGetValue((session, fabric, collection), out var batch))
         {
-            batch = _create(session, fabric, collection);
-            batch.Group = this;
+            batch = new DocumentBatch<T>(session, fabric, collection, method, activity + " " + fabric + "/" + collection, batcher(session, fabric, collection), serializes)
+            {
+                Group = this,
+            };
             _batches.Add((session, fabric, collection), batch);
         }
 

@@ -1,15 +1,9 @@
 namespace PSC8.Files;
 
 /// <summary>One document read from a file, with the line it starts on (for error messages that name it).</summary>
-internal readonly struct DocumentRecord
+internal readonly struct DocumentRecord(long line, JsonElement document)
 {
-    public DocumentRecord(long line, JsonElement document)
-    {
-        Line = line;
-        Document = document;
-    }
+    public long Line { get; } = line;
 
-    public long Line { get; }
-
-    public JsonElement Document { get; }
+    public JsonElement Document { get; } = document;
 }

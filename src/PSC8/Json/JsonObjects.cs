@@ -62,16 +62,8 @@ internal static class JsonObjects
                 }
 
                 return items;
-            case JsonValueKind.String:
-                return value.GetString();
-            case JsonValueKind.Number:
-                return JsonPlainValues.Number(value);
-            case JsonValueKind.True:
-                return true;
-            case JsonValueKind.False:
-                return false;
             default:
-                return null;
+                return JsonPlainValues.From(value);
         }
     }
 

@@ -1,12 +1,45 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using PSC8.Server.Storage;
+
 namespace PSC8.Server.Tests.Indexes;
 
 /// <summary>c8local killed with SIGKILL and restarted on its data folder: index definitions and what they enforce are still there, in every region.</summary>
 public sealed class IndexDurabilityTests : DataFolderTest
 {
+    private const string fabric = "durable";
+
     [Fact]
     public async Task Indexes_survive_SIGKILL_and_restart()
     {
-        const string fabric = "durable";
+        var (byN, unique) = await CreateAndKillAsync();
+        await AssertEnforcedAfterRestartAsync(byN, unique);
+    }
+
+    /// <summary>
+    /// A data folder whose persistent indexes are in the form earlier versions built (expression indexes on docs) gets
+    /// entries tables when it is opened, with the same answers and constraints, and the old copies are dropped.
+    /// </summary>
+    [Fact]
+    public async Task Persistent_indexes_of_the_earlier_form_are_rebuilt_as_entries_at_start()
+    {
+        var (byN, unique) = await CreateAndKillAsync();
+        foreach (var file in RegionFiles())
+        {
+            ToExpressionIndexes(file, (IdOf(byN), "n", false), (IdOf(unique), "email", true));
+        }
+        await AssertEnforcedAfterRestartAsync(byN, unique);
+        foreach (var file in RegionFiles())
+        {
+            using var connection = Open(file);
+            Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix\\_%' ESCAPE '\\'"));
+            Assert.Equal(2L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'ixe\\_%' ESCAPE '\\'"));
+        }
+    }
+
+    private async Task<(string ByN, string Unique)> CreateAndKillAsync()
+    {
         string byN, unique;
         await using (var first = await C8LocalProcess.StartAsync(Args))
         {
@@ -21,7 +54,11 @@ public sealed class IndexDurabilityTests : DataFolderTest
             (await us.PostAsync(Paths.Documents(fabric, "orders"), new { n = 7 })).ShouldBe(202);
             first.Kill();
         }
+        return (byN, unique);
+    }
 
+    private async Task AssertEnforcedAfterRestartAsync(string byN, string unique)
+    {
         await using var second = await C8LocalProcess.StartAsync(Args);
         var again = await Client(second, Dc.UsWest, null).LoginAsync(RootEmail, Password);
         foreach (var region in Dc.All)
@@ -64,5 +101,44 @@ public sealed class IndexDurabilityTests : DataFolderTest
             Assert.Equal(["after", "before", "restarted"], run.Rows.Select(r => r!.GetValue<string>()));
             Assert.Equal(3, run.Stats.Long("scannedIndex"));
         }
+    }
+
+    private IEnumerable<string> RegionFiles() => Directory.GetFiles(DataFolder, "*.db").Where(f => Path.GetFileName(f) != "control.db");
+
+    private static long IdOf(string indexId) => long.Parse(indexId[(indexId.IndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+
+    private static SqliteConnection Open(string file)
+    {
+        var connection = new SqliteConnection($"Data Source={file}");
+        connection.Open();
+        IndexKey.Register(connection);
+        return connection;
+    }
+
+    /// <summary>Puts each index's copy back into the earlier form: an expression index on docs, partial on its collection.</summary>
+    private static void ToExpressionIndexes(string file, params (long Id, string Field, bool Unique)[] indexes)
+    {
+        using var connection = Open(file);
+        foreach (var (id, field, unique) in indexes)
+        {
+            var trigger = (string)new SqliteCommand($"SELECT sql FROM sqlite_master WHERE name = 'ixe_{id}_insert'", connection).ExecuteScalar()!;
+            var collection = Regex.Match(trigger, @"NEW\.cid = (\d+)").Groups[1].Value;
+            Execute(connection, $"""
+                DROP TRIGGER ixe_{id}_insert; DROP TRIGGER ixe_{id}_update; DROP TRIGGER ixe_{id}_delete; DROP TABLE ixe_{id};
+                CREATE {(unique ? "UNIQUE " : "")}INDEX ix_{id} ON docs (cid, c8_index_key(body, '{field}', 0)) WHERE cid = {collection};
+                """);
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = new SqliteCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = new SqliteCommand(sql, connection);
+        return (long)command.ExecuteScalar()!;
     }
 }

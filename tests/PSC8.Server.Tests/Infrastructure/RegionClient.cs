@@ -8,7 +8,7 @@ namespace PSC8.Server.Tests.Infrastructure;
 /// answered, JSON bodies, never a 500, errors carrying error/code/errorNum/errorMessage with code equal to the
 /// HTTP status, and successes never carrying errorNum.
 /// </summary>
-public sealed class RegionClient
+public sealed class RegionClient(string region, Uri baseUrl, string? authorization, string? expectedRegionHost)
 {
     private static readonly HttpClient SharedHttp = new(new SocketsHttpHandler
     {
@@ -20,23 +20,15 @@ public sealed class RegionClient
         Timeout = TimeSpan.FromSeconds(60),
     };
 
-    public RegionClient(string region, Uri baseUrl, string? authorization, string? expectedRegionHost)
-    {
-        Region = region;
-        BaseUrl = baseUrl;
-        Authorization = authorization;
-        ExpectedRegionHost = expectedRegionHost;
-    }
+    public string Region { get; } = region;
 
-    public string Region { get; }
-
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl { get; } = baseUrl;
 
     /// <summary>The whole Authorization header value ("bearer JWT"), or null for none.</summary>
-    public string? Authorization { get; }
+    public string? Authorization { get; } = authorization;
 
     /// <summary>The x-gdn-region value every response must carry; null to accept any.</summary>
-    public string? ExpectedRegionHost { get; }
+    public string? ExpectedRegionHost { get; } = expectedRegionHost;
 
     public RegionClient WithAuthorization(string? authorization) => new(Region, BaseUrl, authorization, ExpectedRegionHost);
 

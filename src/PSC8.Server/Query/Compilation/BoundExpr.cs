@@ -5,30 +5,20 @@ namespace PSC8.Server.Query.Compilation;
 /// loop level of the variables it reads (-1 for none: its value cannot change during an execution),
 /// and whether it is deterministic (no RAND, no store reads that may change, no writes).
 /// </summary>
-internal sealed class BoundExpr
+internal sealed class BoundExpr(Evaluator evaluate, bool isConstant, C8Value value, int maxDepth, bool deterministic, int slot = -1)
 {
-    private BoundExpr(Evaluator evaluate, bool isConstant, C8Value value, int maxDepth, bool deterministic, int slot = -1)
-    {
-        Evaluate = evaluate;
-        IsConstant = isConstant;
-        Value = value;
-        MaxDepth = maxDepth;
-        Deterministic = deterministic;
-        Slot = slot;
-    }
-
     /// <summary>The slot read, when the expression is just a variable (lets accesses skip a closure call).</summary>
-    public int Slot { get; }
+    public int Slot { get; } = slot;
 
-    public Evaluator Evaluate { get; }
+    public Evaluator Evaluate { get; } = evaluate;
 
-    public bool IsConstant { get; }
+    public bool IsConstant { get; } = isConstant;
 
-    public C8Value Value { get; }
+    public C8Value Value { get; } = value;
 
-    public int MaxDepth { get; }
+    public int MaxDepth { get; } = maxDepth;
 
-    public bool Deterministic { get; }
+    public bool Deterministic { get; } = deterministic;
 
     public static BoundExpr Constant(C8Value value) => new(_ => value, true, value, -1, true);
 
