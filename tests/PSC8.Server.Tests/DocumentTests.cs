@@ -5,12 +5,6 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
 {
     private RegionClient Api => fx.Api(Dc.EuCentral);
 
-    private async Task<(string Fabric, string Collection)> NewCollectionAsync(object? properties = null)
-    {
-        var fabric = await fx.CreateFabricAsync();
-        return (fabric, await fx.CreateCollectionAsync(fabric, properties));
-    }
-
     private async Task<HttpExchange> InsertAsync(string fabric, string collection, object document, string? query = null) =>
         (await Api.PostAsync(Paths.Documents(fabric, collection, query), document)).ShouldBe(202);
 
@@ -29,7 +23,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Insert_answers_202_with_the_identity_an_Etag_and_a_Location()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var r = await InsertAsync(f, c, new { name = "ada", age = 36 });
         var key = r.Json.Str("_key")!;
         var rev = r.Json.Str("_rev")!;
@@ -54,7 +48,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task A_given_key_is_honoured_while_id_and_rev_in_the_body_are_ignored()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var r = await InsertAsync(f, c, new { _key = "k1", _id = "elsewhere/zzz", _rev = "_bogus", v = 1 });
         Assert.Equal("k1", r.Json.Str("_key"));
         Assert.Equal($"{c}/k1", r.Json.Str("_id"));
@@ -73,7 +67,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [InlineData("False", false)]
     public async Task Query_booleans_are_read_in_every_driver_spelling(string flag, bool expected)
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var inserted = await InsertAsync(f, c, new { _key = "k", v = 1 }, $"returnNew={flag}&silent=0");
         Assert.Equal(expected, inserted.Json.Has("new"));
         if (expected)
@@ -91,7 +85,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Sync_writes_answer_201_and_removes_200()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         (await Api.PostAsync(Paths.Documents(f, c, "waitForSync=true"), new { _key = "a" })).ShouldBe(201);
         (await Api.PutAsync(Paths.Document(f, c, "a", "waitForSync=1"), new { v = 1 })).ShouldBe(201);
         (await Api.PatchAsync(Paths.Document(f, c, "a", "waitForSync=True"), new { v = 2 })).ShouldBe(201);
@@ -101,7 +95,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task A_duplicate_key_is_409_1210_and_leaves_the_stored_document()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var first = await InsertAsync(f, c, new { _key = "dup", v = 1 });
         (await Api.PostAsync(Paths.Documents(f, c), new { _key = "dup", v = 2 })).ShouldFail(409, 1210);
         (await Api.PostAsync(Paths.Documents(f, c, "overwriteMode=conflict"), new { _key = "dup", v = 3 })).ShouldFail(409, 1210);
@@ -128,7 +122,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [MemberData(nameof(IllegalKeys))]
     public async Task Illegal_keys_are_400_1221_and_nothing_is_written(string body)
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         (await Api.SendRawAsync(HttpMethod.Post, Paths.Documents(f, c), System.Text.Encoding.UTF8.GetBytes(body), "application/json")).ShouldFail(400, 1221);
         Assert.Equal(0, (await Api.GetAsync(Paths.Collection(f, c, "count"))).ShouldBe(200).Json.Long("count"));
     }
@@ -139,7 +133,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [InlineData("UPPER-lower_123")]
     public async Task Every_allowed_key_character_round_trips_through_the_URL(string key)
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var r = await InsertAsync(f, c, new JsonObject { ["_key"] = key, ["v"] = 1 });
         Assert.Equal(key, r.Json.Str("_key"));
         var read = (await Api.GetAsync(Paths.Document(f, c, key))).ShouldBe(200);
@@ -150,7 +144,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task A_key_of_254_characters_is_the_longest_allowed()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var key = new string('k', 254);
         await InsertAsync(f, c, new { _key = key });
         (await Api.GetAsync(Paths.Document(f, c, key))).ShouldBe(200);
@@ -159,7 +153,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Overwrite_turns_an_insert_into_a_replace()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var first = await InsertAsync(f, c, new { _key = "k", a = 1, b = 2 });
         var second = await InsertAsync(f, c, new { _key = "k", a = 10 }, "overwrite=true&returnOld=true&returnNew=true");
         Assert.Equal(first.Json.Str("_rev"), second.Json.Str("_oldRev"));
@@ -173,7 +167,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task OverwriteMode_ignore_keeps_the_stored_document()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var first = await InsertAsync(f, c, new { _key = "k", a = 1 });
         var again = await InsertAsync(f, c, new { _key = "k", a = 2 }, "overwriteMode=ignore");
         Assert.Equal(first.Json.Str("_rev"), again.Json.Str("_rev"));
@@ -185,7 +179,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task OverwriteMode_update_merges_and_replace_replaces()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         await InsertAsync(f, c, new { _key = "k", a = 1, nested = new { x = 1, y = 2 } });
         await InsertAsync(f, c, new { _key = "k", b = 2, nested = new { y = 3 } }, "overwriteMode=update");
         var merged = (await Api.GetAsync(Paths.Document(f, c, "k"))).ShouldBe(200);
@@ -203,7 +197,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Reads_honour_If_None_Match_and_If_Match()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var rev = (await InsertAsync(f, c, new { _key = "k", v = 1 })).Json.Str("_rev")!;
         var path = Paths.Document(f, c, "k");
 
@@ -226,7 +220,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task HEAD_answers_like_GET_without_a_body()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var rev = (await InsertAsync(f, c, new { _key = "k", v = 1 })).Json.Str("_rev")!;
         var path = Paths.Document(f, c, "k");
 
@@ -241,7 +235,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Replace_swaps_the_whole_document_and_reports_the_old_revision()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var first = await InsertAsync(f, c, new { _key = "k", a = 1, b = 2 });
         var r = (await Api.PutAsync(Paths.Document(f, c, "k", "returnOld=true&returnNew=true"), new { _key = "ignored", c = 3 })).ShouldBe(202);
 
@@ -262,7 +256,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Revision_preconditions_guard_replace_update_and_remove()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var rev = (await InsertAsync(f, c, new { _key = "k", v = 1 })).Json.Str("_rev")!;
         var path = Paths.Document(f, c, "k");
 
@@ -299,7 +293,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Update_merges_with_keepNull_and_mergeObjects()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         await InsertAsync(f, c, new { _key = "k", a = 1, keep = "x", nested = new { x = 1, y = 2 } });
         var path = Paths.Document(f, c, "k");
 
@@ -323,7 +317,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Remove_answers_with_the_identity_and_optionally_the_old_document()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var rev = (await InsertAsync(f, c, new { _key = "k", v = 1 })).Json.Str("_rev")!;
         var r = (await Api.DeleteAsync(Paths.Document(f, c, "k", "returnOld=true"))).ShouldBe(202);
         Assert.Equal("k", r.Json.Str("_key"));
@@ -338,7 +332,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Silent_writes_answer_an_empty_object_but_still_write()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         Assert.Empty((await Api.PostAsync(Paths.Documents(f, c, "silent=true"), new { _key = "k", v = 1 })).ShouldBe(202).Object);
         Assert.Empty((await Api.PutAsync(Paths.Document(f, c, "k", "silent=true"), new { v = 2 })).ShouldBe(202).Object);
         Assert.Empty((await Api.PatchAsync(Paths.Document(f, c, "k", "silent=true"), new { w = 3 })).ShouldBe(202).Object);
@@ -352,7 +346,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Every_write_changes_the_revision()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var revs = new List<string> { (await InsertAsync(f, c, new { _key = "k", v = 0 })).Json.Str("_rev")! };
         for (var i = 1; i <= 5; i++)
         {
@@ -368,7 +362,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Values_round_trip_unchanged()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         var value = JsonNode.Parse("""
             {"_key":"v","s":"héllo \"wörld\" \u2603 😀","i":42,"neg":-7,"big":9007199254740991,"f":3.25,"tiny":1e-7,
              "t":true,"n":null,"arr":[1,"two",[3],{"four":4}],"obj":{"deep":{"deeper":{"deepest":[]}}},"empty":{},"emptyArr":[]}
@@ -409,7 +403,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task The_body_must_be_a_document()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await fx.CreateFabricWithCollectionAsync();
         foreach (var body in new[] { "\"text\"", "5", "true", "null", "" })
         {
             var r = await Api.SendRawAsync(HttpMethod.Post, Paths.Documents(f, c), System.Text.Encoding.UTF8.GetBytes(body), "application/json");
