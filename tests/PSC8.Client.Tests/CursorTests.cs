@@ -7,13 +7,7 @@ public sealed class CursorTests(C8LocalFixture fixture) : CollectionTest(fixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await InsertNumbersAsync(250, (w, i) =>
-        {
-            w.WriteStartObject();
-            w.WriteString("_key", "n" + i);
-            w.WriteNumber("n", i);
-            w.WriteEndObject();
-        });
+        await InsertNumbersAsync(250, "n");
     }
 
     private static C8Query Numbers(int batchSize = 100)

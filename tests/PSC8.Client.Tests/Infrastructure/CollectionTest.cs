@@ -11,10 +11,20 @@ public abstract class CollectionTest(C8LocalFixture fixture, string collection) 
         await Root.Collections.CreateAsync(Fabric, collection);
     }
 
-    /// <summary>Inserts one document for each of the numbers 0 to count - 1, as <paramref name="write"/> writes it, and checks all were stored.</summary>
-    protected async Task InsertNumbersAsync(int count, JsonItemWriter<int> write)
+    /// <summary>
+    /// Inserts { _key: keyPrefix + n, n } for each n from 0 to count - 1, with what <paramref name="more"/> adds, and
+    /// checks all were stored.
+    /// </summary>
+    protected async Task InsertNumbersAsync(int count, string keyPrefix, JsonItemWriter<int>? more = null)
     {
-        var results = await Root.Documents.InsertManyAsync(Fabric, collection, Enumerable.Range(0, count).ToArray(), write);
+        var results = await Root.Documents.InsertManyAsync(Fabric, collection, Enumerable.Range(0, count).ToArray(), (w, n) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("_key", keyPrefix + n);
+            w.WriteNumber("n", n);
+            more?.Invoke(w, n);
+            w.WriteEndObject();
+        });
         Assert.Equal(0, results.ErrorCount);
     }
 }

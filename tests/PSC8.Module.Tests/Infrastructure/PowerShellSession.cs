@@ -35,22 +35,7 @@ public sealed class PowerShellSession : IDisposable
     public PowerShellResult Run(string script)
     {
         using var shell = Create(script);
-        var result = new PowerShellResult();
-        try
-        {
-            foreach (var item in shell.Invoke())
-            {
-                result.Output.Add(item);
-            }
-        }
-        catch (RuntimeException ex)
-        {
-            result.Thrown = ex;
-            result.Terminating = ex.ErrorRecord;
-        }
-
-        result.Collect(shell.Streams);
-        return result;
+        return PowerShellResult.Of(shell, () => shell.Invoke());
     }
 
     /// <summary>Starts a script in the background; the test stops it (Ctrl+C) or waits for it.</summary>
@@ -90,22 +75,7 @@ public sealed class RunningScript : IDisposable
             throw new TimeoutException("The script still runs after " + timeout + ".");
         }
 
-        var result = new PowerShellResult();
-        try
-        {
-            foreach (var item in _shell.EndInvoke(_async))
-            {
-                result.Output.Add(item);
-            }
-        }
-        catch (RuntimeException ex)
-        {
-            result.Thrown = ex;
-            result.Terminating = ex.ErrorRecord;
-        }
-
-        result.Collect(_shell.Streams);
-        return result;
+        return PowerShellResult.Of(_shell, () => _shell.EndInvoke(_async));
     }
 
     public void Dispose() => _shell.Dispose();
