@@ -49,21 +49,17 @@ public static class ConformanceFile
             {
                 throw Malformed(file, number, $"unknown key '{key}' (known: {string.Join(", ", Keys)}; any of them may end in '{JsonSuffix}')");
             }
+            if ((name == "unordered") != (value is null))
+            {
+                throw Malformed(file, number, name == "unordered" ? "'unordered' takes no value" : $"'{key}' needs a colon");
+            }
             if (name == "case")
             {
                 current?.AddTo(cases);
                 current = new CaseFields(file, number);
             }
-            else if (current is null)
-            {
-                throw Malformed(file, number, $"'{key}' before the first 'case:'");
-            }
-            if ((name == "unordered") != (value is null))
-            {
-                throw Malformed(file, number, name == "unordered" ? "'unordered' takes no value" : $"'{key}' needs a colon");
-            }
             var field = new Field(number, value ?? "", json);
-            current!.Add(name, field);
+            (current ?? throw Malformed(file, number, $"'{key}' before the first 'case:'")).Add(name, field);
             if (value is "")
             {
                 block = field;
