@@ -28,6 +28,14 @@ public sealed class PowerShellSession : IDisposable
         return this;
     }
 
+    /// <summary>Sets $name to a fabric, collection or key name no other test uses, and returns that name.</summary>
+    public string SetUnique(string name, string prefix)
+    {
+        var unique = C8LocalFixture.Unique(prefix);
+        Set(name, unique);
+        return unique;
+    }
+
     /// <summary>A variable's value, unwrapped from its PSObject.</summary>
     public object? Get(string name) => _runspace.SessionStateProxy.GetVariable(name) is PSObject wrapped ? wrapped.BaseObject : _runspace.SessionStateProxy.GetVariable(name);
 
