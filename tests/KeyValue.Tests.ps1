@@ -6,10 +6,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'PSC8.TestHelpers.psm1') -Force
     Import-Module (Get-PSC8ModulePath) -Force
-    $script:Server = Start-C8Local
-    Connect-C8 -Url $script:Server.Url -Credential $script:Server.Credential | Out-Null
-    $script:Fabric = New-C8TestName 'kvfab'
-    New-C8Fabric -Name $script:Fabric | Out-Null
+    $script:Server, $script:Fabric = Start-C8TestServer -FabricPrefix kvfab
     $PSDefaultParameterValues['*-C8KeyValue*:Fabric'] = $script:Fabric
 }
 

@@ -1,4 +1,4 @@
-# Helpers for the Pester suites: the built module to test, names no other run uses, and the teardown of a suite's server. (C8 Local is started with the
+# Helpers for the Pester suites: the built module to test, names no other run uses, and the setup and teardown of a suite's server. (C8 Local is started with the
 # module's own Start-C8Local, which finds the server build.ps1 names in $env:PSC8_C8LOCAL_PATH.)
 Set-StrictMode -Version Latest
 
@@ -38,6 +38,32 @@ function New-C8TestName {
     '{0}_{1}' -f $Prefix, [guid]::NewGuid().ToString('N').Substring(0, 10)
 }
 
+function Start-C8TestServer {
+    <#
+    .SYNOPSIS
+    A suite's setup: starts a C8 Local, connects to it and creates a fabric with a fresh name; outputs the server,
+    then the fabric's name. If connecting or creating fails, the server is stopped again before the error goes on.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [string] $FabricPrefix
+    )
+
+    $server = Start-C8Local
+    $fabric = New-C8TestName $FabricPrefix
+    try {
+        Connect-C8 -Url $server.Url -Credential $server.Credential | Out-Null
+        New-C8Fabric -Name $fabric | Out-Null
+    }
+    catch {
+        Stop-C8TestServer -Server $server
+        throw
+    }
+    $server
+    $fabric
+}
+
 function Stop-C8TestServer {
     <#
     .SYNOPSIS
@@ -61,4 +87,4 @@ function Stop-C8TestServer {
     }
 }
 
-Export-ModuleMember -Function Get-PSC8ModulePath, New-C8TestName, Stop-C8TestServer
+Export-ModuleMember -Function Get-PSC8ModulePath, New-C8TestName, Start-C8TestServer, Stop-C8TestServer

@@ -2,14 +2,9 @@ using System.Security;
 
 namespace PSC8.Client.Tests;
 
-public sealed class ApiKeyAndAccessTests : ServerTest
+public sealed class ApiKeyAndAccessTests(C8LocalFixture fixture) : ServerTest(fixture)
 {
     private readonly List<string> _keys = new();
-
-    public ApiKeyAndAccessTests(C8LocalFixture fixture)
-        : base(fixture)
-    {
-    }
 
     public override async Task DisposeAsync()
     {

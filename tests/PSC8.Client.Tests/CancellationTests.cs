@@ -8,18 +8,7 @@ public sealed class CancellationTests
     public async Task A_request_cancelled_in_flight_throws_promptly()
     {
         var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var server = await ScriptedServer.StartAsync(async (context, seen, n) =>
-        {
-            received.TrySetResult();
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
-                await ScriptedServer.WriteJson(context, 200, "{\"result\":[]}");
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        });
+        await using var server = await SlowServerAsync(TimeSpan.FromSeconds(30), () => received.TrySetResult());
         var options = new C8ConnectionOptions(server.Url.ToString(), C8Credential.FromApiKey("scripted.k1.secret"))
         {
             Probe = false,
@@ -73,17 +62,7 @@ public sealed class CancellationTests
     [Fact]
     public async Task A_slow_server_hits_the_per_attempt_timeout_as_a_C8ApiException()
     {
-        await using var server = await ScriptedServer.StartAsync(async (context, seen, n) =>
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
-                await ScriptedServer.WriteJson(context, 200, "{\"result\":[]}");
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        });
+        await using var server = await SlowServerAsync(TimeSpan.FromSeconds(10));
         var options = new C8ConnectionOptions(server.Url.ToString(), C8Credential.FromApiKey("scripted.k1.secret"))
         {
             Probe = false,
@@ -97,4 +76,19 @@ public sealed class CancellationTests
         Assert.Equal("C8.Timeout", ex.ErrorId);
         Assert.Equal("OperationTimeout", ex.Category);
     }
+
+    /// <summary>A server that answers each request after <paramref name="delay"/>, or not at all once the client gives up.</summary>
+    private static Task<ScriptedServer> SlowServerAsync(TimeSpan delay, Action? received = null) =>
+        ScriptedServer.StartAsync(async (context, seen, n) =>
+        {
+            received?.Invoke();
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+                await ScriptedServer.WriteJson(context, 200, "{\"result\":[]}");
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
 }

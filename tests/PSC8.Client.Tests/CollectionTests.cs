@@ -1,12 +1,7 @@
 namespace PSC8.Client.Tests;
 
-public sealed class CollectionTests : ServerTest
+public sealed class CollectionTests(C8LocalFixture fixture) : ServerTest(fixture)
 {
-    public CollectionTests(C8LocalFixture fixture)
-        : base(fixture)
-    {
-    }
-
     [Fact]
     public async Task Creates_a_document_collection_and_finds_it()
     {

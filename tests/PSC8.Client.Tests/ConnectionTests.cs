@@ -2,13 +2,8 @@ using System.Net.Http.Json;
 
 namespace PSC8.Client.Tests;
 
-public sealed class ConnectionTests : ServerTest
+public sealed class ConnectionTests(C8LocalFixture fixture) : ServerTest(fixture)
 {
-    public ConnectionTests(C8LocalFixture fixture)
-        : base(fixture)
-    {
-    }
-
     protected override bool NeedsFabric => false;
 
     [Fact]

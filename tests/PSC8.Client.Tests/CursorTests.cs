@@ -1,27 +1,13 @@
 namespace PSC8.Client.Tests;
 
-public sealed class CursorTests : ServerTest
+public sealed class CursorTests(C8LocalFixture fixture) : CollectionTest(fixture, C)
 {
     private const string C = "numbers";
-
-    public CursorTests(C8LocalFixture fixture)
-        : base(fixture)
-    {
-    }
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await Root.Collections.CreateAsync(Fabric, C);
-        var rows = Enumerable.Range(0, 250).ToArray();
-        var results = await Root.Documents.InsertManyAsync(Fabric, C, rows, (w, i) =>
-        {
-            w.WriteStartObject();
-            w.WriteString("_key", "n" + i);
-            w.WriteNumber("n", i);
-            w.WriteEndObject();
-        });
-        Assert.Equal(0, results.ErrorCount);
+        await InsertNumbersAsync(250, "n");
     }
 
     private static C8Query Numbers(int batchSize = 100)

@@ -3,20 +3,9 @@ using PSC8.Client.Json;
 
 namespace PSC8.Client.Tests;
 
-public sealed class DocumentTests : ServerTest
+public sealed class DocumentTests(C8LocalFixture fixture) : CollectionTest(fixture, C)
 {
     private const string C = "docs";
-
-    public DocumentTests(C8LocalFixture fixture)
-        : base(fixture)
-    {
-    }
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Root.Collections.CreateAsync(Fabric, C);
-    }
 
     [Fact]
     public async Task Inserts_one_and_reads_it_back()

@@ -1,12 +1,7 @@
 namespace PSC8.Client.Tests;
 
-public sealed class FabricTests : ServerTest
+public sealed class FabricTests(C8LocalFixture fixture) : ServerTest(fixture)
 {
-    public FabricTests(C8LocalFixture fixture)
-        : base(fixture)
-    {
-    }
-
     protected override bool NeedsFabric => false;
 
     [Fact]

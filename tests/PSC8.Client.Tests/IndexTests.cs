@@ -1,13 +1,8 @@
 namespace PSC8.Client.Tests;
 
 /// <summary>IndexApi against C8 Local: create (idempotent), list, get, delete, and the server's refusals as C8ApiException.</summary>
-public sealed class IndexTests : ServerTest
+public sealed class IndexTests(C8LocalFixture fixture) : ServerTest(fixture)
 {
-    public IndexTests(C8LocalFixture fixture)
-        : base(fixture)
-    {
-    }
-
     [Fact]
     public async Task Creates_lists_gets_and_deletes_indexes()
     {

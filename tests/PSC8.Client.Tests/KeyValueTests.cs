@@ -1,13 +1,8 @@
 namespace PSC8.Client.Tests;
 
 /// <summary>KeyValueApi and VersionApi against C8 Local: every call, its answer read back, and its failures as C8ApiException.</summary>
-public sealed class KeyValueTests : ServerTest
+public sealed class KeyValueTests(C8LocalFixture fixture) : ServerTest(fixture)
 {
-    public KeyValueTests(C8LocalFixture fixture)
-        : base(fixture)
-    {
-    }
-
     private static C8KeyValueEntry<object?> Pair(string? key, object? value, DateTimeOffset? expireAt = null) => new(key, value, expireAt);
 
     private static void WriteValue(System.Text.Json.Utf8JsonWriter w, object? value)

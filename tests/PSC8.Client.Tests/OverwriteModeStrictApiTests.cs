@@ -33,14 +33,12 @@ public sealed class OverwriteModeStrictApiTests(NormalAndStrictServers servers) 
     [InlineData(C8OverwriteMode.Update, 1, 2)]
     public async Task A_batch_gives_the_same_results_and_stored_documents_with_and_without_strict_api(C8OverwriteMode mode, int normalRequests, int strictRequests)
     {
-        var normal = await RunBatchAsync(servers.Normal, mode);
-        var strict = await RunBatchAsync(servers.Strict, mode);
+        var strict = await SameOnBothServersAsync(
+            async (connection, c) => (await connection.Documents.InsertManyAsync(null, c, Docs(Batch), new C8InsertOptions { OverwriteMode = mode })).Select(Describe).ToArray(),
+            normalRequests,
+            strictRequests);
 
-        Assert.Equal(normal.Results, strict.Results);
-        Assert.Equal(normal.Stored, strict.Stored);
-        Assert.Equal(normalRequests, normal.DocumentRequests);
-        Assert.Equal(strictRequests, strict.DocumentRequests);
-        Assert.StartsWith("error 1221", normal.Results[3], StringComparison.Ordinal);
+        Assert.StartsWith("error 1221", strict.Results[3], StringComparison.Ordinal);
         var expectedStored = mode switch
         {
             C8OverwriteMode.Ignore or C8OverwriteMode.Conflict => "a:{keep:1,v:1} b:{keep:1,v:1} c:{v:2}",
@@ -62,13 +60,11 @@ public sealed class OverwriteModeStrictApiTests(NormalAndStrictServers servers) 
     [InlineData(C8OverwriteMode.Update, 1, 2)]
     public async Task One_existing_document_gives_the_same_result_with_and_without_strict_api(C8OverwriteMode mode, int normalRequests, int strictRequests)
     {
-        var normal = await RunSingleAsync(servers.Normal, mode);
-        var strict = await RunSingleAsync(servers.Strict, mode);
+        var strict = await SameOnBothServersAsync(
+            async (connection, c) => [Describe(await connection.Documents.InsertAsync(null, c, JsonDocument.Parse("{\"_key\":\"a\",\"v\":2}").RootElement, new C8InsertOptions { OverwriteMode = mode }))],
+            normalRequests,
+            strictRequests);
 
-        Assert.Equal(normal.Results, strict.Results);
-        Assert.Equal(normal.Stored, strict.Stored);
-        Assert.Equal(normalRequests, normal.DocumentRequests);
-        Assert.Equal(strictRequests, strict.DocumentRequests);
         Assert.Equal(mode == C8OverwriteMode.Ignore ? "skipped" : "a", strict.Results[0]);
     }
 
@@ -88,28 +84,32 @@ public sealed class OverwriteModeStrictApiTests(NormalAndStrictServers servers) 
 
     private sealed record Outcome(IReadOnlyList<string> Results, string Stored, int DocumentRequests);
 
-    private static async Task<Outcome> RunBatchAsync(C8LocalFixture server, C8OverwriteMode mode)
+    /// <summary>
+    /// Runs <paramref name="write"/> (given the connection and a fresh collection holding <see cref="Seed"/>) on both
+    /// servers, checks they answer and store the same with the expected document requests each, and returns the strict outcome.
+    /// </summary>
+    private async Task<Outcome> SameOnBothServersAsync(Func<C8Connection, string, Task<string[]>> write, int normalRequests, int strictRequests)
     {
-        var log = new ConcurrentQueue<string>();
-        using var connection = await server.ConnectAsync(log: log);
-        var c = await NewCollectionAsync(connection);
-        await connection.Documents.InsertManyAsync(null, c, Docs(Seed));
-        var before = Count(log, "/_api/document/");
-        var results = await connection.Documents.InsertManyAsync(null, c, Docs(Batch), new C8InsertOptions { OverwriteMode = mode });
-        var requests = Count(log, "/_api/document/") - before;
-        return new Outcome(results.Select(Describe).ToArray(), await StoredAsync(connection, c), requests);
+        var normal = await RunAsync(servers.Normal, write);
+        var strict = await RunAsync(servers.Strict, write);
+
+        Assert.Equal(normal.Results, strict.Results);
+        Assert.Equal(normal.Stored, strict.Stored);
+        Assert.Equal(normalRequests, normal.DocumentRequests);
+        Assert.Equal(strictRequests, strict.DocumentRequests);
+        return strict;
     }
 
-    private static async Task<Outcome> RunSingleAsync(C8LocalFixture server, C8OverwriteMode mode)
+    private static async Task<Outcome> RunAsync(C8LocalFixture server, Func<C8Connection, string, Task<string[]>> write)
     {
         var log = new ConcurrentQueue<string>();
         using var connection = await server.ConnectAsync(log: log);
         var c = await NewCollectionAsync(connection);
         await connection.Documents.InsertManyAsync(null, c, Docs(Seed));
         var before = Count(log, "/_api/document/");
-        var result = await connection.Documents.InsertAsync(null, c, JsonDocument.Parse("{\"_key\":\"a\",\"v\":2}").RootElement, new C8InsertOptions { OverwriteMode = mode });
+        var results = await write(connection, c);
         var requests = Count(log, "/_api/document/") - before;
-        return new Outcome([Describe(result)], await StoredAsync(connection, c), requests);
+        return new Outcome(results, await StoredAsync(connection, c), requests);
     }
 
     private static async Task<string> NewCollectionAsync(C8Connection connection)

@@ -1,27 +1,13 @@
 namespace PSC8.Client.Tests;
 
-public sealed class QueryWorkerTests : ServerTest
+public sealed class QueryWorkerTests(C8LocalFixture fixture) : CollectionTest(fixture, C)
 {
     private const string C = "accounts";
-
-    public QueryWorkerTests(C8LocalFixture fixture)
-        : base(fixture)
-    {
-    }
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await Root.Collections.CreateAsync(Fabric, C);
-        var results = await Root.Documents.InsertManyAsync(Fabric, C, Enumerable.Range(0, 250).ToArray(), (w, i) =>
-        {
-            w.WriteStartObject();
-            w.WriteString("_key", "a" + i);
-            w.WriteNumber("n", i);
-            w.WriteString("city", i % 2 == 0 ? "Gotham" : "Metropolis");
-            w.WriteEndObject();
-        });
-        Assert.Equal(0, results.ErrorCount);
+        await InsertNumbersAsync(250, "a", (w, i) => w.WriteString("city", i % 2 == 0 ? "Gotham" : "Metropolis"));
     }
 
     [Fact]

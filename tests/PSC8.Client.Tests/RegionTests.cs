@@ -1,12 +1,7 @@
 namespace PSC8.Client.Tests;
 
-public sealed class RegionTests : ServerTest
+public sealed class RegionTests(C8LocalFixture fixture) : ServerTest(fixture)
 {
-    public RegionTests(C8LocalFixture fixture)
-        : base(fixture)
-    {
-    }
-
     protected override bool NeedsFabric => false;
 
     [Fact]

@@ -14,10 +14,8 @@ public sealed class SmallBodyLimitFixture : C8HostFixture
 /// Client mistakes: malformed JSON, wrong types, unknown names, oversized bodies, unsupported methods. Each is a
 /// 4xx with GDN's envelope (never a 500), writes nothing, and leaves the server serving.
 /// </summary>
-public sealed class BadInputTests(SmallBodyLimitFixture fx) : IClassFixture<SmallBodyLimitFixture>
+public sealed class BadInputTests(SmallBodyLimitFixture fx) : HostTest<SmallBodyLimitFixture>(fx, Dc.EuCentral)
 {
-    private RegionClient Api => fx.Api(Dc.EuCentral);
-
     private Task<HttpExchange> RawAsync(HttpMethod method, string path, string body, RegionClient? api = null) =>
         (api ?? Api).SendRawAsync(method, path, Encoding.UTF8.GetBytes(body), "application/json");
 
@@ -44,11 +42,11 @@ public sealed class BadInputTests(SmallBodyLimitFixture fx) : IClassFixture<Smal
     [MemberData(nameof(MalformedJson))]
     public async Task Malformed_JSON_is_400_600_on_every_endpoint_that_reads_a_body(string body)
     {
-        var fabric = await fx.CreateFabricAsync();
-        var name = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var name = await Fx.CreateCollectionAsync(fabric);
         (await Api.PostAsync(Paths.Documents(fabric, name), new { _key = "k", v = 1 })).ShouldBe(202);
 
-        (await RawAsync(HttpMethod.Post, "/_open/auth", body, fx.Anonymous())).ShouldFail(400, 600);
+        (await RawAsync(HttpMethod.Post, "/_open/auth", body, Fx.Anonymous())).ShouldFail(400, 600);
         (await RawAsync(HttpMethod.Post, Paths.Databases, body)).ShouldFail(400, 600);
         (await RawAsync(HttpMethod.Put, Paths.Fabric(fabric, "database/metadata"), body)).ShouldFail(400, 600);
         (await RawAsync(HttpMethod.Patch, Paths.Fabric(fabric, "database/metadata"), body)).ShouldFail(400, 600);
@@ -68,8 +66,8 @@ public sealed class BadInputTests(SmallBodyLimitFixture fx) : IClassFixture<Smal
     [Fact]
     public async Task Invalid_UTF8_is_400_600()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var name = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var name = await Fx.CreateCollectionAsync(fabric);
         var body = "{\"v\":\""u8.ToArray().Concat(new byte[] { 0xC3, 0x28, 0xFF }).Concat("\"}"u8.ToArray()).ToArray();
         (await Api.SendRawAsync(HttpMethod.Post, Paths.Documents(fabric, name), body, "application/json")).ShouldFail(400, 600);
         Assert.Equal(0, await CountAsync(fabric, name));
@@ -123,7 +121,7 @@ public sealed class BadInputTests(SmallBodyLimitFixture fx) : IClassFixture<Smal
     [MemberData(nameof(WrongCollectionBodies))]
     public async Task Wrong_types_in_a_collection_body_are_400_and_create_nothing(string template)
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var name = C8HostFixture.Unique("col");
         (await RawAsync(HttpMethod.Post, Paths.Collections(fabric), template.Replace("NAME", name))).ShouldBe(400);
         Assert.Empty((await Api.GetAsync(Paths.Collections(fabric))).ShouldBe(200).Result.AsArray());
@@ -132,11 +130,11 @@ public sealed class BadInputTests(SmallBodyLimitFixture fx) : IClassFixture<Smal
     [Fact]
     public async Task Wrong_types_elsewhere_are_400()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var name = await fx.CreateCollectionAsync(fabric);
-        (await RawAsync(HttpMethod.Post, "/_open/auth", """{"email":"root@c8.local","password":5}""", fx.Anonymous())).ShouldFail(400, 10);
-        (await RawAsync(HttpMethod.Post, "/_open/auth", """{"email":["root@c8.local"],"password":"test-password"}""", fx.Anonymous())).ShouldFail(400, 10);
-        (await RawAsync(HttpMethod.Post, "/_open/auth", """["root@c8.local","test-password"]""", fx.Anonymous())).ShouldFail(400, 10);
+        var fabric = await Fx.CreateFabricAsync();
+        var name = await Fx.CreateCollectionAsync(fabric);
+        (await RawAsync(HttpMethod.Post, "/_open/auth", """{"email":"root@c8.local","password":5}""", Fx.Anonymous())).ShouldFail(400, 10);
+        (await RawAsync(HttpMethod.Post, "/_open/auth", """{"email":["root@c8.local"],"password":"test-password"}""", Fx.Anonymous())).ShouldFail(400, 10);
+        (await RawAsync(HttpMethod.Post, "/_open/auth", """["root@c8.local","test-password"]""", Fx.Anonymous())).ShouldFail(400, 10);
         (await RawAsync(HttpMethod.Put, Paths.Collection(fabric, name, "properties"), """{"waitForSync":"true"}""")).ShouldFail(400, 10);
         (await RawAsync(HttpMethod.Put, Paths.Collection(fabric, name, "properties"), """[true]""")).ShouldFail(400, 10);
         (await RawAsync(HttpMethod.Put, Paths.Faults, """{"replicationDelay":5}""")).ShouldFail(400, 10);
@@ -158,8 +156,8 @@ public sealed class BadInputTests(SmallBodyLimitFixture fx) : IClassFixture<Smal
     [InlineData("overwriteMode=merge")]
     public async Task Invalid_query_parameters_are_400_and_write_nothing(string query)
     {
-        var fabric = await fx.CreateFabricAsync();
-        var name = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var name = await Fx.CreateCollectionAsync(fabric);
         (await Api.PostAsync(Paths.Documents(fabric, name, query), new { _key = "k" })).ShouldFail(400, 10);
         (await Api.PostAsync(Paths.Documents(fabric, name, query), new[] { new { _key = "b" } })).ShouldFail(400, 10);
         Assert.Equal(0, await CountAsync(fabric, name));
@@ -169,8 +167,8 @@ public sealed class BadInputTests(SmallBodyLimitFixture fx) : IClassFixture<Smal
     [Fact]
     public async Task Unknown_fabric_collection_and_document_are_1228_1203_1202()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var name = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var name = await Fx.CreateCollectionAsync(fabric);
         (await Api.PostAsync(Paths.Documents("ghostfabric", name), new { a = 1 })).ShouldFail(404, 1228);
         (await Api.GetAsync(Paths.Document("ghostfabric", name, "k"))).ShouldFail(404, 1228);
         (await Api.PostAsync(Paths.Collections("ghostfabric"), new { name = "c" })).ShouldFail(404, 1228);
@@ -187,8 +185,8 @@ public sealed class BadInputTests(SmallBodyLimitFixture fx) : IClassFixture<Smal
     [InlineData(false)]
     public async Task Oversized_bodies_are_413_and_write_nothing(bool announceLength)
     {
-        var fabric = await fx.CreateFabricAsync();
-        var name = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var name = await Fx.CreateCollectionAsync(fabric);
         var big = Encoding.UTF8.GetBytes($$"""{"_key":"big","blob":"{{new string('x', (int)SmallBodyLimitFixture.Limit + 10)}}"}""");
         var batch = Encoding.UTF8.GetBytes("[" + string.Join(',', Enumerable.Range(0, 4000).Select(i => $$"""{"_key":"b{{i}}","pad":"0123456789"}""")) + "]");
         Assert.True(batch.Length > SmallBodyLimitFixture.Limit);
@@ -226,8 +224,8 @@ public sealed class BadInputTests(SmallBodyLimitFixture fx) : IClassFixture<Smal
     [Fact]
     public async Task Unsupported_methods_are_405_and_unknown_paths_404()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var name = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var name = await Fx.CreateCollectionAsync(fabric);
         foreach (var (method, path) in new[]
         {
             (HttpMethod.Patch, Paths.Collections(fabric)),
@@ -251,8 +249,8 @@ public sealed class BadInputTests(SmallBodyLimitFixture fx) : IClassFixture<Smal
     [Fact]
     public async Task The_server_keeps_serving_after_a_barrage_of_garbage()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var name = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var name = await Fx.CreateCollectionAsync(fabric);
         var garbage = new[] { "", "{", "[", "]", "null", "\"\"", "[{]}", "{\"_key\":", "\u0000", "{\"a\":\"\\uZZZZ\"}", "{\"a\":1e999999}", "[[[[[[[[" };
         var methods = new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete };
         var paths = new[]
@@ -264,9 +262,9 @@ public sealed class BadInputTests(SmallBodyLimitFixture fx) : IClassFixture<Smal
         var results = await Task.WhenAll(tasks);
         Assert.All(results, r => Assert.InRange(r.Status, 200, 499));
 
-        (await fx.Anonymous().GetAsync("/_open/health")).ShouldBe(200);
+        (await Fx.Anonymous().GetAsync("/_open/health")).ShouldBe(200);
         (await Api.PostAsync(Paths.Documents(fabric, name), new { _key = "after", ok = true })).ShouldBe(202);
         Assert.True((await Api.GetAsync(Paths.Document(fabric, name, "after"))).ShouldBe(200).Json.Bool("ok"));
-        Assert.Equal(HttpStatusCode.OK, (HttpStatusCode)(await fx.Api(Dc.ApSouth).GetAsync("/datacenter/local")).Status);
+        Assert.Equal(HttpStatusCode.OK, (HttpStatusCode)(await Fx.Api(Dc.ApSouth).GetAsync("/datacenter/local")).Status);
     }
 }

@@ -1,16 +1,8 @@
 namespace PSC8.Server.Tests;
 
 /// <summary>Batch insert/replace/update/remove: one answer per item, per-item errors and X-C8-Error-Codes, never a 409/412 for the batch.</summary>
-public sealed class DocumentBatchTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class DocumentBatchTests(C8HostFixture fx) : HostTest<C8HostFixture>(fx, Dc.ApSouth)
 {
-    private RegionClient Api => fx.Api(Dc.ApSouth);
-
-    private async Task<(string Fabric, string Collection)> NewCollectionAsync()
-    {
-        var fabric = await fx.CreateFabricAsync();
-        return (fabric, await fx.CreateCollectionAsync(fabric));
-    }
-
     private Task<HttpExchange> SendRawAsync(HttpMethod method, string path, string json) =>
         Api.SendRawAsync(method, path, Encoding.UTF8.GetBytes(json), "application/json");
 
@@ -44,7 +36,7 @@ public sealed class DocumentBatchTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task A_batch_insert_answers_one_entry_per_document()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var r = (await Api.PostAsync(Paths.Documents(f, c, "returnNew=true"), new object[] { new { _key = "a", v = 1 }, new { v = 2 }, new { _key = "c", v = 3 } })).ShouldBe(202);
         Assert.Equal(3, r.Array.Count);
         Assert.All(r.Array, item => AssertItem(item, null));
@@ -59,7 +51,7 @@ public sealed class DocumentBatchTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task Failing_items_are_reported_per_item_and_counted_in_X_C8_Error_Codes()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         (await Api.PostAsync(Paths.Documents(f, c), new { _key = "taken", v = 0 })).ShouldBe(202);
 
         var r = (await SendRawAsync(HttpMethod.Post, Paths.Documents(f, c),
@@ -83,7 +75,7 @@ public sealed class DocumentBatchTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task Batch_inserts_honour_overwrite_modes_and_waitForSync()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         (await Api.PostAsync(Paths.Documents(f, c), new[] { new { _key = "a", v = 1 } })).ShouldBe(202);
         var ignored = (await Api.PostAsync(Paths.Documents(f, c, "overwriteMode=ignore"), new[] { new { _key = "a", v = 2 }, new { _key = "b", v = 2 } })).ShouldBe(202);
         Assert.All(ignored.Array, item => AssertItem(item, null));
@@ -98,7 +90,7 @@ public sealed class DocumentBatchTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task A_silent_batch_answers_an_empty_object_and_an_empty_batch_an_empty_array()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         Assert.Empty((await Api.PostAsync(Paths.Documents(f, c, "silent=true"), new[] { new { v = 1 }, new { v = 2 } })).ShouldBe(202).Object);
         Assert.Equal(2, await CountAsync(f, c));
         Assert.Empty((await Api.PostAsync(Paths.Documents(f, c), Array.Empty<object>())).ShouldBe(202).Array);
@@ -108,7 +100,7 @@ public sealed class DocumentBatchTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task A_batch_replace_addresses_documents_by_key_or_id()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var inserted = (await Api.PostAsync(Paths.Documents(f, c), new[] { new { _key = "a", v = 1 }, new { _key = "b", v = 1 }, new { _key = "c", v = 1 } })).ShouldBe(202);
         var revB = inserted.Array[1].Str("_rev");
 
@@ -141,7 +133,7 @@ public sealed class DocumentBatchTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task A_batch_update_merges_each_document()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         (await Api.PostAsync(Paths.Documents(f, c), new object[] { new { _key = "a", v = 1, n = new { x = 1 } }, new { _key = "b", v = 1, gone = 1 } })).ShouldBe(202);
 
         var r = (await SendRawAsync(HttpMethod.Patch, Paths.Documents(f, c, "keepNull=false&mergeObjects=true"),
@@ -160,7 +152,7 @@ public sealed class DocumentBatchTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task A_batch_remove_takes_keys_ids_and_selectors()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var inserted = (await Api.PostAsync(Paths.Documents(f, c), new[] { "a", "b", "c", "d", "e" }.Select(k => new { _key = k, v = k }).ToArray())).ShouldBe(202);
         var revD = inserted.Array[3].Str("_rev");
 
@@ -187,7 +179,7 @@ public sealed class DocumentBatchTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task A_batch_never_fails_as_a_whole_for_item_conflicts()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         (await Api.PostAsync(Paths.Documents(f, c), new { _key = "a" })).ShouldBe(202);
         var all = (await Api.PostAsync(Paths.Documents(f, c), new[] { new { _key = "a" }, new { _key = "a" } })).ShouldBe(202);
         Assert.All(all.Array, item => AssertItem(item, 1210));

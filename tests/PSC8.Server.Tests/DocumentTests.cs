@@ -1,16 +1,8 @@
 namespace PSC8.Server.Tests;
 
 /// <summary>Single-document insert, read, HEAD, replace, update and remove with GDN's options, headers and preconditions.</summary>
-public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class DocumentTests(C8HostFixture fx) : HostTest<C8HostFixture>(fx, Dc.EuCentral)
 {
-    private RegionClient Api => fx.Api(Dc.EuCentral);
-
-    private async Task<(string Fabric, string Collection)> NewCollectionAsync(object? properties = null)
-    {
-        var fabric = await fx.CreateFabricAsync();
-        return (fabric, await fx.CreateCollectionAsync(fabric, properties));
-    }
-
     private async Task<HttpExchange> InsertAsync(string fabric, string collection, object document, string? query = null) =>
         (await Api.PostAsync(Paths.Documents(fabric, collection, query), document)).ShouldBe(202);
 
@@ -29,7 +21,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Insert_answers_202_with_the_identity_an_Etag_and_a_Location()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var r = await InsertAsync(f, c, new { name = "ada", age = 36 });
         var key = r.Json.Str("_key")!;
         var rev = r.Json.Str("_rev")!;
@@ -42,7 +34,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
         var location = r.Header("Location")!;
         Assert.EndsWith($"/_api/document/{c}/{key}", location);
 
-        var read = (await fx.Api(Dc.EuCentral).GetAsync(location)).ShouldBe(200);
+        var read = (await Fx.Api(Dc.EuCentral).GetAsync(location)).ShouldBe(200);
         Assert.Equal(key, read.Json.Str("_key"));
         Assert.Equal($"{c}/{key}", read.Json.Str("_id"));
         Assert.Equal(rev, read.Json.Str("_rev"));
@@ -54,7 +46,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task A_given_key_is_honoured_while_id_and_rev_in_the_body_are_ignored()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var r = await InsertAsync(f, c, new { _key = "k1", _id = "elsewhere/zzz", _rev = "_bogus", v = 1 });
         Assert.Equal("k1", r.Json.Str("_key"));
         Assert.Equal($"{c}/k1", r.Json.Str("_id"));
@@ -73,7 +65,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [InlineData("False", false)]
     public async Task Query_booleans_are_read_in_every_driver_spelling(string flag, bool expected)
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var inserted = await InsertAsync(f, c, new { _key = "k", v = 1 }, $"returnNew={flag}&silent=0");
         Assert.Equal(expected, inserted.Json.Has("new"));
         if (expected)
@@ -91,7 +83,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Sync_writes_answer_201_and_removes_200()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         (await Api.PostAsync(Paths.Documents(f, c, "waitForSync=true"), new { _key = "a" })).ShouldBe(201);
         (await Api.PutAsync(Paths.Document(f, c, "a", "waitForSync=1"), new { v = 1 })).ShouldBe(201);
         (await Api.PatchAsync(Paths.Document(f, c, "a", "waitForSync=True"), new { v = 2 })).ShouldBe(201);
@@ -101,7 +93,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task A_duplicate_key_is_409_1210_and_leaves_the_stored_document()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var first = await InsertAsync(f, c, new { _key = "dup", v = 1 });
         (await Api.PostAsync(Paths.Documents(f, c), new { _key = "dup", v = 2 })).ShouldFail(409, 1210);
         (await Api.PostAsync(Paths.Documents(f, c, "overwriteMode=conflict"), new { _key = "dup", v = 3 })).ShouldFail(409, 1210);
@@ -128,7 +120,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [MemberData(nameof(IllegalKeys))]
     public async Task Illegal_keys_are_400_1221_and_nothing_is_written(string body)
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         (await Api.SendRawAsync(HttpMethod.Post, Paths.Documents(f, c), System.Text.Encoding.UTF8.GetBytes(body), "application/json")).ShouldFail(400, 1221);
         Assert.Equal(0, (await Api.GetAsync(Paths.Collection(f, c, "count"))).ShouldBe(200).Json.Long("count"));
     }
@@ -139,7 +131,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [InlineData("UPPER-lower_123")]
     public async Task Every_allowed_key_character_round_trips_through_the_URL(string key)
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var r = await InsertAsync(f, c, new JsonObject { ["_key"] = key, ["v"] = 1 });
         Assert.Equal(key, r.Json.Str("_key"));
         var read = (await Api.GetAsync(Paths.Document(f, c, key))).ShouldBe(200);
@@ -150,7 +142,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task A_key_of_254_characters_is_the_longest_allowed()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var key = new string('k', 254);
         await InsertAsync(f, c, new { _key = key });
         (await Api.GetAsync(Paths.Document(f, c, key))).ShouldBe(200);
@@ -159,7 +151,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Overwrite_turns_an_insert_into_a_replace()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var first = await InsertAsync(f, c, new { _key = "k", a = 1, b = 2 });
         var second = await InsertAsync(f, c, new { _key = "k", a = 10 }, "overwrite=true&returnOld=true&returnNew=true");
         Assert.Equal(first.Json.Str("_rev"), second.Json.Str("_oldRev"));
@@ -173,7 +165,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task OverwriteMode_ignore_keeps_the_stored_document()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var first = await InsertAsync(f, c, new { _key = "k", a = 1 });
         var again = await InsertAsync(f, c, new { _key = "k", a = 2 }, "overwriteMode=ignore");
         Assert.Equal(first.Json.Str("_rev"), again.Json.Str("_rev"));
@@ -185,7 +177,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task OverwriteMode_update_merges_and_replace_replaces()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         await InsertAsync(f, c, new { _key = "k", a = 1, nested = new { x = 1, y = 2 } });
         await InsertAsync(f, c, new { _key = "k", b = 2, nested = new { y = 3 } }, "overwriteMode=update");
         var merged = (await Api.GetAsync(Paths.Document(f, c, "k"))).ShouldBe(200);
@@ -203,7 +195,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Reads_honour_If_None_Match_and_If_Match()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var rev = (await InsertAsync(f, c, new { _key = "k", v = 1 })).Json.Str("_rev")!;
         var path = Paths.Document(f, c, "k");
 
@@ -226,7 +218,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task HEAD_answers_like_GET_without_a_body()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var rev = (await InsertAsync(f, c, new { _key = "k", v = 1 })).Json.Str("_rev")!;
         var path = Paths.Document(f, c, "k");
 
@@ -241,7 +233,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Replace_swaps_the_whole_document_and_reports_the_old_revision()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var first = await InsertAsync(f, c, new { _key = "k", a = 1, b = 2 });
         var r = (await Api.PutAsync(Paths.Document(f, c, "k", "returnOld=true&returnNew=true"), new { _key = "ignored", c = 3 })).ShouldBe(202);
 
@@ -262,7 +254,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Revision_preconditions_guard_replace_update_and_remove()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var rev = (await InsertAsync(f, c, new { _key = "k", v = 1 })).Json.Str("_rev")!;
         var path = Paths.Document(f, c, "k");
 
@@ -299,7 +291,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Update_merges_with_keepNull_and_mergeObjects()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         await InsertAsync(f, c, new { _key = "k", a = 1, keep = "x", nested = new { x = 1, y = 2 } });
         var path = Paths.Document(f, c, "k");
 
@@ -323,7 +315,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Remove_answers_with_the_identity_and_optionally_the_old_document()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var rev = (await InsertAsync(f, c, new { _key = "k", v = 1 })).Json.Str("_rev")!;
         var r = (await Api.DeleteAsync(Paths.Document(f, c, "k", "returnOld=true"))).ShouldBe(202);
         Assert.Equal("k", r.Json.Str("_key"));
@@ -338,7 +330,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Silent_writes_answer_an_empty_object_but_still_write()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         Assert.Empty((await Api.PostAsync(Paths.Documents(f, c, "silent=true"), new { _key = "k", v = 1 })).ShouldBe(202).Object);
         Assert.Empty((await Api.PutAsync(Paths.Document(f, c, "k", "silent=true"), new { v = 2 })).ShouldBe(202).Object);
         Assert.Empty((await Api.PatchAsync(Paths.Document(f, c, "k", "silent=true"), new { w = 3 })).ShouldBe(202).Object);
@@ -352,7 +344,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Every_write_changes_the_revision()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var revs = new List<string> { (await InsertAsync(f, c, new { _key = "k", v = 0 })).Json.Str("_rev")! };
         for (var i = 1; i <= 5; i++)
         {
@@ -368,7 +360,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Values_round_trip_unchanged()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         var value = JsonNode.Parse("""
             {"_key":"v","s":"héllo \"wörld\" \u2603 😀","i":42,"neg":-7,"big":9007199254740991,"f":3.25,"tiny":1e-7,
              "t":true,"n":null,"arr":[1,"two",[3],{"four":4}],"obj":{"deep":{"deeper":{"deepest":[]}}},"empty":{},"emptyArr":[]}
@@ -383,8 +375,8 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task Edge_documents_need_valid_from_and_to()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var edges = await fx.CreateCollectionAsync(fabric, new { type = 3 });
+        var fabric = await Fx.CreateFabricAsync();
+        var edges = await Fx.CreateCollectionAsync(fabric, new { type = 3 });
         foreach (var bad in new object[]
         {
             new { _to = "people/b" },
@@ -409,7 +401,7 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task The_body_must_be_a_document()
     {
-        var (f, c) = await NewCollectionAsync();
+        var (f, c) = await Fx.CreateFabricWithCollectionAsync();
         foreach (var body in new[] { "\"text\"", "5", "true", "null", "" })
         {
             var r = await Api.SendRawAsync(HttpMethod.Post, Paths.Documents(f, c), System.Text.Encoding.UTF8.GetBytes(body), "application/json");
@@ -424,9 +416,9 @@ public sealed class DocumentTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     [Fact]
     public async Task StrongConsistency_is_accepted_on_spot_collections_only()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var spot = await fx.CreateCollectionAsync(fabric, new { isSpot = true });
-        var global = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var spot = await Fx.CreateCollectionAsync(fabric, new { isSpot = true });
+        var global = await Fx.CreateCollectionAsync(fabric);
         (await Api.PostAsync(Paths.Documents(fabric, spot, "strongConsistency=true"), new { _key = "k" })).ShouldBe(202);
         (await Api.GetAsync(Paths.Document(fabric, spot, "k", "strongConsistency=true"))).ShouldBe(200);
         (await Api.PostAsync(Paths.Documents(fabric, global, "strongConsistency=true"), new { _key = "k" })).ShouldFail(400, 10);

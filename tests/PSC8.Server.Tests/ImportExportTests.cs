@@ -1,23 +1,15 @@
 namespace PSC8.Server.Tests;
 
 /// <summary>Bulk import in GDN's and ArangoDB's body forms, and export of a collection or a read-only query.</summary>
-public sealed class ImportExportTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class ImportExportTests(C8HostFixture fx) : HostTest<C8HostFixture>(fx, Dc.EuCentral)
 {
-    private RegionClient Api => fx.Api(Dc.EuCentral);
-
-    private async Task<(string Fabric, string Collection)> NewCollectionAsync(object? properties = null)
-    {
-        var fabric = await fx.CreateFabricAsync();
-        return (fabric, await fx.CreateCollectionAsync(fabric, properties));
-    }
-
     private async Task<long> CountAsync(string fabric, string collection) =>
         (await Api.GetAsync(Paths.Collection(fabric, collection, "count"))).ShouldBe(200).Object["count"]!.GetValue<long>();
 
     [Fact]
     public async Task Import_creates_documents_and_reports_each_failure_with_its_line()
     {
-        var (fabric, collection) = await NewCollectionAsync();
+        var (fabric, collection) = await Fx.CreateFabricWithCollectionAsync();
         (await Api.PostAsync(Paths.Documents(fabric, collection), new { _key = "taken" })).ShouldBe(202);
 
         var result = (await Api.PostAsync(Paths.Fabric(fabric, $"import/{collection}"), new
@@ -39,7 +31,7 @@ public sealed class ImportExportTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Import_can_replace_and_take_the_key_from_a_primary_key_attribute()
     {
-        var (fabric, collection) = await NewCollectionAsync();
+        var (fabric, collection) = await Fx.CreateFabricWithCollectionAsync();
         (await Api.PostAsync(Paths.Documents(fabric, collection), new { _key = "7", v = "old" })).ShouldBe(202);
 
         var result = (await Api.PostAsync(Paths.Fabric(fabric, $"import/{collection}"), new
@@ -58,7 +50,7 @@ public sealed class ImportExportTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Import_accepts_json_lines_named_by_query_string_as_jsc8_sends_them()
     {
-        var (fabric, collection) = await NewCollectionAsync();
+        var (fabric, collection) = await Fx.CreateFabricWithCollectionAsync();
         var lines = "{\"_key\":\"l1\",\"n\":1}\r\n{\"_key\":\"l2\",\"n\":2}\r\n";
         var response = await Api.SendRawAsync(HttpMethod.Post, Paths.Fabric(fabric, $"import?collection={collection}&type=auto"),
             Encoding.UTF8.GetBytes(lines), "application/octet-stream");
@@ -69,7 +61,7 @@ public sealed class ImportExportTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task A_malformed_import_writes_nothing()
     {
-        var (fabric, collection) = await NewCollectionAsync();
+        var (fabric, collection) = await Fx.CreateFabricWithCollectionAsync();
         var response = await Api.SendRawAsync(HttpMethod.Post, Paths.Fabric(fabric, $"import/{collection}"),
             Encoding.UTF8.GetBytes("{\"data\":[{\"_key\":\"a\"},"), "application/json");
         response.ShouldFail(400, 600);
@@ -79,7 +71,7 @@ public sealed class ImportExportTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Export_returns_documents_without_id_and_rev_with_offset_limit_and_order()
     {
-        var (fabric, collection) = await NewCollectionAsync();
+        var (fabric, collection) = await Fx.CreateFabricWithCollectionAsync();
         foreach (var key in new[] { "a", "b", "c", "d" })
         {
             (await Api.PostAsync(Paths.Documents(fabric, collection), new { _key = key })).ShouldBe(202);
@@ -96,7 +88,7 @@ public sealed class ImportExportTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Export_runs_a_read_only_query_and_refuses_one_that_writes()
     {
-        var (fabric, collection) = await NewCollectionAsync();
+        var (fabric, collection) = await Fx.CreateFabricWithCollectionAsync();
         (await Api.PostAsync(Paths.Documents(fabric, collection), new object[] { new { n = 1 }, new { n = 2 }, new { n = 3 } })).ShouldBe(202);
 
         var rows = (await Api.PostAsync(Paths.Fabric(fabric, "export"), new
@@ -113,9 +105,9 @@ public sealed class ImportExportTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Export_of_a_query_reading_spot_documents_by_value_runs_in_the_spot_region()
     {
-        var fabric = await fx.CreateFabricAsync(new { dcList = string.Join(',', Dc.All), spotDc = Dc.UsWest });
-        var spot = await fx.CreateCollectionAsync(fabric, new { isSpot = true });
-        (await fx.Api(Dc.UsWest).PostAsync(Paths.Documents(fabric, spot), new { _key = "a", v = 1 })).ShouldBe(202);
+        var fabric = await Fx.CreateFabricAsync(new { dcList = string.Join(',', Dc.All), spotDc = Dc.UsWest });
+        var spot = await Fx.CreateCollectionAsync(fabric, new { isSpot = true });
+        (await Fx.Api(Dc.UsWest).PostAsync(Paths.Documents(fabric, spot), new { _key = "a", v = 1 })).ShouldBe(202);
 
         // The query names no collection, so only the rule for queries that read collections by value sends it to us-west.
         var rows = (await Api.PostAsync(Paths.Fabric(fabric, "export"), new { query = $"RETURN DOCUMENT('{spot}/a').v" }))

@@ -4,10 +4,8 @@ namespace PSC8.Server.Tests;
 /// Numbers as GDN keeps them: integers within 64 bits stay exact in stored documents, in query arithmetic and in
 /// bind parameters; a number JSON cannot carry as a double is refused (400, errorNum 600) instead of stored as null.
 /// </summary>
-public sealed class NumberPrecisionTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class NumberPrecisionTests(C8HostFixture fx) : HostTest<C8HostFixture>(fx)
 {
-    private RegionClient Api => fx.Api();
-
     private Task<HttpExchange> RawAsync(HttpMethod method, string path, string body) =>
         Api.SendRawAsync(method, path, Encoding.UTF8.GetBytes(body), "application/json");
 
@@ -21,8 +19,8 @@ public sealed class NumberPrecisionTests(C8HostFixture fx) : IClassFixture<C8Hos
     [Fact]
     public async Task Integers_beyond_two_to_the_53_are_stored_and_read_back_exactly()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var name = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var name = await Fx.CreateCollectionAsync(fabric);
         (await RawAsync(HttpMethod.Post, Paths.Documents(fabric, name),
             """{"_key":"n","big":9007199254740993,"max":9223372036854775807,"min":-9223372036854775808,"half":1.5}""")).ShouldBe(202);
 
@@ -39,7 +37,7 @@ public sealed class NumberPrecisionTests(C8HostFixture fx) : IClassFixture<C8Hos
     [Fact]
     public async Task Query_arithmetic_stays_exact_on_integers_and_falls_back_to_a_double_on_overflow()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var result = await QueryAsync(fabric,
             "RETURN [9007199254740993 + 2, 3037000499 * 3037000499, 9007199254740993 * 3 / 3, 9223372036854775807 + 1, -9223372036854775807 - 2]");
         var values = result.AsArray[0].AsArray;
@@ -54,7 +52,7 @@ public sealed class NumberPrecisionTests(C8HostFixture fx) : IClassFixture<C8Hos
     [Fact]
     public async Task Bind_parameters_keep_64_bit_integers()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var result = await QueryAsync(fabric, "RETURN [@x, @x + 1, TO_STRING(@x)]", """{"x":9007199254740993}""");
         Assert.Equal("""[[9007199254740993,9007199254740994,"9007199254740993"]]""", C8Json.Serialize(result));
     }
@@ -70,8 +68,8 @@ public sealed class NumberPrecisionTests(C8HostFixture fx) : IClassFixture<C8Hos
     [MemberData(nameof(NumbersBeyondDoubles))]
     public async Task A_number_a_double_cannot_hold_is_400_600_and_stores_nothing(string number)
     {
-        var fabric = await fx.CreateFabricAsync();
-        var name = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var name = await Fx.CreateCollectionAsync(fabric);
         (await RawAsync(HttpMethod.Post, Paths.Documents(fabric, name), $$"""{"_key":"x","a":{{number}}}""")).ShouldFail(400, 600);
         (await RawAsync(HttpMethod.Post, Paths.Documents(fabric, name), $$"""[{"_key":"y","a":[{{number}}]}]""")).ShouldFail(400, 600);
         (await RawAsync(HttpMethod.Post, CursorCalls.Cursor(fabric), "{\"query\":\"RETURN @a\",\"bindVars\":{\"a\":" + number + "}}")).ShouldFail(400, 600);

@@ -38,8 +38,7 @@ public sealed class CollectionCmdletTests(ModuleServers servers) : FabricTest(se
     [Fact]
     public void A_spot_collection_in_a_fabric_without_a_spot_region_is_an_invalid_argument()
     {
-        var plain = C8LocalFixture.Unique("nospot");
-        Shell.Set("Plain", plain);
+        Shell.SetUnique("Plain", "nospot");
         Run("New-C8Fabric $Plain -SpotCreationType None").ShouldSucceed();
         try
         {

@@ -76,8 +76,7 @@ public sealed class ConnectionCmdletTests(ModuleServers servers) : CmdletTest(se
     [Fact]
     public async Task An_api_key_is_returned_once_as_a_SecureString_and_connects_without_showing_it()
     {
-        var keyId = C8LocalFixture.Unique("key");
-        Shell.Set("KeyId", keyId);
+        var keyId = Shell.SetUnique("KeyId", "key");
         ConnectRoot();
         try
         {

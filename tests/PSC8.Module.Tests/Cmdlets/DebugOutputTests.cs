@@ -35,8 +35,7 @@ public sealed class DebugOutputTests(ModuleServers servers) : CmdletTest(servers
     public void Debug_says_when_an_insert_fell_back_to_the_published_API()
     {
         ConnectRoot();
-        var collection = C8LocalFixture.Unique("debug");
-        Shell.Set("Collection", collection);
+        Shell.SetUnique("Collection", "debug");
 
         var result = Run("New-C8Collection $Collection | Out-Null; @{ _key = 'a' } | Add-C8Document $Collection; @{ _key = 'a' }, @{ _key = 'b' } | Add-C8Document $Collection -OverwriteMode Ignore -Debug").ShouldSucceed();
 

@@ -16,8 +16,7 @@ public sealed class DocumentShapeTests(ModuleServers servers) : CmdletTest(serve
     public void An_object_is_stored_with_the_properties_ConvertTo_Json_gives_it(string kind, string make)
     {
         ConnectRoot();
-        var collection = C8LocalFixture.Unique("shape");
-        Shell.Set("Collection", collection);
+        Shell.SetUnique("Collection", "shape");
         Run("New-C8Collection $Collection").ShouldSucceed();
 
         var stored = Run($"$o = & {{ {make} }}; $o | Add-C8Document $Collection; $o | ConvertTo-Json -Compress; Get-C8Document $Collection k -AsJson").ShouldSucceed();

@@ -58,8 +58,7 @@ public sealed class ErrorRecordTests(ModuleServers servers) : FabricTest(servers
     [Fact]
     public async Task Credentials_no_longer_accepted_end_the_call_at_the_first_item()
     {
-        var keyId = C8LocalFixture.Unique("key");
-        Shell.Set("KeyId", keyId);
+        var keyId = Shell.SetUnique("KeyId", "key");
         Run("$key = New-C8ApiKey $KeyId; Set-C8AccessLevel $KeyId $Fabric rw; $keyed = Connect-C8 $Url -ApiKey $key.ApiKey -Fabric $Fabric -KeepDefault").ShouldSucceed();
         await Root.ApiKeys.DeleteAsync(keyId);
 

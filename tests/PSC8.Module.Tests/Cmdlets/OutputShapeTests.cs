@@ -17,8 +17,7 @@ public sealed class OutputShapeTests(ModuleServers servers) : CmdletTest(servers
     public void An_api_key_says_whether_it_is_active()
     {
         ConnectRoot();
-        var key = C8LocalFixture.Unique("shape");
-        Shell.Set("KeyId", key);
+        Shell.SetUnique("KeyId", "shape");
         Run("$null = New-C8ApiKey $KeyId").ShouldSucceed();
 
         var listed = Assert.Single(Run("Get-C8ApiKey $KeyId; Remove-C8ApiKey $KeyId").ShouldSucceed().Output);
@@ -30,8 +29,7 @@ public sealed class OutputShapeTests(ModuleServers servers) : CmdletTest(servers
     public void A_saved_querys_parameters_are_an_object_that_goes_back_in_as_is()
     {
         ConnectRoot();
-        var name = C8LocalFixture.Unique("shape");
-        Shell.Set("Worker", name);
+        Shell.SetUnique("Worker", "shape");
 
         var result = Run("$w = New-C8RestQL $Worker -Query 'RETURN @n * @m' -Parameter @{ n = 2; m = 3 }; $w.Parameter.n; $w | Set-C8RestQL -Query 'RETURN @n + @m' -Parameter $w.Parameter; Invoke-C8RestQL $Worker; Remove-C8RestQL $Worker").ShouldSucceed();
 

@@ -108,8 +108,7 @@ public sealed class UserCmdletTests : FabricTest
     [Fact]
     public async Task Removing_an_access_level_takes_the_grant_back()
     {
-        var keyId = C8LocalFixture.Unique("key");
-        Shell.Set("KeyId", keyId);
+        var keyId = Shell.SetUnique("KeyId", "key");
         await CollectionAsync("acl");
         try
         {

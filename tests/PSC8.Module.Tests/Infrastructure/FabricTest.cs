@@ -10,8 +10,7 @@ public abstract class FabricTest : CmdletTest, IAsyncLifetime
     protected FabricTest(ModuleServers servers)
         : base(servers)
     {
-        Fabric = C8LocalFixture.Unique("fab");
-        Shell.Set("Fabric", Fabric);
+        Fabric = Shell.SetUnique("Fabric", "fab");
     }
 
     /// <summary>The test's own fabric.</summary>

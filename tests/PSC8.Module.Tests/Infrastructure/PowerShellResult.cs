@@ -43,7 +43,28 @@ public sealed partial class PowerShellResult
         return this;
     }
 
-    internal void Collect(PSDataStreams streams)
+    /// <summary>
+    /// What a run of <paramref name="shell"/> gave: the output <paramref name="invoke"/> returns, or the terminating
+    /// error it throws, and then what the shell's streams hold.
+    /// </summary>
+    internal static PowerShellResult Of(PowerShell shell, Func<IEnumerable<PSObject>> invoke)
+    {
+        var result = new PowerShellResult();
+        try
+        {
+            result.Output.AddRange(invoke());
+        }
+        catch (RuntimeException ex)
+        {
+            result.Thrown = ex;
+            result.Terminating = ex.ErrorRecord;
+        }
+
+        result.Collect(shell.Streams);
+        return result;
+    }
+
+    private void Collect(PSDataStreams streams)
     {
         Errors.AddRange(streams.Error);
         Verbose.AddRange(streams.Verbose.Select(v => v.Message));

@@ -28,6 +28,14 @@ public sealed class PowerShellSession : IDisposable
         return this;
     }
 
+    /// <summary>Sets $name to a fabric, collection or key name no other test uses, and returns that name.</summary>
+    public string SetUnique(string name, string prefix)
+    {
+        var unique = C8LocalFixture.Unique(prefix);
+        Set(name, unique);
+        return unique;
+    }
+
     /// <summary>A variable's value, unwrapped from its PSObject.</summary>
     public object? Get(string name) => _runspace.SessionStateProxy.GetVariable(name) is PSObject wrapped ? wrapped.BaseObject : _runspace.SessionStateProxy.GetVariable(name);
 
@@ -35,22 +43,7 @@ public sealed class PowerShellSession : IDisposable
     public PowerShellResult Run(string script)
     {
         using var shell = Create(script);
-        var result = new PowerShellResult();
-        try
-        {
-            foreach (var item in shell.Invoke())
-            {
-                result.Output.Add(item);
-            }
-        }
-        catch (RuntimeException ex)
-        {
-            result.Thrown = ex;
-            result.Terminating = ex.ErrorRecord;
-        }
-
-        result.Collect(shell.Streams);
-        return result;
+        return PowerShellResult.Of(shell, () => shell.Invoke());
     }
 
     /// <summary>Starts a script in the background; the test stops it (Ctrl+C) or waits for it.</summary>
@@ -90,22 +83,7 @@ public sealed class RunningScript : IDisposable
             throw new TimeoutException("The script still runs after " + timeout + ".");
         }
 
-        var result = new PowerShellResult();
-        try
-        {
-            foreach (var item in _shell.EndInvoke(_async))
-            {
-                result.Output.Add(item);
-            }
-        }
-        catch (RuntimeException ex)
-        {
-            result.Thrown = ex;
-            result.Terminating = ex.ErrorRecord;
-        }
-
-        result.Collect(_shell.Streams);
-        return result;
+        return PowerShellResult.Of(_shell, () => _shell.EndInvoke(_async));
     }
 
     public void Dispose() => _shell.Dispose();

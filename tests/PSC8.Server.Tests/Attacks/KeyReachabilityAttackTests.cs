@@ -5,17 +5,15 @@ namespace PSC8.Server.Tests.Attacks;
 /// through its URL-escaped path, or it is refused when written with 400/1221, illegal document key (API.md §12).
 /// The allowed punctuation is ArangoDB's key alphabet, _-:.@()+,=;$!*'% (the same set DocumentTests exercise).
 /// </summary>
-public sealed class KeyReachabilityAttackTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class KeyReachabilityAttackTests(C8HostFixture fx) : HostTest<C8HostFixture>(fx)
 {
-    private RegionClient Api => fx.Api();
-
     [Theory]
     [InlineData(".")]
     [InlineData("..")]
     public async Task A_dot_segment_key_is_refused_by_every_write_path(string key)
     {
-        var fabric = await fx.CreateFabricAsync();
-        var c = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var c = await Fx.CreateCollectionAsync(fabric);
 
         (await Api.PostAsync(Paths.Documents(fabric, c), new { _key = key })).ShouldFail(400, 1221);
         (await Api.OpenCursorAsync(fabric, $"INSERT {{_key: @k}} INTO `{c}`", new { bindVars = new { k = key } })).ShouldFail(400, 1221);
@@ -51,8 +49,8 @@ public sealed class KeyReachabilityAttackTests(C8HostFixture fx) : IClassFixture
     [MemberData(nameof(PunctuationKeys))]
     public async Task Every_allowed_key_round_trips_through_its_url(string key)
     {
-        var fabric = await fx.CreateFabricAsync();
-        var c = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var c = await Fx.CreateCollectionAsync(fabric);
         (await Api.PostAsync(Paths.Documents(fabric, c), new { _key = key, v = 1 })).ShouldBe(202);
 
         Assert.Equal(key, (await Api.GetAsync(Paths.Document(fabric, c, key))).ShouldBe(200).Json.Str("_key"));

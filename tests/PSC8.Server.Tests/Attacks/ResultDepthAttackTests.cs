@@ -7,11 +7,9 @@ namespace PSC8.Server.Tests.Attacks;
 /// document that deep is refused the same way, so every stored document can be read back. A cursor whose batch
 /// cannot be written is closed, so it holds none of its caller's cursor places.
 /// </summary>
-public sealed class ResultDepthAttackTests(HardenedFixture fx) : IClassFixture<HardenedFixture>
+public sealed class ResultDepthAttackTests(HardenedFixture fx) : HostTest<HardenedFixture>(fx)
 {
     private const int BodyDepthLimit = 256;
-
-    private RegionClient Api => fx.Api();
 
     /// <summary>JSON text of an object nested <paramref name="depth"/> levels deep: {"n":{"n":…{}}}.</summary>
     private static string Nested(int depth) =>
@@ -28,7 +26,7 @@ public sealed class ResultDepthAttackTests(HardenedFixture fx) : IClassFixture<H
     [Fact]
     public async Task A_query_result_deeper_than_json_answers_400_600()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var wrap = string.Concat(Enumerable.Repeat("[", 20)) + "@v" + string.Concat(Enumerable.Repeat("]", 20));
 
         var deep = (await QueryAsync(fabric, $"RETURN {wrap}", $$"""{"v":{{Nested(BodyDepthLimit - 10)}}}""")).ShouldFail(400, 600);
@@ -41,8 +39,8 @@ public sealed class ResultDepthAttackTests(HardenedFixture fx) : IClassFixture<H
     [Fact]
     public async Task A_document_nested_deeper_by_merges_is_refused_and_what_is_stored_reads_back()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var c = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var c = await Fx.CreateCollectionAsync(fabric);
         (await SendAsync(HttpMethod.Post, Paths.Documents(fabric, c), $$"""{"_key":"d","n":{{Nested(BodyDepthLimit - 12)}}}""")).ShouldBe(202);
         var deepen = $"FOR d IN `{c}` UPDATE d WITH {{n: {{n: {{n: {{n: d.n}}}}}}}} IN `{c}` OPTIONS {{mergeObjects: false}}";
 
@@ -62,8 +60,8 @@ public sealed class ResultDepthAttackTests(HardenedFixture fx) : IClassFixture<H
     [Fact]
     public async Task A_cursor_whose_batch_is_too_deep_to_write_is_closed()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var caller = fx.KeyClient(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var caller = Fx.KeyClient(fabric);
         var wrap = string.Concat(Enumerable.Repeat("[", 20)) + "@v" + string.Concat(Enumerable.Repeat("]", 20));
         var deepFirst = $"FOR i IN 1..3 RETURN i == 1 ? {wrap} : i";
         var deepSecond = $"FOR i IN 1..3 RETURN i == 2 ? {wrap} : i";

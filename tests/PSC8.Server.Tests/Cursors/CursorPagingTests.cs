@@ -1,16 +1,14 @@
 namespace PSC8.Server.Tests.Cursors;
 
 /// <summary>The cursor protocol (API.md §7): batch sizes, count, paging with PUT to the end, ids, DELETE, ttl, stream and fullCount.</summary>
-public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class CursorPagingTests(C8HostFixture fx) : HostTest<C8HostFixture>(fx)
 {
-    private RegionClient Api => fx.Api();
-
     private static IEnumerable<long> Numbers(JsonArray rows) => rows.Select(row => row!.GetValue<long>());
 
     [Fact]
     public async Task The_default_batch_size_is_100()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var first = (await Api.OpenCursorAsync(fabric, "FOR i IN 1..250 RETURN i")).ShouldBe(201);
         Assert.Equal(100, first.Object.Arr("result").Count);
         Assert.True(first.Json.Bool("hasMore"));
@@ -24,7 +22,7 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Batch_size_goes_up_to_1000()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var run = await Api.QueryAsync(fabric, "FOR i IN 1..1500 RETURN i", new { batchSize = 1000 });
         Assert.Equal([1000, 500], run.Batches.Select(b => b.Object.Arr("result").Count));
         Assert.Equal(Enumerable.Range(1, 1500).Select(i => (long)i), Numbers(run.Rows));
@@ -38,7 +36,7 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [InlineData("\"10\"")]
     public async Task Batch_sizes_out_of_range_are_rejected(string batchSize)
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var body = JsonNode.Parse($$"""{"query":"RETURN 1","batchSize":{{batchSize}}}""");
         (await Api.PostAsync(CursorCalls.Cursor(fabric), body)).ShouldFail(400, 10);
     }
@@ -46,7 +44,7 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Count_reports_the_total_number_of_rows_on_the_first_batch()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var first = (await Api.OpenCursorAsync(fabric, "FOR i IN 1..25 FILTER i % 2 == 0 RETURN i", new { count = true, batchSize = 5 })).ShouldBe(201);
         Assert.Equal(12, first.Json.Long("count"));
         Assert.True(first.Json.Bool("hasMore"));
@@ -55,8 +53,8 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Paging_over_three_pages_then_the_cursor_is_gone()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var collection = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var collection = await Fx.CreateCollectionAsync(fabric);
         await Api.QueryAsync(fabric, $"FOR i IN 1..250 INSERT {{ _key: TO_STRING(i), n: i }} INTO `{collection}`");
 
         var run = await Api.QueryAsync(fabric, $"FOR d IN `{collection}` SORT d.n RETURN d.n");
@@ -76,7 +74,7 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task A_result_that_fits_in_one_batch_has_no_cursor_id()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var first = (await Api.OpenCursorAsync(fabric, "FOR i IN 1..3 RETURN i", new { batchSize = 3 })).ShouldBe(201);
         Assert.False(first.Json.Bool("hasMore"));
         Assert.False(first.Json.Has("id"));
@@ -89,7 +87,7 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     public async Task A_malformed_cursor_id_is_400_to_PUT_and_404_to_DELETE(string id)
     {
         // pyC8's test_cursor_invalid_id cassette: PUT cursor/invalid is 400/400, DELETE cursor/invalid 404/1600.
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var put = (await Api.PutAsync(CursorCalls.Cursor(fabric, id))).ShouldFail(400, 400);
         Assert.Equal("invalid cursor ID", put.Json.Str("errorMessage"));
         var delete = (await Api.DeleteAsync(CursorCalls.Cursor(fabric, id))).ShouldFail(404, 1600);
@@ -99,7 +97,7 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task An_unknown_cursor_id_is_404_1600()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var put = (await Api.PutAsync(CursorCalls.Cursor(fabric, "123456789"))).ShouldFail(404, 1600);
         Assert.Equal("cursor not found", put.Json.Str("errorMessage"));
     }
@@ -107,7 +105,7 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Delete_closes_the_cursor()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var id = (await Api.OpenCursorAsync(fabric, "FOR i IN 1..10 RETURN i", new { batchSize = 2 })).ShouldBe(201).Json.Str("id")!;
 
         var deleted = (await Api.DeleteAsync(CursorCalls.Cursor(fabric, id))).ShouldBe(202);
@@ -122,7 +120,7 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task A_cursor_lives_while_it_is_read_and_expires_after_its_idle_ttl()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var id = (await Api.OpenCursorAsync(fabric, "FOR i IN 1..100 RETURN i", new { batchSize = 1, ttl = 2 })).ShouldBe(201).Json.Str("id")!;
 
         // Reading every 400 ms for longer than the ttl: each batch renews the cursor's lease. The ttl leaves a loaded
@@ -145,7 +143,7 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task A_streaming_cursor_sends_extra_only_with_its_final_batch()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var run = await Api.QueryAsync(fabric, "FOR i IN 1..5 RETURN i", new { batchSize = 2, options = new { stream = true } });
 
         Assert.Equal(3, run.Batches.Count);
@@ -157,7 +155,7 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Stream_may_also_be_given_at_the_top_level_as_pyC8_sends_it()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var first = (await Api.OpenCursorAsync(fabric, "FOR i IN 1..5 RETURN i", new { batchSize = 2, stream = true })).ShouldBe(201);
         Assert.False(first.Json.Has("extra"));
     }
@@ -165,8 +163,8 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task A_non_streaming_cursor_sends_final_stats_with_every_batch()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var collection = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var collection = await Fx.CreateCollectionAsync(fabric);
         await Api.QueryAsync(fabric, $"FOR i IN 1..6 INSERT {{ n: i }} INTO `{collection}`");
 
         var run = await Api.QueryAsync(fabric, $"FOR d IN `{collection}` RETURN d.n", new { batchSize = 2 });
@@ -178,7 +176,7 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Full_count_counts_the_rows_before_the_last_limit()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var run = await Api.QueryAsync(fabric, "FOR i IN 1..100 FILTER i % 2 == 0 LIMIT 5, 10 RETURN i",
             new { batchSize = 4, options = new { fullCount = true } });
 
@@ -189,7 +187,7 @@ public sealed class CursorPagingTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Without_the_option_there_is_no_full_count()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var run = await Api.QueryAsync(fabric, "FOR i IN 1..100 LIMIT 10 RETURN i");
         Assert.False(run.Stats.Has("fullCount"));
     }

@@ -4,23 +4,21 @@ namespace PSC8.Server.Tests.Cursors;
 /// extra.stats counts what the query really did, extra.profile (options.profile) gives the seconds each phase C8 Local
 /// has took, in the order they ran, and a modification query writes all or nothing.
 /// </summary>
-public sealed class CursorStatsTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class CursorStatsTests(C8HostFixture fx) : HostTest<C8HostFixture>(fx)
 {
     private static readonly string[] Phases = ["parsing", "optimizing plan", "executing", "finalizing"];
-
-    private RegionClient Api => fx.Api();
 
     /// <summary>A fabric with one collection holding documents "1".."10" with n = 1..10.</summary>
     private async Task<(string Fabric, string Collection)> TenDocumentsAsync()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var collection = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var collection = await Fx.CreateCollectionAsync(fabric);
         await Api.QueryAsync(fabric, $"FOR i IN 1..10 INSERT {{ _key: TO_STRING(i), n: i }} INTO `{collection}`");
         return (fabric, collection);
     }
 
     private async Task<long> CountAsync(string fabric, string collection, string region = Dc.UsWest) =>
-        (await fx.Api(region).GetAsync(Paths.Collection(fabric, collection, "count"))).ShouldBe(200).Json.Long("count")!.Value;
+        (await Fx.Api(region).GetAsync(Paths.Collection(fabric, collection, "count"))).ShouldBe(200).Json.Long("count")!.Value;
 
     [Fact]
     public async Task A_full_scan_counts_scanned_full_and_filtered()
@@ -89,8 +87,8 @@ public sealed class CursorStatsTests(C8HostFixture fx) : IClassFixture<C8HostFix
     [Fact]
     public async Task An_insert_failing_midway_writes_nothing()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var c = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var c = await Fx.CreateCollectionAsync(fabric);
         await Api.QueryAsync(fabric, $"INSERT {{ _key: '3', original: true }} INTO `{c}`");
 
         (await Api.OpenCursorAsync(fabric, $"FOR i IN 1..5 INSERT {{ _key: TO_STRING(i) }} INTO `{c}`")).ShouldFail(409, 1210);
@@ -117,13 +115,13 @@ public sealed class CursorStatsTests(C8HostFixture fx) : IClassFixture<C8HostFix
     [Fact]
     public async Task A_failed_write_query_replicates_nothing()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var c = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var c = await Fx.CreateCollectionAsync(fabric);
         (await Api.OpenCursorAsync(fabric, $"FOR i IN [1, 2, 1] INSERT {{ _key: TO_STRING(i) }} INTO `{c}`")).ShouldFail(409, 1210);
         // A marker written afterwards travels behind anything the failed query could have logged.
         await Api.QueryAsync(fabric, $"INSERT {{ _key: 'marker' }} INTO `{c}`");
 
-        await Eventually.WaitForAsync(() => fx.Api(Dc.EuCentral).GetAsync(Paths.Document(fabric, c, "marker")), r => r.Status == 200,
+        await Eventually.WaitForAsync(() => Fx.Api(Dc.EuCentral).GetAsync(Paths.Document(fabric, c, "marker")), r => r.Status == 200,
             TimeSpan.FromSeconds(10), "the marker to replicate");
         Assert.Equal(1, await CountAsync(fabric, c, Dc.EuCentral));
     }

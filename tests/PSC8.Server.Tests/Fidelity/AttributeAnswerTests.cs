@@ -4,10 +4,8 @@ namespace PSC8.Server.Tests.Fidelity;
 /// Attributes of API keys and users (issue 18, item 4), replaying the calls of pyC8's test_apikeys/test_attributes,
 /// test_permission/test_attributes_user and test_apikeys/test_permission_exceptions cassettes.
 /// </summary>
-public sealed class AttributeAnswerTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class AttributeAnswerTests(C8HostFixture fx) : HostTest<C8HostFixture>(fx)
 {
-    private RegionClient Api => fx.Api();
-
     public static TheoryData<string> Owners => new() { "key", "user" };
 
     private async Task<string> CreateOwnerAsync(string kind)
@@ -63,8 +61,8 @@ public sealed class AttributeAnswerTests(C8HostFixture fx) : IClassFixture<C8Hos
     {
         var owner = await CreateOwnerAsync(kind);
         (await Api.PutAsync($"{owner}/attributes", new { foo = "bar" })).ShouldBe(200);
-        var (_, _, _, token) = await fx.AddUserAsync(("_system", "", AccessLevel.ReadOnly));
-        var stranger = fx.WithToken(token);
+        var (_, _, _, token) = await Fx.AddUserAsync(("_system", "", AccessLevel.ReadOnly));
+        var stranger = Fx.WithToken(token);
 
         (await stranger.GetAsync($"{owner}/attributes")).ShouldFail(403, 11);
         (await stranger.PutAsync($"{owner}/attributes", new { foo = "evil" })).ShouldFail(403, 11);
@@ -75,9 +73,9 @@ public sealed class AttributeAnswerTests(C8HostFixture fx) : IClassFixture<C8Hos
     [Fact]
     public async Task A_user_reads_its_own_attributes_but_cannot_change_them()
     {
-        var (userId, _, _, token) = await fx.AddUserAsync();
+        var (userId, _, _, token) = await Fx.AddUserAsync();
         (await Api.PutAsync($"/_api/user/{userId}/attributes", new { team = "blue" })).ShouldBe(200);
-        var self = fx.WithToken(token);
+        var self = Fx.WithToken(token);
 
         Assert.Equal("blue", (await self.GetAsync($"/_api/user/{userId}/attributes")).ShouldBe(200).Result.Str("team"));
         (await self.PutAsync($"/_api/user/{userId}/attributes", new { team = "red" })).ShouldFail(403, 11);

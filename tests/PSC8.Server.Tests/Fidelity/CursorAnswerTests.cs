@@ -1,15 +1,13 @@
 namespace PSC8.Server.Tests.Fidelity;
 
 /// <summary>Cursor answers as GDN gives them (issue 18, item 1), from pyC8's recorded cassettes under tests/cassettes/test_cursor.</summary>
-public sealed class CursorAnswerTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class CursorAnswerTests(C8HostFixture fx) : HostTest<C8HostFixture>(fx)
 {
-    private RegionClient Api => fx.Api();
-
     [Fact]
     public async Task Every_batch_repeats_count_when_the_query_asked_for_it()
     {
         // test_cursor_from_execute_query: count 6 with batchSize 2 on the 201 and on both PUT answers.
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var run = await Api.QueryAsync(fabric, "FOR i IN 1..6 RETURN i", new { count = true, batchSize = 2 });
 
         Assert.Equal(3, run.Batches.Count);
@@ -22,7 +20,7 @@ public sealed class CursorAnswerTests(C8HostFixture fx) : IClassFixture<C8HostFi
     public async Task Without_count_no_batch_carries_it()
     {
         // test_cursor_no_count: neither the 201 nor the PUT answers have count.
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var run = await Api.QueryAsync(fabric, "FOR i IN 1..6 RETURN i", new { batchSize = 2 });
 
         Assert.All(run.Batches, b => Assert.False(b.Json.Has("count")));
@@ -32,8 +30,8 @@ public sealed class CursorAnswerTests(C8HostFixture fx) : IClassFixture<C8HostFi
     public async Task A_write_query_repeats_its_count_too()
     {
         // test_cursor_write_query: an UPDATE … RETURN NEW with batchSize 1 answers count 2 on the 201 and on the PUT.
-        var fabric = await fx.CreateFabricAsync();
-        var collection = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var collection = await Fx.CreateCollectionAsync(fabric);
         await Api.QueryAsync(fabric, $"FOR i IN 1..2 INSERT {{ _key: TO_STRING(i) }} INTO `{collection}`");
 
         var run = await Api.QueryAsync(fabric, $"FOR d IN `{collection}` UPDATE {{ _key: d._key, _val: 42 }} IN `{collection}` RETURN NEW",
@@ -46,7 +44,7 @@ public sealed class CursorAnswerTests(C8HostFixture fx) : IClassFixture<C8HostFi
     public async Task A_closed_or_unknown_cursor_is_404_1600_to_PUT_and_DELETE()
     {
         // test_cursor_premature_close: DELETE answers 202 {"id"}, every later DELETE 404/1600 "cursor not found".
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var id = (await Api.OpenCursorAsync(fabric, "FOR i IN 1..6 RETURN i", new { count = true, batchSize = 2 })).ShouldBe(201).Json.Str("id")!;
 
         var deleted = (await Api.DeleteAsync(CursorCalls.Cursor(fabric, id))).ShouldBe(202);
@@ -63,7 +61,7 @@ public sealed class CursorAnswerTests(C8HostFixture fx) : IClassFixture<C8HostFi
     public async Task Cursor_sql_is_a_route_of_its_own_not_a_cursor_id()
     {
         // test_execute_query: POST cursor/sql opens a query (201), it is never "invalid cursor ID".
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var answer = await Api.PostAsync(CursorCalls.Cursor(fabric, "sql"), new { query = "SELECT * FROM nowhere" });
 
         Assert.NotEqual("invalid cursor ID", answer.Json.Str("errorMessage"));

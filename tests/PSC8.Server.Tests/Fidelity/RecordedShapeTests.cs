@@ -4,16 +4,14 @@ namespace PSC8.Server.Tests.Fidelity;
 /// Answers whose members follow GDN's recorded ones (issue 18, item 5); each test names the pyC8 cassette
 /// (Macrometacorp/pyC8 tests/cassettes/**) its expected shape comes from.
 /// </summary>
-public sealed class RecordedShapeTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class RecordedShapeTests(C8HostFixture fx) : HostTest<C8HostFixture>(fx)
 {
-    private RegionClient Api => fx.Api();
-
     [Fact]
     public async Task Count_answers_only_the_recorded_members()
     {
         // test_c8ql/test_execute_query: {"error","code","name","isSystem","searchEnabled","id","globallyUniqueId","count"}.
-        var fabric = await fx.CreateFabricAsync();
-        var collection = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var collection = await Fx.CreateCollectionAsync(fabric);
         (await Api.PostAsync(Paths.Documents(fabric, collection), new[] { new { a = 1 }, new { a = 2 } })).ShouldBe(202);
 
         var count = (await Api.GetAsync(Paths.Collection(fabric, collection, "count"))).ShouldBe(200);
@@ -26,7 +24,7 @@ public sealed class RecordedShapeTests(C8HostFixture fx) : IClassFixture<C8HostF
     public async Task Creating_a_collection_answers_objectId_and_keyOptions_lastValue()
     {
         // test_cursor/test_cursor_from_execute_query: "objectId":"786933", "keyOptions":{"allowUserKeys":true,"type":"traditional","lastValue":0}.
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var created = (await Api.PostAsync(Paths.Collections(fabric), new { name = C8HostFixture.Unique("c"), keyOptions = new { type = "traditional" } })).ShouldBe(200);
 
         Assert.NotNull(created.Json.Str("objectId"));
@@ -39,8 +37,8 @@ public sealed class RecordedShapeTests(C8HostFixture fx) : IClassFixture<C8HostF
     public async Task Figures_say_collectionModel_0_and_carry_neither_status_nor_type()
     {
         // test_collection/test_collection_figures: "collectionModel":0 next to count, figures and keyOptions.
-        var fabric = await fx.CreateFabricAsync();
-        var collection = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var collection = await Fx.CreateCollectionAsync(fabric);
 
         var figures = (await Api.GetAsync(Paths.Collection(fabric, collection, "figures"))).ShouldBe(200);
 
@@ -55,7 +53,7 @@ public sealed class RecordedShapeTests(C8HostFixture fx) : IClassFixture<C8HostF
     public async Task Updating_a_RestQL_worker_answers_key_value_and_sqlValue()
     {
         // test_query_workers/test_restql_methods: PUT restql/insertRecord -> {"result":{"_key","sqlValue","value"}}.
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         (await Api.PostAsync(Paths.Fabric(fabric, "restql"), new { query = new { name = "one", value = "RETURN 1" } })).ShouldBe(200);
 
         var updated = (await Api.PutAsync(Paths.Fabric(fabric, "restql/one"), new { query = new { value = "RETURN 2" } })).ShouldBe(200);
@@ -105,8 +103,8 @@ public sealed class RecordedShapeTests(C8HostFixture fx) : IClassFixture<C8HostF
     {
         // test_document/test_document_{update,replace,delete}_many (sent with ignoreRevs=0):
         // 202 with [{"error":true,"errorNum":1200,"errorMessage":"conflict"}, …].
-        var fabric = await fx.CreateFabricAsync();
-        var collection = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var collection = await Fx.CreateCollectionAsync(fabric);
         (await Api.PostAsync(Paths.Documents(fabric, collection), new[] { new { _key = "1" }, new { _key = "2" } })).ShouldBe(202);
 
         var stale = new[] { new { _key = "1", _rev = "_stale_rev_0" }, new { _key = "2", _rev = "_stale_rev_1" } };
@@ -121,8 +119,8 @@ public sealed class RecordedShapeTests(C8HostFixture fx) : IClassFixture<C8HostF
     public async Task Export_leaves_out_id_and_rev()
     {
         // test_document/test_document_export: each exported document has _key and its own attributes only.
-        var fabric = await fx.CreateFabricAsync();
-        var collection = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var collection = await Fx.CreateCollectionAsync(fabric);
         (await Api.PostAsync(Paths.Documents(fabric, collection), new { _key = "k", v = 1 })).ShouldBe(202);
 
         var exported = (await Api.GetAsync(Paths.Fabric(fabric, $"export/{collection}"))).ShouldBe(200);
@@ -134,8 +132,8 @@ public sealed class RecordedShapeTests(C8HostFixture fx) : IClassFixture<C8HostF
     public async Task Import_answers_created_errors_unprocessed_and_details()
     {
         // test_cursor/*: POST import/{c} {"data":[…],"details":true} -> {"created","errors","unprocessed","details":{"errors","unprocessed"}}.
-        var fabric = await fx.CreateFabricAsync();
-        var collection = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var collection = await Fx.CreateCollectionAsync(fabric);
         var data = new JsonArray(new JsonObject { ["_key"] = "1" }, new JsonObject { ["_key"] = "1" });
 
         var imported = (await Api.PostAsync(Paths.Fabric(fabric, $"import/{collection}"), new JsonObject { ["data"] = data, ["details"] = true })).ShouldBe(200);
@@ -151,7 +149,7 @@ public sealed class RecordedShapeTests(C8HostFixture fx) : IClassFixture<C8HostF
     {
         // test_permission/test_permission_exceptions: DELETE /_api/user/{unknown}/database/_system/collection/{absent}
         // -> 404 {"errorMessage":"collection or view not found","errorNum":1203}; the PUT and GET twins answer 1703.
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var path = $"/_api/user/nobody_here/database/{fabric}/collection/absent";
 
         (await Api.DeleteAsync(path)).ShouldFail(404, 1203);

@@ -8,10 +8,8 @@ namespace PSC8.Server.Tests.Fidelity;
 /// names cannot be bound, API.md notes). The answer is the cursor answer: pyC8's test_c8ql/test_execute_query
 /// cassette records <c>SELECT * FROM c</c> on cursor/sql answering 201 with whole documents.
 /// </summary>
-public sealed class SqlDialectTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class SqlDialectTests(C8HostFixture fx) : HostTest<C8HostFixture>(fx)
 {
-    private RegionClient Api => fx.Api();
-
     private static string SqlCursor(string fabric) => Paths.Fabric(fabric, "cursor/sql");
 
     private Task<HttpExchange> SqlAsync(string fabric, string sql, object? extra = null)
@@ -27,8 +25,8 @@ public sealed class SqlDialectTests(C8HostFixture fx) : IClassFixture<C8HostFixt
     /// <summary>A fabric with one collection of five people.</summary>
     private async Task<(string Fabric, string Collection)> PeopleAsync()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var c = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var c = await Fx.CreateCollectionAsync(fabric);
         await Api.QueryAsync(fabric, $$"""
             FOR p IN [
               { _key: "ann", name: "Ann", age: 31, city: "Oslo", score: 10 },
@@ -220,7 +218,7 @@ public sealed class SqlDialectTests(C8HostFixture fx) : IClassFixture<C8HostFixt
     [Fact]
     public async Task An_unknown_collection_is_the_C8QL_engines_404_1203()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
 
         (await SqlAsync(fabric, "SELECT * FROM nowhere")).ShouldFail(404, 1203);
     }

@@ -97,6 +97,13 @@ public class C8HostFixture : IAsyncLifetime
         return name;
     }
 
+    /// <summary>A new fabric (as <see cref="CreateFabricAsync"/> makes it) holding one new collection with the given extra properties.</summary>
+    public async Task<(string Fabric, string Collection)> CreateFabricWithCollectionAsync(object? properties = null)
+    {
+        var fabric = await CreateFabricAsync();
+        return (fabric, await CreateCollectionAsync(fabric, properties));
+    }
+
     /// <summary>
     /// A non-root user with the given grants (collection "" is the fabric level, "*" the collection default),
     /// put straight into the catalog because the user API is not what these tests prove; logs in over HTTP.

@@ -9,9 +9,6 @@ namespace PSC8.Server.Tests.Interop;
 /// </summary>
 public sealed class IndexDriverRequestTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
 {
-    private static void PyC8Headers(HttpRequestMessage request) =>
-        request.Headers.TryAddWithoutValidation("charset", "utf-8");
-
     [Fact]
     public async Task PyC8s_index_calls_get_what_it_reads()
     {
@@ -33,21 +30,21 @@ public sealed class IndexDriverRequestTests(C8HostFixture fx) : IClassFixture<C8
         var names = new List<string>();
         foreach (var body in bodies)
         {
-            var created = (await api.PostAsync(path, body, PyC8Headers)).ShouldBe(201).Object;
+            var created = (await api.PostAsync(path, body, PyC8Requests.Headers)).ShouldBe(201).Object;
             Assert.Equal(body["type"]!.GetValue<string>(), created.Str("type"));
             Assert.True(created.Bool("isNewlyCreated"));
             names.Add(created.Str("name")!);
         }
-        var listed = (await api.GetAsync(path, PyC8Headers)).ShouldBe(200).Object;
+        var listed = (await api.GetAsync(path, PyC8Requests.Headers)).ShouldBe(200).Object;
         Assert.Equal(bodies.Length + 1, listed.Arr("indexes").Count);
         Assert.Equal(bodies.Length + 1, listed.Obj("identifiers").Count);
-        Assert.Equal("primary", (await api.GetAsync($"/_fabric/{fabric}/_api/index/{collection}/primary", PyC8Headers)).ShouldBe(200).Json.Str("name"));
+        Assert.Equal("primary", (await api.GetAsync($"/_fabric/{fabric}/_api/index/{collection}/primary", PyC8Requests.Headers)).ShouldBe(200).Json.Str("name"));
 
         // delete_index answers the id; a second delete is 404/1212 (test_delete_index).
         foreach (var name in names)
         {
-            (await api.DeleteAsync($"/_fabric/{fabric}/_api/index/{collection}/{name}", configure: PyC8Headers)).ShouldBe(200);
-            (await api.DeleteAsync($"/_fabric/{fabric}/_api/index/{collection}/{name}", configure: PyC8Headers)).ShouldFail(404, 1212);
+            (await api.DeleteAsync($"/_fabric/{fabric}/_api/index/{collection}/{name}", configure: PyC8Requests.Headers)).ShouldBe(200);
+            (await api.DeleteAsync($"/_fabric/{fabric}/_api/index/{collection}/{name}", configure: PyC8Requests.Headers)).ShouldFail(404, 1212);
         }
     }
 

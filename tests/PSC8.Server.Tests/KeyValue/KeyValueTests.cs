@@ -5,15 +5,13 @@ namespace PSC8.Server.Tests.KeyValue;
 /// error numbers are those of pyC8's recordings of the real service (tests/cassettes/test_keyvalue/
 /// test_keyvalue_methods.yaml and test_keyvalue_exceptions.yaml) and of jsC8's src/test/34-keyvalue.ts.
 /// </summary>
-public sealed class KeyValueTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class KeyValueTests(C8HostFixture fx) : HostTest<C8HostFixture>(fx)
 {
-    private RegionClient Api => fx.Api();
-
     private static string Kv(string fabric, string rest = "") => Paths.Fabric(fabric, "kv" + rest);
 
     private async Task<(string Fabric, string Name)> CreateAsync(bool expiration = false)
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var name = C8HostFixture.Unique("kv");
         var created = (await Api.PostAsync(Kv(fabric, $"/{name}?expiration={expiration}"))).ShouldBe(200).Object;
         Assert.Equal($$"""{"error":false,"code":200,"name":"{{name}}"}""", created.ToJsonString());
@@ -51,8 +49,8 @@ public sealed class KeyValueTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
         (await Api.PostAsync(Kv("nofabric", "/c"))).ShouldFail(404, 1228);
         (await Api.GetAsync(Kv("nofabric"))).ShouldFail(404, 1228);
 
-        var fabric = await fx.CreateFabricAsync();
-        var document = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var document = await Fx.CreateCollectionAsync(fabric);
         foreach (var name in new[] { "missing", document })
         {
             (await Api.DeleteAsync(Kv(fabric, $"/{name}"))).ShouldFail(404, 101000);
@@ -181,35 +179,35 @@ public sealed class KeyValueTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
         var (fabric, name) = await CreateAsync(expiration: true);
         var soon = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1;
         (await Api.PutAsync(Kv(fabric, $"/{name}/value"), new object[] { new { _key = "brief", value = 1, expireAt = soon }, new { _key = "kept", value = 2 } })).ShouldBe(202);
-        await fx.DrainAsync();
-        var id = fx.Host.Cluster.Catalog.FindCollection(fabric, name)!.Id;
-        Assert.All(Dc.All, region => Assert.Equal(2, fx.Host.Cluster.Region(region).Store.Read(r => r.Count(id))));
+        await Fx.DrainAsync();
+        var id = Fx.Host.Cluster.Catalog.FindCollection(fabric, name)!.Id;
+        Assert.All(Dc.All, region => Assert.Equal(2, Fx.Host.Cluster.Region(region).Store.Read(r => r.Count(id))));
 
         // Stored counts, not what reads show: the removal itself is what reaches the other regions.
         foreach (var region in Dc.All)
         {
-            await Eventually.WaitForAsync(() => Task.FromResult(fx.Host.Cluster.Region(region).Store.Read(r => r.Count(id))),
+            await Eventually.WaitForAsync(() => Task.FromResult(Fx.Host.Cluster.Region(region).Store.Read(r => r.Count(id))),
                 n => n == 1, TimeSpan.FromSeconds(20), $"the expired pair removed from {region}'s store");
         }
-        Assert.Equal(["kept"], (await fx.Api(Dc.ApSouth).GetAsync(Kv(fabric, $"/{name}/keys"))).ShouldBe(200).Result.Strings());
+        Assert.Equal(["kept"], (await Fx.Api(Dc.ApSouth).GetAsync(Kv(fabric, $"/{name}/keys"))).ShouldBe(200).Result.Strings());
     }
 
     [Fact]
     public async Task Pairs_replicate_to_every_region_like_documents()
     {
         var (fabric, name) = await CreateAsync();
-        (await fx.Api(Dc.EuCentral).PutAsync(Kv(fabric, $"/{name}/value"), Pairs(("a", "from-eu")))).ShouldBe(202);
-        await fx.DrainAsync();
-        Assert.Equal("from-eu", (await fx.Api(Dc.ApSouth).GetAsync(Kv(fabric, $"/{name}/value/a"))).ShouldBe(200).Json.Str("value"));
+        (await Fx.Api(Dc.EuCentral).PutAsync(Kv(fabric, $"/{name}/value"), Pairs(("a", "from-eu")))).ShouldBe(202);
+        await Fx.DrainAsync();
+        Assert.Equal("from-eu", (await Fx.Api(Dc.ApSouth).GetAsync(Kv(fabric, $"/{name}/value/a"))).ShouldBe(200).Json.Str("value"));
 
-        (await fx.Api(Dc.ApSouth).DeleteAsync(Kv(fabric, $"/{name}/value/a"))).ShouldBe(202);
-        (await fx.Api(Dc.ApSouth).PutAsync(Kv(fabric, $"/{name}/value"), Pairs(("b", 1), ("c", 2)))).ShouldBe(202);
-        await fx.DrainAsync();
-        Assert.Equal(["b", "c"], (await fx.Api(Dc.UsWest).GetAsync(Kv(fabric, $"/{name}/keys"))).ShouldBe(200).Result.Strings());
+        (await Fx.Api(Dc.ApSouth).DeleteAsync(Kv(fabric, $"/{name}/value/a"))).ShouldBe(202);
+        (await Fx.Api(Dc.ApSouth).PutAsync(Kv(fabric, $"/{name}/value"), Pairs(("b", 1), ("c", 2)))).ShouldBe(202);
+        await Fx.DrainAsync();
+        Assert.Equal(["b", "c"], (await Fx.Api(Dc.UsWest).GetAsync(Kv(fabric, $"/{name}/keys"))).ShouldBe(200).Result.Strings());
 
-        (await fx.Api(Dc.UsWest).PutAsync(Kv(fabric, $"/{name}/truncate"))).ShouldBe(200);
-        await fx.DrainAsync();
-        Assert.Equal(0, (await fx.Api(Dc.EuCentral).GetAsync(Kv(fabric, $"/{name}/count"))).ShouldBe(200).Json.Long("count"));
+        (await Fx.Api(Dc.UsWest).PutAsync(Kv(fabric, $"/{name}/truncate"))).ShouldBe(200);
+        await Fx.DrainAsync();
+        Assert.Equal(0, (await Fx.Api(Dc.EuCentral).GetAsync(Kv(fabric, $"/{name}/count"))).ShouldBe(200).Json.Long("count"));
     }
 
     [Fact]
@@ -217,13 +215,13 @@ public sealed class KeyValueTests(C8HostFixture fx) : IClassFixture<C8HostFixtur
     {
         var (fabric, name) = await CreateAsync();
         (await Api.PutAsync(Kv(fabric, $"/{name}/value"), Pairs(("a", 1)))).ShouldBe(202);
-        var reader = await fx.AddUserAsync((fabric, "", Cluster.AccessLevel.ReadOnly));
-        var client = fx.WithToken(reader.Token);
+        var reader = await Fx.AddUserAsync((fabric, "", Cluster.AccessLevel.ReadOnly));
+        var client = Fx.WithToken(reader.Token);
         Assert.Equal(1, (await client.GetAsync(Kv(fabric, $"/{name}/value/a"))).ShouldBe(200).Json.Long("value"));
         (await client.PutAsync(Kv(fabric, $"/{name}/value"), Pairs(("b", 1)))).ShouldFail(403, 11);
         (await client.DeleteAsync(Kv(fabric, $"/{name}/value/a"))).ShouldFail(403, 11);
         (await client.PostAsync(Kv(fabric, "/other"))).ShouldFail(403, 11);
-        (await fx.Anonymous().GetAsync(Kv(fabric))).ShouldFail(401, 11);
+        (await Fx.Anonymous().GetAsync(Kv(fabric))).ShouldFail(401, 11);
     }
 
     [Fact]

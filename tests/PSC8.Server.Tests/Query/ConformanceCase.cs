@@ -32,17 +32,7 @@ public sealed record ConformanceCase(string Name, string Query, string Expected)
 
     public int ExpectedError => int.Parse(Expected[1..], System.Globalization.CultureInfo.InvariantCulture);
 
-    public ConformanceCase On(params string[] fixtures) => this with { Fixtures = fixtures };
-
-    public ConformanceCase Bind(string bindVarsJson) => this with { BindVars = bindVarsJson };
-
     public ConformanceCase Unordered() => this with { AnyOrder = true };
-
-    public ConformanceCase Warns(params int[] codes) => this with { Warnings = codes };
-
-    public ConformanceCase AndThen(string query, string expected) => this with { Then = query, ThenExpected = expected };
-
-    public ConformanceCase Cites(string page) => this with { Source = page };
 
     public override string ToString() => Name;
 }

@@ -8,7 +8,7 @@ public sealed class EngineApiTests
     [Fact]
     public void SyntaxErrorNamesTokenSnippetAndPosition()
     {
-        var error = Assert.Throws<C8Exception>(() => Engine.Prepare("INVALID QUERY", null));
+        var error = PrepareFails("INVALID QUERY");
         Assert.Equal(C8Errors.QueryParse, error.ErrorNum);
         Assert.Equal(400, error.HttpStatus);
         Assert.Equal("syntax error, unexpected identifier near 'INVALID QUERY' at position 1:1", error.Message);
@@ -17,14 +17,14 @@ public sealed class EngineApiTests
     [Fact]
     public void SyntaxErrorPositionCountsLines()
     {
-        var error = Assert.Throws<C8Exception>(() => Engine.Prepare("FOR u IN users\n  FILTER u.a ==\n  RETURN u", null));
+        var error = PrepareFails("FOR u IN users\n  FILTER u.a ==\n  RETURN u");
         Assert.Equal("syntax error, unexpected RETURN declaration near 'RETURN u' at position 3:3", error.Message);
     }
 
     [Fact]
     public void SyntaxErrorSnippetIsShortened()
     {
-        var error = Assert.Throws<C8Exception>(() => Engine.Prepare("RETURN 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16", null));
+        var error = PrepareFails("RETURN 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16");
         Assert.Equal("syntax error, unexpected integer number near '2 3 4 5 6 7 8 9 10 11 12 13 14 1...' at position 1:10", error.Message);
     }
 
@@ -34,21 +34,21 @@ public sealed class EngineApiTests
         // A saved query worker is parsed before any bindVars exist: LIMIT @n must not count as LIMIT null.
         var parsed = Engine.Parse("FOR x IN 1..10 LIMIT @skip, @n RETURN x");
         Assert.Equal(["n", "skip"], parsed["bindVars"].AsArray.Select(v => v.AsString).Order());
-        var error = Assert.Throws<C8Exception>(() => Engine.Prepare("FOR x IN 1..10 LIMIT @n RETURN x", C8Json.Parse("{\"n\":\"ten\"}").AsObject));
+        var error = PrepareFails("FOR x IN 1..10 LIMIT @n RETURN x", C8Json.Parse("{\"n\":\"ten\"}").AsObject);
         Assert.Equal(QueryErrors.NumberOutOfRange, error.ErrorNum);
     }
 
     [Fact]
     public void EndOfQueryIsReported()
     {
-        var error = Assert.Throws<C8Exception>(() => Engine.Prepare("RETURN", null));
+        var error = PrepareFails("RETURN");
         Assert.StartsWith("syntax error, unexpected end of query string", error.Message);
     }
 
     [Fact]
     public void EmptyQuery()
     {
-        var error = Assert.Throws<C8Exception>(() => Engine.Prepare(" \n ", null));
+        var error = PrepareFails(" \n ");
         Assert.Equal(C8Errors.QueryEmpty, error.ErrorNum);
         Assert.Equal("query is empty", error.Message);
     }
@@ -56,20 +56,20 @@ public sealed class EngineApiTests
     [Fact]
     public void FunctionErrorsNameTheFunction()
     {
-        Assert.Equal("usage of unknown function 'FOO()'", Assert.Throws<C8Exception>(() => Engine.Prepare("RETURN foo()", null)).Message);
+        Assert.Equal("usage of unknown function 'FOO()'", PrepareFails("RETURN foo()").Message);
         Assert.Equal("invalid number of arguments for function 'LENGTH()', expected number of arguments: minimum: 1, maximum: 1",
-            Assert.Throws<C8Exception>(() => Engine.Prepare("RETURN LENGTH()", null)).Message);
+            PrepareFails("RETURN LENGTH()").Message);
     }
 
     [Fact]
     public void BindParameterErrorsNameTheParameter()
     {
-        Assert.Equal("no value specified for declared bind parameter 'x'", Assert.Throws<C8Exception>(() => Engine.Prepare("RETURN @x", null)).Message);
+        Assert.Equal("no value specified for declared bind parameter 'x'", PrepareFails("RETURN @x").Message);
         var extra = new C8Object.Builder().Add("y", C8Value.From(1)).Build();
-        Assert.Equal("bind parameter 'y' was not declared in the query", Assert.Throws<C8Exception>(() => Engine.Prepare("RETURN 1", extra)).Message);
+        Assert.Equal("bind parameter 'y' was not declared in the query", PrepareFails("RETURN 1", extra).Message);
         var wrong = new C8Object.Builder().Add("@c", C8Value.True).Build();
         Assert.Equal("bind parameter '@c' has an invalid value or type",
-            Assert.Throws<C8Exception>(() => Engine.Prepare("FOR d IN @@c RETURN d", wrong)).Message);
+            PrepareFails("FOR d IN @@c RETURN d", wrong).Message);
     }
 
     [Fact]
@@ -177,4 +177,8 @@ public sealed class EngineApiTests
             Assert.Equal(i * 2, results.Single().AsNumber);
         }
     }
+
+    /// <summary>The error <see cref="C8qlEngine.Prepare"/> refuses the query with.</summary>
+    private static C8Exception PrepareFails(string query, C8Object? bindVars = null) =>
+        Assert.Throws<C8Exception>(() => Engine.Prepare(query, bindVars));
 }

@@ -3,10 +3,8 @@ using static PSC8.Server.Tests.RestQL.RestqlWorkerTests;
 namespace PSC8.Server.Tests.RestQL;
 
 /// <summary>Executing query workers (API.md §8): bind parameters, the bare answer of writes, paging with fetch, and whose workers are whose.</summary>
-public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class RestqlExecuteTests(C8HostFixture fx) : HostTest<C8HostFixture>(fx)
 {
-    private RegionClient Api => fx.Api();
-
     internal static Task<HttpExchange> ExecuteAsync(RegionClient api, string fabric, string name, object? body = null) =>
         api.PostAsync(Restql(fabric, "execute/" + name), body ?? new { });
 
@@ -15,7 +13,7 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
     {
         var keyId = C8HostFixture.Unique("key");
         var created = (await Api.PostAsync("/_api/key", new { keyid = keyId })).ShouldBe(201);
-        Assert.Equal($"{fx.Host.Tenant}.root", created.Json.Str("user"));
+        Assert.Equal($"{Fx.Host.Tenant}.root", created.Json.Str("user"));
         (await Api.PutAsync($"/_api/key/{keyId}/database/{fabric}", new { grant = "rw" })).ShouldBe(200);
         return Api.WithAuthorization("apikey " + created.Json.Str("key"));
     }
@@ -23,7 +21,7 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task Stored_parameters_are_defaults_that_the_callers_bind_values_override()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         (await SaveAsync(Api, fabric, "scaled", "FOR i IN 1..@n RETURN i * @m", new { n = 3, m = 10 })).ShouldBe(200);
 
         var defaults = (await ExecuteAsync(Api, fabric, "scaled")).ShouldBe(201);
@@ -40,8 +38,8 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task A_write_answers_a_bare_empty_result()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var c = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var c = await Fx.CreateCollectionAsync(fabric);
         (await SaveAsync(Api, fabric, "insertRecord", $"INSERT @doc INTO `{c}`", new { doc = new { } })).ShouldBe(200);
 
         var executed = (await ExecuteAsync(Api, fabric, "insertRecord", new { bindVars = new { doc = new { _key = "k", v = 1 } } })).ShouldBe(201);
@@ -54,8 +52,8 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
     public async Task A_read_with_no_rows_answers_the_whole_cursor_shape()
     {
         // Issue 15 item 5; jsC8's 31-restql.ts saves "for coll in _collections return coll" and expects error false.
-        var fabric = await fx.CreateFabricAsync();
-        var c = await fx.CreateCollectionAsync(fabric);
+        var fabric = await Fx.CreateFabricAsync();
+        var c = await Fx.CreateCollectionAsync(fabric);
         (await SaveAsync(Api, fabric, "none", $"FOR d IN `{c}` RETURN d", new { })).ShouldBe(200);
 
         var executed = (await ExecuteAsync(Api, fabric, "none")).ShouldBe(201).Object;
@@ -71,7 +69,7 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task More_rows_than_the_batch_size_are_fetched_with_PUT_to_the_end()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         (await SaveAsync(Api, fabric, "range", "FOR i IN 1..@n RETURN i", new { n = 7 })).ShouldBe(200);
 
         var first = (await ExecuteAsync(Api, fabric, "range", new { batchSize = 3 })).ShouldBe(201);
@@ -98,12 +96,12 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task A_worker_saved_in_one_region_runs_in_every_region()
     {
-        var fabric = await fx.CreateFabricAsync();
-        (await SaveAsync(fx.Api(Dc.UsWest), fabric, "hello", "RETURN 'hello'")).ShouldBe(200);
+        var fabric = await Fx.CreateFabricAsync();
+        (await SaveAsync(Fx.Api(Dc.UsWest), fabric, "hello", "RETURN 'hello'")).ShouldBe(200);
 
         foreach (var region in Dc.All)
         {
-            var executed = (await ExecuteAsync(fx.Api(region), fabric, "hello")).ShouldBe(201);
+            var executed = (await ExecuteAsync(Fx.Api(region), fabric, "hello")).ShouldBe(201);
             Assert.Equal("""["hello"]""", executed.Object.Arr("result").ToJsonString());
         }
     }
@@ -111,7 +109,7 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task An_unknown_worker_is_400_1502()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var error = (await ExecuteAsync(Api, fabric, "nope")).ShouldFail(400, 1502);
         Assert.Equal("query is empty", error.Json.Str("errorMessage"));
     }
@@ -119,7 +117,7 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task An_API_key_shares_the_workers_of_its_parent_user()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         (await SaveAsync(Api, fabric, "byRoot", "RETURN 'root'")).ShouldBe(200);
         var key = await RootKeyAsync(fabric);
 
@@ -128,17 +126,17 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
         Assert.Equal("""["root"]""", (await ExecuteAsync(key, fabric, "byRoot")).ShouldBe(201).Object.Arr("result").ToJsonString());
 
         var saved = (await SaveAsync(key, fabric, "byKey", "RETURN 'key'")).ShouldBe(200).Object.Obj("result");
-        Assert.Equal($"{fx.Host.Tenant}.root", saved.Str("userid"));
-        Assert.Equal($"{fx.Host.Tenant}.root.{fx.Host.Tenant}.{fabric}.byKey", saved.Str("_key"));
+        Assert.Equal($"{Fx.Host.Tenant}.root", saved.Str("userid"));
+        Assert.Equal($"{Fx.Host.Tenant}.root.{Fx.Host.Tenant}.{fabric}.byKey", saved.Str("_key"));
         Assert.Equal("""["key"]""", (await ExecuteAsync(Api, fabric, "byKey")).ShouldBe(201).Object.Arr("result").ToJsonString());
     }
 
     [Fact]
     public async Task Another_user_neither_sees_nor_runs_a_users_workers()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         (await SaveAsync(Api, fabric, "mine", "RETURN 'root'")).ShouldBe(200);
-        var other = fx.WithToken((await fx.AddUserAsync((fabric, "", AccessLevel.ReadWrite))).Token);
+        var other = Fx.WithToken((await Fx.AddUserAsync((fabric, "", AccessLevel.ReadWrite))).Token);
 
         Assert.Empty((await other.GetAsync(Restql(fabric, "user"))).ShouldBe(200).Object.Arr("result"));
         (await ExecuteAsync(other, fabric, "mine")).ShouldFail(400, 1502);
@@ -154,8 +152,8 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task A_worker_belongs_to_its_fabric()
     {
-        var fabric = await fx.CreateFabricAsync();
-        var elsewhere = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
+        var elsewhere = await Fx.CreateFabricAsync();
         (await SaveAsync(Api, fabric, "here", "RETURN 1")).ShouldBe(200);
 
         Assert.Empty((await Api.GetAsync(Restql(elsewhere, "user"))).ShouldBe(200).Object.Arr("result"));
@@ -165,7 +163,7 @@ public sealed class RestqlExecuteTests(C8HostFixture fx) : IClassFixture<C8HostF
     [Fact]
     public async Task A_fetch_cursor_belongs_to_the_principal_that_executed()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         (await SaveAsync(Api, fabric, "range", "FOR i IN 1..10 RETURN i")).ShouldBe(200);
         var key = await RootKeyAsync(fabric);
 

@@ -1,11 +1,9 @@
 namespace PSC8.Server.Tests.RestQL;
 
 /// <summary>Query workers (API.md §8): save, duplicates, validation, import, list, update and delete.</summary>
-public sealed class RestqlWorkerTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
+public sealed class RestqlWorkerTests(C8HostFixture fx) : HostTest<C8HostFixture>(fx)
 {
-    private RegionClient Api => fx.Api();
-
-    private string Tenant => fx.Host.Tenant;
+    private string Tenant => Fx.Host.Tenant;
 
     internal static string Restql(string fabric, string? rest = null) => Paths.Fabric(fabric, rest is null ? "restql" : "restql/" + rest);
 
@@ -18,7 +16,7 @@ public sealed class RestqlWorkerTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Saving_answers_the_worker_with_its_global_key_and_owner()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var saved = (await SaveAsync(Api, fabric, "insertRecord", "INSERT @doc INTO c", new { doc = new { a = 1 } })).ShouldBe(200);
 
         Assert.Equal(200, saved.Json.Long("code"));
@@ -37,7 +35,7 @@ public sealed class RestqlWorkerTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task A_name_is_saved_once_per_user_and_fabric()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         (await SaveAsync(Api, fabric, "w", "RETURN 1")).ShouldBe(200);
         (await SaveAsync(Api, fabric, "w", "RETURN 2")).ShouldFail(409, 1207);
 
@@ -51,7 +49,7 @@ public sealed class RestqlWorkerTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [InlineData("""{"query":{"name":"w","value":""}}""")]
     public async Task A_missing_or_non_string_value_is_400_400(string body)
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var error = (await Api.PostAsync(Restql(fabric), JsonNode.Parse(body))).ShouldFail(400, 400);
         Assert.Equal("query 'value' missing or is not a string.", error.Json.Str("errorMessage"));
         Assert.Empty(await NamesAsync(fabric));
@@ -60,7 +58,7 @@ public sealed class RestqlWorkerTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task A_worker_whose_query_does_not_parse_is_not_saved()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         (await SaveAsync(Api, fabric, "broken", "FOR x IN")).ShouldFail(400, 1501);
         Assert.Empty(await NamesAsync(fabric));
     }
@@ -68,7 +66,7 @@ public sealed class RestqlWorkerTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Import_creates_every_worker()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var imported = (await Api.PostAsync(Restql(fabric, "import"), new
         {
             queries = new object[] { new { name = "a", value = "RETURN 1" }, new { name = "b", value = "RETURN @x", parameter = new { x = 2 } } },
@@ -82,7 +80,7 @@ public sealed class RestqlWorkerTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Import_is_all_or_nothing()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var error = (await Api.PostAsync(Restql(fabric, "import"), new
         {
             queries = new object[] { new { name = "good", value = "RETURN 1" }, new { name = "bad" } },
@@ -96,7 +94,7 @@ public sealed class RestqlWorkerTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task The_list_holds_the_callers_workers_of_the_fabric()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         (await SaveAsync(Api, fabric, "one", "RETURN 1")).ShouldBe(200);
         (await SaveAsync(Api, fabric, "two", "RETURN 2")).ShouldBe(200);
 
@@ -110,7 +108,7 @@ public sealed class RestqlWorkerTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Update_changes_the_query_but_not_the_name()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         (await SaveAsync(Api, fabric, "w", "RETURN 1")).ShouldBe(200);
 
         var updated = (await Api.PutAsync(Restql(fabric, "w"), new { query = new { value = "RETURN @v", parameter = new { v = 7 } } })).ShouldBe(200);
@@ -124,7 +122,7 @@ public sealed class RestqlWorkerTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Updating_an_unknown_worker_is_400_with_errorNum_404()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         var error = (await Api.PutAsync(Restql(fabric, "nope"), new { query = new { value = "RETURN 1" } })).ShouldFail(400, 404);
         Assert.Equal("query not found.", error.Json.Str("errorMessage"));
     }
@@ -132,7 +130,7 @@ public sealed class RestqlWorkerTests(C8HostFixture fx) : IClassFixture<C8HostFi
     [Fact]
     public async Task Delete_answers_an_empty_result_and_the_worker_is_gone()
     {
-        var fabric = await fx.CreateFabricAsync();
+        var fabric = await Fx.CreateFabricAsync();
         (await SaveAsync(Api, fabric, "w", "RETURN 1")).ShouldBe(200);
 
         var deleted = (await Api.DeleteAsync(Restql(fabric, "w"))).ShouldBe(200);
