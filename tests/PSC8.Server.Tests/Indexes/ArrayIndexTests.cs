@@ -86,6 +86,7 @@ public sealed class ArrayIndexTests(C8HostFixture fx) : IClassFixture<C8HostFixt
             new { _key = "b", tags = new[] { "blue" } },
             new { _key = "c", tags = new[] { "green" } },
         })).ShouldBe(202);
+        await fx.DrainAsync();
         (await fx.Api(Dc.ApSouth).PatchAsync(Paths.Document(fabric, collection, "b"), new { tags = new[] { "red" } })).ShouldBe(202);
         (await fx.Api(Dc.UsWest).DeleteAsync(Paths.Document(fabric, collection, "a"))).ShouldBe(202);
         await fx.Api().QueryAsync(fabric, $"FOR d IN {collection} FILTER d._key == 'c' UPDATE d WITH {{ tags: ['red', 'green'] }} IN {collection}");

@@ -136,6 +136,7 @@ public sealed class FulltextIndexTests(C8HostFixture fx) : IClassFixture<C8HostF
         var (fabric, collection) = await SeedAsync(new { _key = "old", text = "zebra" });
         (await fx.Api().PostAsync(Index(fabric, collection), new { type = "fulltext", fields = new[] { "text" } })).ShouldBe(201);
         (await fx.Api(Dc.EuCentral).PostAsync(Paths.Documents(fabric, collection), new { _key = "new", text = "Zebra crossing" })).ShouldBe(202);
+        await fx.DrainAsync();
         (await fx.Api(Dc.ApSouth).PatchAsync(Paths.Document(fabric, collection, "old"), new { text = "horse" })).ShouldBe(202);
         await fx.DrainAsync();
         foreach (var region in Dc.All)

@@ -77,27 +77,59 @@ public sealed class IndexDurabilityTests : DataFolderTest
     [Fact]
     public async Task A_fulltext_index_survives_SIGKILL_and_restart_with_its_words()
     {
-        const string fabric = "words";
-        const string search = "FOR d IN FULLTEXT(notes, 'text', 'prefix:zeb,|river') RETURN d._key";
-        await using (var first = await C8LocalProcess.StartAsync(Args))
-        {
-            var token = await Client(first, Dc.UsWest, null).LoginAsync(RootEmail, Password);
-            var us = Client(first, Dc.UsWest, token);
-            (await us.PostAsync(Paths.Databases, new { name = fabric, options = new { dcList = "us-west,eu-central,ap-south", spotDc = "us-west" } })).ShouldBe(201);
-            (await us.PostAsync(Paths.Collections(fabric), new { name = "notes" })).ShouldBe(200);
-            (await us.PostAsync(Paths.Documents(fabric, "notes"), new object[] { new { _key = "before", text = "Zebras" }, new { _key = "other", text = "horse" } })).ShouldBe(202);
-            (await us.PostAsync(Paths.Fabric(fabric, "index/fulltext?collection=notes"), new { type = "fulltext", fields = new[] { "text" } })).ShouldBe(201);
-            (await us.PostAsync(Paths.Documents(fabric, "notes"), new { _key = "after", text = "a river" })).ShouldBe(202);
-            first.Kill();
-        }
+        await CreateFulltextAndKillAsync();
+        await AssertFulltextAfterRestartAsync();
+    }
 
+    /// <summary>A data folder from before fulltext indexes had words: an expression index on docs and no terms; the start builds them.</summary>
+    [Fact]
+    public async Task A_fulltext_index_of_an_earlier_data_folder_gets_its_words_at_start()
+    {
+        var id = IdOf(await CreateFulltextAndKillAsync());
+        foreach (var file in RegionFiles())
+        {
+            using var connection = Open(file);
+            var trigger = (string)new SqliteCommand($"SELECT sql FROM sqlite_master WHERE name = 'terms_{id}_insert'", connection).ExecuteScalar()!;
+            var collection = Regex.Match(trigger, @"NEW\.cid = (\d+)").Groups[1].Value;
+            Execute(connection, $"""
+                DROP TRIGGER terms_{id}_insert; DROP TRIGGER terms_{id}_update; DROP TRIGGER terms_{id}_delete; DELETE FROM terms WHERE ix = {id};
+                CREATE INDEX ix_{id} ON docs (cid, c8_index_key(body, 'text', 1)) WHERE cid = {collection};
+                """);
+        }
+        await AssertFulltextAfterRestartAsync();
+        foreach (var file in RegionFiles())
+        {
+            using var connection = Open(file);
+            Assert.Equal(0L, Scalar(connection, $"SELECT count(*) FROM sqlite_master WHERE name = 'ix_{id}'"));
+        }
+    }
+
+    private const string Notes = "words";
+
+    private async Task<string> CreateFulltextAndKillAsync()
+    {
+        await using var first = await C8LocalProcess.StartAsync(Args);
+        var token = await Client(first, Dc.UsWest, null).LoginAsync(RootEmail, Password);
+        var us = Client(first, Dc.UsWest, token);
+        (await us.PostAsync(Paths.Databases, new { name = Notes, options = new { dcList = "us-west,eu-central,ap-south", spotDc = "us-west" } })).ShouldBe(201);
+        (await us.PostAsync(Paths.Collections(Notes), new { name = "notes" })).ShouldBe(200);
+        (await us.PostAsync(Paths.Documents(Notes, "notes"), new object[] { new { _key = "before", text = "Zebras" }, new { _key = "other", text = "horse" } })).ShouldBe(202);
+        var id = (await us.PostAsync(Paths.Fabric(Notes, "index/fulltext?collection=notes"), new { type = "fulltext", fields = new[] { "text" } })).ShouldBe(201).Json.Str("id")!;
+        (await us.PostAsync(Paths.Documents(Notes, "notes"), new { _key = "after", text = "a river" })).ShouldBe(202);
+        first.Kill();
+        return id;
+    }
+
+    private async Task AssertFulltextAfterRestartAsync()
+    {
+        const string search = "FOR d IN FULLTEXT(notes, 'text', 'prefix:zeb,|river') RETURN d._key";
         await using var second = await C8LocalProcess.StartAsync(Args);
         var again = await Client(second, Dc.UsWest, null).LoginAsync(RootEmail, Password);
-        (await Client(second, Dc.EuCentral, again).PostAsync(Paths.Documents(fabric, "notes"), new { _key = "restarted", text = "zebra" })).ShouldBe(202);
+        (await Client(second, Dc.EuCentral, again).PostAsync(Paths.Documents(Notes, "notes"), new { _key = "restarted", text = "zebra" })).ShouldBe(202);
         foreach (var region in Dc.All)
         {
             var api = Client(second, region, again);
-            var run = await Eventually.WaitForAsync(() => api.QueryAsync(fabric, search), r => r.Rows.Count == 3, TimeSpan.FromSeconds(20), $"the restarted write to reach {region}");
+            var run = await Eventually.WaitForAsync(() => api.QueryAsync(Notes, search), r => r.Rows.Count == 3, TimeSpan.FromSeconds(20), $"the restarted write to reach {region}");
             Assert.Equal(["after", "before", "restarted"], run.Rows.Select(r => r!.GetValue<string>()));
             Assert.Equal(3, run.Stats.Long("scannedIndex"));
         }
