@@ -14,7 +14,7 @@ foreach (var size in options.Sizes)
     table.AddLoad(size, load);
     if (options.Suite != "queries")
     {
-        await IndexBench.RunAsync(bench, collection, size, load, options.Runs, indexResults);
+        await IndexBench.RunAsync(bench, collection, size, options.Runs, indexResults);
     }
     if (options.Suite == "indexes")
     {
