@@ -1,7 +1,7 @@
 namespace PSC8.Server.Tests.Indexes;
 
 /// <summary>
-/// Queries that read only _key, _id and indexed attributes through a compound index (a projection of each document):
+/// Queries that read only _key, _id and indexed attributes through a compound index, answered from its entries alone:
 /// the values are exactly the documents' (integers past 2^53, -0, unicode, escapes, null against missing, arrays and
 /// objects), in reads and in a writing query, as a scan gives them.
 /// </summary>
