@@ -2,7 +2,7 @@ namespace PSC8.Server.Storage;
 
 /// <summary>
 /// The SQL of a region's copy of an index. A persistent index is a table of its own entries — each document's keys
-/// of the indexed attributes and its document key, in key order — kept by triggers on docs, so every write (replicated
+/// of the indexed attributes and its document key, in key order — kept by <see cref="DocumentTriggers"/>, so every write (replicated
 /// ones, bulk deletes and truncates too) updates it in the write's own transaction with no bookkeeping of ours. Its
 /// ranges are read from the entries alone: an expression index on docs would make SQLite look every entry's document
 /// up again (a WITHOUT ROWID table cannot defer that seek), which cost more than the rest of an indexed query. Geo and
@@ -23,19 +23,16 @@ internal static class IndexSql
         var keys = Enumerable.Range(0, index.Fields.Count).Select(i => $"k{i}").ToList();
         // A unique index's keys are its primary key: SQLite refuses a second document with the same values (1210).
         var primary = index.Unique ? keys : [.. keys, "key"];
-        var when = $"cid = {Id(collectionId)} ";
         return $"""
             DROP INDEX IF EXISTS ix_{Id(index.Id)};
             CREATE TABLE IF NOT EXISTS {table} ({string.Join(", ", keys.Select(k => k + " BLOB NOT NULL"))}, key TEXT NOT NULL,
                 PRIMARY KEY ({string.Join(", ", primary)})) WITHOUT ROWID;
-            CREATE TRIGGER IF NOT EXISTS {table}_insert AFTER INSERT ON docs WHEN NEW.{when}BEGIN {Insert(index, "NEW")}; END;
-            CREATE TRIGGER IF NOT EXISTS {table}_update AFTER UPDATE OF body ON docs WHEN NEW.{when}BEGIN {Delete(index, "OLD")}; {Insert(index, "NEW")}; END;
-            CREATE TRIGGER IF NOT EXISTS {table}_delete AFTER DELETE ON docs WHEN OLD.{when}BEGIN {Delete(index, "OLD")}; END;
+            {DocumentTriggers.Create(table, collectionId, row => Insert(index, row), row => Delete(index, row))}
             """;
     }
 
-    /// <summary>Whether a persistent index's entries table exists (then it is complete: it is filled in the transaction that creates it).</summary>
-    public static string Exists(IndexInfo index) => $"SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{Table(index)}')";
+    /// <summary>Whether a persistent index's entries exist (then they are complete: they are filled in the transaction that creates them).</summary>
+    public static string Exists(IndexInfo index) => DocumentTriggers.Exist(Table(index));
 
     /// <summary>The entries of the documents stored before the index existed.</summary>
     public static string Fill(IndexInfo index, long collectionId) =>
@@ -47,17 +44,14 @@ internal static class IndexSql
         {
             return $"DROP INDEX IF EXISTS {Name(index)}";
         }
-        var table = Table(index);
-        return $"DROP TRIGGER IF EXISTS {table}_insert; DROP TRIGGER IF EXISTS {table}_update; DROP TRIGGER IF EXISTS {table}_delete; DROP TABLE IF EXISTS {table}; DROP INDEX IF EXISTS ix_{Id(index.Id)};";
+        return $"{DropTable(Table(index))} DROP INDEX IF EXISTS ix_{Id(index.Id)};";
     }
 
-    /// <summary>The names of a collection's persistent index tables, found by their insert triggers' condition.</summary>
-    public static string EntryTablesOf(long collectionId) =>
-        $"SELECT substr(name, 1, length(name) - 7) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'ixe\\_%\\_insert' ESCAPE '\\' AND sql LIKE '% NEW.cid = {Id(collectionId)} %'";
+    /// <summary>The names of a collection's persistent index tables, found by their triggers' condition.</summary>
+    public static string EntryTablesOf(long collectionId) => DocumentTriggers.NamesOf(TablePrefix, collectionId);
 
     /// <summary>Drops an entries table found by <see cref="EntryTablesOf"/>, with its triggers.</summary>
-    public static string DropTable(string table) =>
-        $"DROP TRIGGER IF EXISTS {table}_insert; DROP TRIGGER IF EXISTS {table}_update; DROP TRIGGER IF EXISTS {table}_delete; DROP TABLE IF EXISTS {table};";
+    public static string DropTable(string table) => $"{DocumentTriggers.Drop(table)} DROP TABLE IF EXISTS {table};";
 
     public static string Ttl(IndexInfo index) => $"{IndexKey.TtlFunction}(body, {Literal(index.Fields[0])})";
 
@@ -132,7 +126,9 @@ internal static class IndexSql
     private static string GeoColumn(IndexInfo index) =>
         $"{GeoKey.Function}(body, {Literal(index.Fields[0])}, {Literal(index.Fields.Count > 1 ? index.Fields[1] : "")}, {(index.GeoJson ? 1 : 0)})";
 
-    private static string Table(IndexInfo index) => "ixe_" + Id(index.Id);
+    private const string TablePrefix = "ixe";
+
+    private static string Table(IndexInfo index) => TablePrefix + "_" + Id(index.Id);
 
     // A geo index's copy has its own name: the copies built before geo keys existed indexed the raw attributes.
     private static string Name(IndexInfo index) => "ix_" + Id(index.Id) + (index.IsGeo ? "_geo" : "");
