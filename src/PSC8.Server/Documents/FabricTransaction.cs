@@ -84,7 +84,7 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
     public IEnumerable<C8Object>? IndexScan(string collection, IndexInfo index, IReadOnlyList<IndexCondition> conditions, IReadOnlyList<string>? attributes, bool descending = false, int sortedFields = 0)
     {
         var info = Collection(collection, AccessLevel.ReadOnly);
-        if (IndexRanges.For(conditions, index.Sparse, index.Fields.Count) is not { } ranges || cluster.Catalog.Indexes(info.Id).All(i => i.Id != index.Id))
+        if (IndexRanges.For(conditions, index.Sparse, index.Fields.Count) is not { } ranges || Dropped(info, index))
         {
             return null;
         }
@@ -97,10 +97,13 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
         return Read(info, index, ordered, attributes, descending, sortedFields);
     }
 
+    /// <summary>Whether the index a query was compiled with has been dropped from the collection since: then it reads nothing through it.</summary>
+    private bool Dropped(CollectionInfo collection, IndexInfo index) => cluster.Catalog.Indexes(collection.Id).All(i => i.Id != index.Id);
+
     public IEnumerable<C8Object>? GeoScan(string collection, IndexInfo index, double minLatitude, double maxLatitude, bool unlocated, IReadOnlyList<string>? attributes)
     {
         var info = Collection(collection, AccessLevel.ReadOnly);
-        if (cluster.Catalog.Indexes(info.Id).All(i => i.Id != index.Id))
+        if (Dropped(info, index))
         {
             return null;
         }
@@ -115,7 +118,7 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
     public IEnumerable<C8Object>? FulltextScan(string collection, IndexInfo index, FulltextQuery query)
     {
         var info = Collection(collection, AccessLevel.ReadOnly);
-        if (cluster.Catalog.Indexes(info.Id).All(i => i.Id != index.Id))
+        if (Dropped(info, index))
         {
             return null;
         }
@@ -125,7 +128,7 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
     public IEnumerable<C8Object>? ArrayScan(string collection, IndexInfo index, C8Value member, IReadOnlyList<string>? attributes)
     {
         var info = Collection(collection, AccessLevel.ReadOnly);
-        if (!IndexKey.MatchesExactly(member) || cluster.Catalog.Indexes(info.Id).All(i => i.Id != index.Id))
+        if (!IndexKey.MatchesExactly(member) || Dropped(info, index))
         {
             return null;
         }
