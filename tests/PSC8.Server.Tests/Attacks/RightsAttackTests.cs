@@ -19,6 +19,20 @@ public sealed class RightsAttackTests(C8HostFixture fx) : IClassFixture<C8HostFi
     private async Task<long> CountAsync(string fabric, string collection) =>
         (await Root.QueryAsync(fabric, $"RETURN LENGTH(`{collection}`)")).Rows[0]!.GetValue<long>();
 
+    /// <summary>
+    /// Root's run of the worker is refused (naming <paramref name="named"/>) and writes nothing into
+    /// <paramref name="collection"/>; saved again by root, the same insert runs with root's rights and writes one document.
+    /// </summary>
+    private async Task RefusedUntilRootSavesAsync(string fabric, string worker, string insert, string collection, string named)
+    {
+        var refused = (await ExecuteAsync(Root, fabric, worker)).ShouldFail(403, 11);
+        Assert.Contains(named, refused.Json.Str("errorMessage"));
+        Assert.Equal(0, await CountAsync(fabric, collection));
+        (await Root.PutAsync(Restql(fabric, worker), new { query = new { value = insert } })).ShouldBe(200);
+        (await ExecuteAsync(Root, fabric, worker)).ShouldBe(201);
+        Assert.Equal(1, await CountAsync(fabric, collection));
+    }
+
     [Fact]
     public async Task A_worker_a_key_rewrote_does_not_write_with_roots_rights_when_root_runs_it()
     {
@@ -29,14 +43,7 @@ public sealed class RightsAttackTests(C8HostFixture fx) : IClassFixture<C8HostFi
         (await SaveAsync(Root, fabric, "report", $"FOR d IN `{open}` RETURN d")).ShouldBe(200);
 
         (await key.PutAsync(Restql(fabric, "report"), new { query = new { value = $"INSERT {{planted: true}} INTO `{guarded}`" } })).ShouldBe(200);
-        var refused = (await ExecuteAsync(Root, fabric, "report")).ShouldFail(403, 11);
-
-        Assert.Contains(guarded, refused.Json.Str("errorMessage"));
-        Assert.Equal(0, await CountAsync(fabric, guarded));
-        // Saved again by root, the same text runs with root's rights.
-        (await Root.PutAsync(Restql(fabric, "report"), new { query = new { value = $"INSERT {{planted: true}} INTO `{guarded}`" } })).ShouldBe(200);
-        (await ExecuteAsync(Root, fabric, "report")).ShouldBe(201);
-        Assert.Equal(1, await CountAsync(fabric, guarded));
+        await RefusedUntilRootSavesAsync(fabric, "report", $"INSERT {{planted: true}} INTO `{guarded}`", guarded, named: guarded);
     }
 
     [Fact]
@@ -107,11 +114,6 @@ public sealed class RightsAttackTests(C8HostFixture fx) : IClassFixture<C8HostFi
         (await SaveAsync(key, fabric, "add", $"INSERT {{}} INTO `{c}`")).ShouldBe(200);
         (await Root.DeleteAsync("/_api/key/" + keyId)).ShouldBe(202);
 
-        var refused = (await ExecuteAsync(Root, fabric, "add")).ShouldFail(403, 11);
-        Assert.Contains(keyId, refused.Json.Str("errorMessage"));
-        Assert.Equal(0, await CountAsync(fabric, c));
-        (await Root.PutAsync(Restql(fabric, "add"), new { query = new { value = $"INSERT {{}} INTO `{c}`" } })).ShouldBe(200);
-        (await ExecuteAsync(Root, fabric, "add")).ShouldBe(201);
-        Assert.Equal(1, await CountAsync(fabric, c));
+        await RefusedUntilRootSavesAsync(fabric, "add", $"INSERT {{}} INTO `{c}`", c, named: keyId);
     }
 }
