@@ -1,17 +1,11 @@
 using System.Collections.Concurrent;
-using System.Linq.Expressions;
-using System.Reflection;
 
 namespace PSC8.Json;
 
 /// <summary>Builds the PSObjects JSON objects become (PSCustomObjects with note properties).</summary>
 internal sealed class PSObjectBuilder : IObjectBuilder<PSObject>
 {
-    // Sets a PSObject's internal type-name list. PowerShell shares one read-only list among all objects of a kind and
-    // copies it on the first change through TypeNames; rows of one type name share one the same way, instead of each
-    // copying the default list and inserting into it. Null where a PowerShell version has no such member.
-    private static readonly Action<PSObject, object>? SetTypeNames = TypeNamesSetter();
-
+    // Rows of one type name share one list (see TypeNameLists).
     private static readonly ConcurrentDictionary<string, object> SharedTypeNames = new(StringComparer.Ordinal);
 
     // The names of the last object found distinct: rows of one shape reuse their names (see JsonObjects), so the next
@@ -30,9 +24,9 @@ internal sealed class PSObjectBuilder : IObjectBuilder<PSObject>
         var value = new PSObject();
         if (typeName is not null)
         {
-            if (SetTypeNames is not null)
+            if (TypeNameLists.CanShare)
             {
-                SetTypeNames(value, SharedTypeNames.GetOrAdd(typeName, SharedTypeNamesFor));
+                TypeNameLists.Set(value, SharedTypeNames.GetOrAdd(typeName, SharedTypeNamesFor));
             }
             else
             {
@@ -122,38 +116,6 @@ internal sealed class PSObjectBuilder : IObjectBuilder<PSObject>
         return true;
     }
 
-    // The read-only list PowerShell would give an object of this type name: the name, then a new PSObject's own.
-    private static object SharedTypeNamesFor(string typeName)
-    {
-        var names = new List<string> { typeName };
-        names.AddRange(new PSObject().TypeNames);
-        return Activator.CreateInstance(
-            InternalTypeNames!.PropertyType,
-            BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic,
-            null,
-            new object[] { names, true },
-            null)!;
-    }
-
-    private static PropertyInfo? InternalTypeNames =>
-        typeof(PSObject).GetProperty("InternalTypeNames", BindingFlags.Instance | BindingFlags.NonPublic);
-
-    private static Action<PSObject, object>? TypeNamesSetter()
-    {
-        var property = InternalTypeNames;
-        var constructor = property?.PropertyType.GetConstructor(
-            BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, null, new[] { typeof(IEnumerable<string>), typeof(bool) }, null);
-        var isReadOnly = property?.PropertyType.GetProperty("IsReadOnly", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
-        if (property?.GetSetMethod(nonPublic: true) is null || constructor is null || isReadOnly is null
-            || !Equals(isReadOnly.GetValue(constructor.Invoke(new object[] { new[] { "probe" }, true })), true))
-        {
-            // Without a list PowerShell copies before changing, sharing one would let a change to one row show in all.
-            return null;
-        }
-
-        var wrapped = Expression.Parameter(typeof(PSObject), "wrapped");
-        var names = Expression.Parameter(typeof(object), "names");
-        var assign = Expression.Assign(Expression.Property(wrapped, property), Expression.Convert(names, property.PropertyType));
-        return Expression.Lambda<Action<PSObject, object>>(assign, wrapped, names).Compile();
-    }
+    // The list PowerShell would give an object of this type name: the name, then a new PSObject's own.
+    private static object SharedTypeNamesFor(string typeName) => TypeNameLists.Share(new[] { typeName }.Concat(new PSObject().TypeNames).ToList());
 }

@@ -33,8 +33,6 @@ internal sealed class PSObjectShape : JsonObjectShape
     // and is null where a PowerShell version keeps its members otherwise; then the enumeration runs.
     private static readonly Func<PSObject, OrderedDictionary?>? OwnMemberTable = InternalMemberTable();
 
-    private static readonly Func<PSObject, IEnumerable<string>>? OwnTypeNames = Internal<IEnumerable<string>>("InternalTypeNames");
-
     private static object? s_lastPlainNames;
 
     public static PSObjectShape Instance { get; } = new();
@@ -93,7 +91,7 @@ internal sealed class PSObjectShape : JsonObjectShape
     {
         // Objects of one kind share one internal type-name list (the public TypeNames is a fresh copy per call), so
         // the list seen last is recognised by reference instead of walked again for every object.
-        var names = OwnTypeNames?.Invoke(wrapped) ?? wrapped.TypeNames;
+        var names = TypeNameLists.Of(wrapped) ?? wrapped.TypeNames;
         if (ReferenceEquals(names, s_lastPlainNames))
         {
             return true;

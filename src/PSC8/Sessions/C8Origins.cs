@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using PSC8.Json;
 
 namespace PSC8.Sessions;
 
@@ -15,12 +16,22 @@ internal sealed class C8Origin
 
     /// <summary>The fabric the object lives in (a fabric's own name); null for what lives in none (regions, keys).</summary>
     public string? Fabric { get; }
+
+    /// <summary>Whether both say the same connection and fabric.</summary>
+    public bool Is(C8Origin other) => Is(other.Session, other.Fabric);
+
+    /// <summary>Whether this says <paramref name="session"/> and <paramref name="fabric"/>.</summary>
+    public bool Is(C8Session session, string? fabric) =>
+        ReferenceEquals(Session, session) && string.Equals(Fabric, string.IsNullOrEmpty(fabric) ? null : fabric, StringComparison.Ordinal);
 }
 
 /// <summary>
 /// Where each emitted object was read, so that piping it into another cmdlet acts on the server and fabric it came
-/// from, not on whatever the default connection is. The table holds objects weakly: it forgets what the session no
-/// longer references.
+/// from, not on whatever the default connection is. A property bag (a document, a row) carries it in its type-name
+/// list: the rows of one query share one list that stands for their origin, as they would share PowerShell's own, so
+/// a query of a million rows records one origin rather than a million table entries (weak entries cost the garbage
+/// collector for every row it keeps). Other objects, and bags where lists cannot be shared, are kept in a table that
+/// holds them weakly: it forgets what the session no longer references.
 /// </summary>
 internal static class C8Origins
 {
@@ -46,8 +57,14 @@ internal static class C8Origins
         }
 
         var wrapped = value as PSObject ?? new PSObject(value);
-        var key = KeyOf(wrapped);
         var origin = OriginFor(session, FabricOf(wrapped.BaseObject) ?? fabric);
+        if (wrapped.BaseObject is PSCustomObject && TypeNameLists.CanShare)
+        {
+            TypeNameLists.Set(wrapped, OriginNames.For(TypeNameLists.Of(wrapped)!, origin));
+            return wrapped;
+        }
+
+        var key = KeyOf(wrapped);
         lock (Table)
         {
             Table.Remove(key);
@@ -71,6 +88,11 @@ internal static class C8Origins
             return null;
         }
 
+        if (value is PSObject bag && bag.BaseObject is PSCustomObject && OriginNames.Of(TypeNameLists.Of(bag)) is { } carried)
+        {
+            return carried;
+        }
+
         // Reading needs no lock: the table is safe for concurrent readers; the lock only keeps Remove and Add together.
         return Table.TryGetValue(value is PSObject wrapped ? KeyOf(wrapped) : value, out var origin) ? origin : null;
     }
@@ -78,12 +100,7 @@ internal static class C8Origins
     private static C8Origin OriginFor(C8Session session, string? fabric)
     {
         var last = s_last;
-        if (last is not null && ReferenceEquals(last.Session, session) && string.Equals(last.Fabric, string.IsNullOrEmpty(fabric) ? null : fabric, System.StringComparison.Ordinal))
-        {
-            return last;
-        }
-
-        return s_last = new C8Origin(session, fabric);
+        return last is not null && last.Is(session, fabric) ? last : s_last = new C8Origin(session, fabric);
     }
 
     // A property bag is its PSObject (its base object is one shared PSCustomObject); a .NET object is itself.

@@ -93,6 +93,32 @@ public sealed class OriginTests : CmdletTest, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rows_of_both_servers_in_one_pipeline_each_change_where_they_were_read()
+    {
+        Run("""
+            $rows = @(Invoke-C8Query 'FOR d IN dup RETURN d' -Fabric $Fabric -Connection $other) + @(Invoke-C8Query 'FOR d IN dup RETURN d' -Fabric $Fabric -Connection $main)
+            $rows | ForEach-Object { $_.v = 'both' }
+            $rows | Set-C8Document
+            """).ShouldSucceed();
+
+        Assert.Equal("both", await ValueAsync(Other.Root, "1"));
+        Assert.Equal("both", await ValueAsync(C8.Root, "1"));
+    }
+
+    [Fact]
+    public void Changing_one_rows_type_names_leaves_the_others_of_its_query_as_they_were()
+    {
+        var names = Run("""
+            $rows = @(Invoke-C8Query 'FOR i IN 1..2 RETURN { _key: TO_STRING(i) }' -Fabric $Fabric -Connection $other)
+            $rows[0].PSObject.TypeNames.Insert(0, 'Mine.Row')
+            $rows[0].PSObject.TypeNames[0]
+            $rows[1].PSObject.TypeNames[0]
+            """).ShouldSucceed().Output.Select(o => o.BaseObject).ToArray();
+
+        Assert.Equal(new object[] { "Mine.Row", "PSC8.Document" }, names);
+    }
+
+    [Fact]
     public async Task Documents_from_the_other_server_are_added_there()
     {
         Run("Get-C8Document dup -Fabric $Fabric -Connection $other | Add-C8Document copy").ShouldSucceed();
