@@ -106,19 +106,6 @@ public sealed class OriginTests : CmdletTest, IAsyncLifetime
     }
 
     [Fact]
-    public void Changing_one_rows_type_names_leaves_the_others_of_its_query_as_they_were()
-    {
-        var names = Run("""
-            $rows = @(Invoke-C8Query 'FOR i IN 1..2 RETURN { _key: TO_STRING(i) }' -Fabric $Fabric -Connection $other)
-            $rows[0].PSObject.TypeNames.Insert(0, 'Mine.Row')
-            $rows[0].PSObject.TypeNames[0]
-            $rows[1].PSObject.TypeNames[0]
-            """).ShouldSucceed().Output.Select(o => o.BaseObject).ToArray();
-
-        Assert.Equal(new object[] { "Mine.Row", "PSC8.Document" }, names);
-    }
-
-    [Fact]
     public async Task Documents_from_the_other_server_are_added_there()
     {
         Run("Get-C8Document dup -Fabric $Fabric -Connection $other | Add-C8Document copy").ShouldSucceed();

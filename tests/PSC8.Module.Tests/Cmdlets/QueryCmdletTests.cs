@@ -76,6 +76,21 @@ public sealed class QueryCmdletTests(ModuleServers servers) : FabricTest(servers
     }
 
     [Fact]
+    public void A_copy_of_a_row_is_its_own_object()
+    {
+        // The module gives each row its member collection itself (see PSObjectBuilder); a copy must still get its own.
+        var result = Run(
+            "$row = @(Invoke-C8Query 'FOR d IN rows SORT d.n LIMIT 1 RETURN d')[0]; $n = $row.n; " +
+            "$copy = $row.PSObject.Copy(); $copy.n = -1; $copy | Add-Member only_copy 1; " +
+            "'{0}|{1}|{2}|{3}' -f ($row.n -eq $n), $copy.n, ($row.PSObject.Properties.Name -contains 'only_copy'), ($copy | ConvertTo-Json -Compress)").ShouldSucceed();
+
+        var parts = ((string)Assert.Single(result.Output).BaseObject).Split('|');
+        Assert.Equal(new[] { "True", "-1", "False" }, parts.Take(3));
+        Assert.Contains("\"n\":-1", parts[3], StringComparison.Ordinal);
+        Assert.Contains("\"only_copy\":1", parts[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Names_that_differ_only_in_case_after_rows_of_one_shape_are_one_property()
     {
         var result = Run("Invoke-C8Query 'FOR x IN [{a: 1, b: 2}, {a: 3, b: 4}, {a: 5, A: 6}] RETURN x' | ForEach-Object { '{0}={1}' -f ($_.PSObject.Properties.Name -join ','), $_.a }").ShouldSucceed();
