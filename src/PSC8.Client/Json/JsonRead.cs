@@ -7,6 +7,9 @@ internal static class JsonRead
 {
     private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip };
 
+    private static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip };
+
+    /// <summary>An answer's body as JSON; the element reads <paramref name="utf8"/> itself, which must not change after.</summary>
     public static JsonElement Parse(byte[] utf8)
     {
         if (utf8.Length == 0)
@@ -14,12 +17,12 @@ internal static class JsonRead
             return default;
         }
 
-        // ParseValue copies into a document that is not pooled, so elements stay valid without disposal.
-        var reader = Reader(utf8);
-        return JsonElement.ParseValue(ref reader);
+        // The document indexes the body where it lies instead of copying it (a cursor page's rows are most of what a
+        // query allocates). It is never disposed, so its elements stay valid; disposal would only return its index to
+        // the pool.
+        return JsonDocument.Parse(utf8, DocumentOptions).RootElement;
     }
 
-    /// <summary>A reader from <paramref name="start"/> to the end of an answer, with the options <see cref="Parse"/> uses.</summary>
     /// <summary>What <paramref name="write"/> writes, as a detached element.</summary>
     public static JsonElement Render(Action<Utf8JsonWriter> write)
     {
@@ -32,6 +35,7 @@ internal static class JsonRead
         return Parse(buffer.ToArray());
     }
 
+    /// <summary>A reader from <paramref name="start"/> to the end of an answer, with the options <see cref="Parse"/> uses.</summary>
     public static Utf8JsonReader Reader(byte[] utf8, int start = 0) =>
         new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, start, utf8.Length - start), ReaderOptions);
 

@@ -9,7 +9,8 @@ internal interface IObjectBuilder<TObject>
 {
     /// <summary>
     /// A new object with <paramref name="properties"/> in order, tagged with <paramref name="typeName"/> when it is not
-    /// null; of properties whose names differ only in case (one PowerShell property), the last one wins.
+    /// null; of properties whose names differ only in case (one PowerShell property), the last one wins. The list is
+    /// the caller's scratch space, reused for the next object: copy what it holds, never keep it.
     /// </summary>
     TObject Create(string? typeName, IReadOnlyList<KeyValuePair<string, object?>> properties);
 }

@@ -36,20 +36,20 @@ internal static class JsonObjects
             throw new ArgumentNullException(nameof(builder));
         }
 
-        return Convert(value, builder, typeName, top: true);
+        return Convert(value, builder, typeName, depth: 0);
     }
 
-    private static object? Convert<T>(JsonElement value, IObjectBuilder<T> builder, string? typeName, bool top)
+    private static object? Convert<T>(JsonElement value, IObjectBuilder<T> builder, string? typeName, int depth)
         where T : class
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                var properties = new List<KeyValuePair<string, object?>>();
+                var properties = Scratch(depth);
                 foreach (var property in value.EnumerateObject())
                 {
-                    var name = top ? RowName(property, properties.Count) : property.Name;
-                    properties.Add(new KeyValuePair<string, object?>(name, Convert(property.Value, builder, null, top: false)));
+                    var name = depth == 0 ? RowName(property, properties.Count) : property.Name;
+                    properties.Add(new KeyValuePair<string, object?>(name, Convert(property.Value, builder, null, depth + 1)));
                 }
 
                 return builder.Create(typeName, properties);
@@ -58,13 +58,32 @@ internal static class JsonObjects
                 var i = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    items[i++] = Convert(item, builder, null, top: false);
+                    items[i++] = Convert(item, builder, null, depth + 1);
                 }
 
                 return items;
             default:
                 return JsonPlainValues.From(value);
         }
+    }
+
+    // One list per depth, reused from row to row (builders copy it): an object's list is still being filled while its
+    // properties' objects are converted.
+    [ThreadStatic]
+    private static List<List<KeyValuePair<string, object?>>>? t_scratch;
+
+    private static List<KeyValuePair<string, object?>> Scratch(int depth)
+    {
+        var lists = t_scratch ??= new List<List<KeyValuePair<string, object?>>>();
+        while (lists.Count <= depth)
+        {
+            lists.Add(new List<KeyValuePair<string, object?>>());
+        }
+
+        // Cleared here too: a conversion that threw left its items behind.
+        var list = lists[depth];
+        list.Clear();
+        return list;
     }
 
     private static string RowName(JsonProperty property, int index)

@@ -47,8 +47,9 @@ internal sealed class PSObjectBuilder : IObjectBuilder<PSObject>
         // Adding unchecked skips a name lookup per property, which costs more than building the object; only names that
         // repeat ignoring case (one PowerShell property) need the checked path.
         var distinct = Distinct(properties);
-        foreach (var property in properties)
+        for (var i = 0; i < properties.Count; i++)
         {
+            var property = properties[i];
             if (distinct)
             {
                 value.Properties.Add(new PSNoteProperty(property.Key, property.Value), preValidated: true);
