@@ -40,6 +40,9 @@ public sealed class C8ConnectionOptions
     /// </summary>
     public Action<string>? Log { get; set; }
 
+    /// <summary>Whether <see cref="Log"/> wants a request's line now; asked per request, so nothing is built when not.</summary>
+    public Func<bool>? LogEnabled { get; set; }
+
     /// <summary>
     /// Receives the detail of each request and answer when <see cref="TraceEnabled"/> says so: the request line with
     /// its query, the headers and the first part of each body — all redacted (PowerShell's Debug stream). Called on

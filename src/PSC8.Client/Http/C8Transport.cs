@@ -20,6 +20,7 @@ internal sealed class C8Transport : IDisposable
     private const int TracedBodyChars = 2000;
 
     private readonly Action<string>? _log;
+    private readonly Func<bool>? _logEnabled;
     private readonly Action<string>? _trace;
     private readonly Func<bool>? _traceEnabled;
     private readonly Func<DateTimeOffset> _clock;
@@ -31,6 +32,7 @@ internal sealed class C8Transport : IDisposable
         _retry = (options.Retry ?? new C8RetryPolicy()).Clone();
         _timeout = options.Timeout <= TimeSpan.Zero ? TimeSpan.FromSeconds(120) : options.Timeout;
         _log = options.Log;
+        _logEnabled = options.LogEnabled;
         _trace = options.Trace;
         _traceEnabled = options.TraceEnabled;
         _clock = options.Clock;
@@ -168,7 +170,11 @@ internal sealed class C8Transport : IDisposable
                 return Attempt.Failed(Failure.Lost, "connection failed while reading the response: " + Redact(Describe(ex)), ex);
             }
 
-            Log(method + " " + request.PathAndQuery() + " -> " + Number(status) + " in " + Number(watch.ElapsedMilliseconds) + " ms");
+            if (Wants(_log, _logEnabled))
+            {
+                Log(method + " " + request.PathAndQuery() + " -> " + Number(status) + " in " + Number(watch.ElapsedMilliseconds) + " ms");
+            }
+
             if (tracing)
             {
                 TraceAnswer(response, body);
@@ -273,18 +279,18 @@ internal sealed class C8Transport : IDisposable
         return false;
     }
 
-    private bool Tracing
+    private bool Tracing => Wants(_trace, _traceEnabled);
+
+    // Whether a sink takes lines now; a failing question counts as no, as a failing sink must not fail a request.
+    private static bool Wants(Action<string>? sink, Func<bool>? enabled)
     {
-        get
+        try
         {
-            try
-            {
-                return _trace is not null && (_traceEnabled?.Invoke() ?? true);
-            }
-            catch (Exception)
-            {
-                return false;
-            }
+            return sink is not null && (enabled?.Invoke() ?? true);
+        }
+        catch (Exception)
+        {
+            return false;
         }
     }
 

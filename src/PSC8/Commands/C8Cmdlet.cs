@@ -19,14 +19,15 @@ public abstract class C8Cmdlet : PSCmdlet, IDisposable
     // An invocation runs in one runspace; looking its registry up once saves that work for every pipeline object.
     internal C8SessionRegistry Registry => _registry ??= C8SessionRegistry.ForCurrentRunspace();
 
-    /// <summary>This invocation's progress activity id, so parallel invocations' bars stay apart.</summary>
     private bool? _shouldProcessMatters;
     private bool? _notesToDebug;
+    private bool? _debugRequested;
     private C8SessionRegistry? _registry;
 
+    /// <summary>This invocation's progress activity id, so parallel invocations' bars stay apart.</summary>
     internal int ActivityId { get; } = Interlocked.Increment(ref s_lastActivityId);
 
-    internal AsyncBridge Bridge => _bridge ??= new AsyncBridge(Note, DebugRequested() ? WriteDebug : null);
+    internal AsyncBridge Bridge => _bridge ??= new AsyncBridge(Note, DebugRequested ? WriteDebug : null, DebugRequested || Requested("Verbose", "VerbosePreference"));
 
     public void Dispose() => _bridge?.Dispose();
 
@@ -118,7 +119,7 @@ public abstract class C8Cmdlet : PSCmdlet, IDisposable
     /// </summary>
     internal void Note(string line)
     {
-        if (_notesToDebug ??= DebugRequested() && !MyInvocation.BoundParameters.ContainsKey("Verbose"))
+        if (_notesToDebug ??= DebugRequested && !MyInvocation.BoundParameters.ContainsKey("Verbose"))
         {
             WriteDebug(line);
         }
@@ -129,10 +130,13 @@ public abstract class C8Cmdlet : PSCmdlet, IDisposable
     }
 
     // -Debug, or a $DebugPreference that shows debug output: then each request and answer is written there.
-    private bool DebugRequested() =>
-        MyInvocation.BoundParameters.TryGetValue("Debug", out var bound)
+    private bool DebugRequested => _debugRequested ??= Requested("Debug", "DebugPreference");
+
+    // Whether the stream that the switch (or else the preference variable) governs is shown.
+    private bool Requested(string parameter, string preferenceVariable) =>
+        MyInvocation.BoundParameters.TryGetValue(parameter, out var bound)
             ? LanguagePrimitives.IsTrue(bound)
-            : GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+            : GetVariableValue(preferenceVariable) is ActionPreference preference && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
 
     private bool WhatIfRequested() =>
         MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)

@@ -18,11 +18,16 @@ internal sealed class AsyncBridge : IDisposable
 
     /// <param name="sink">Receives log lines on the thread that calls <see cref="Run{T}"/>.</param>
     /// <param name="detail">Receives the detail of requests and answers there (-Debug), when given.</param>
-    public AsyncBridge(Action<string> sink, Action<string>? detail = null)
+    /// <param name="wantsNotes">Whether <paramref name="sink"/> shows lines anywhere (Verbose or Debug is on).</param>
+    public AsyncBridge(Action<string> sink, Action<string>? detail = null, bool wantsNotes = true)
     {
         _sink = sink ?? throw new ArgumentNullException(nameof(sink));
         _detail = detail;
+        WantsNotes = wantsNotes;
     }
+
+    /// <summary>Whether the invocation shows log lines, so that requests need not build theirs otherwise.</summary>
+    public bool WantsNotes { get; }
 
     /// <summary>Whether the invocation wants the detail of each request and answer.</summary>
     public bool WantsDetail => _detail is not null;

@@ -15,6 +15,9 @@ internal static class C8LogScope
     /// <summary>The detail callback given to every connection the module opens (-Debug).</summary>
     public static void WriteDetail(string line) => Current.Value?.PostDetail(line);
 
+    /// <summary>Whether the call being made writes its requests' lines anywhere, so none is built otherwise.</summary>
+    public static bool WantsLines() => Current.Value?.WantsNotes ?? false;
+
     /// <summary>Whether the call being made wants the detail of its requests, so none is built otherwise.</summary>
     public static bool WantsDetail() => Current.Value?.WantsDetail ?? false;
 

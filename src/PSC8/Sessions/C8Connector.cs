@@ -42,6 +42,7 @@ internal static class C8Connector
     {
         DefaultFabric = string.IsNullOrWhiteSpace(fabric) ? "_system" : fabric!,
         Log = C8LogScope.Write,
+        LogEnabled = C8LogScope.WantsLines,
         Trace = C8LogScope.WriteDetail,
         TraceEnabled = C8LogScope.WantsDetail,
         UserAgent = "PSC8/" + typeof(C8Connector).Assembly.GetName().Version,

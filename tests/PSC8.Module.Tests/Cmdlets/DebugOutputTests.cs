@@ -24,6 +24,18 @@ public sealed class DebugOutputTests(ModuleServers servers) : CmdletTest(servers
     }
 
     [Fact]
+    public void The_verbose_preference_shows_each_request_as_the_switch_does_and_the_switch_off_hides_it()
+    {
+        ConnectRoot();
+
+        var preferred = Run("$VerbosePreference = 'Continue'; Get-C8Region -Local; $VerbosePreference = 'SilentlyContinue'").ShouldSucceed();
+        var switchedOff = Run("$VerbosePreference = 'Continue'; Get-C8Region -Local -Verbose:$false; $VerbosePreference = 'SilentlyContinue'").ShouldSucceed();
+
+        Assert.Contains(preferred.Verbose, v => v.StartsWith("GET /datacenter/local -> 200", StringComparison.Ordinal));
+        Assert.DoesNotContain(switchedOff.Verbose, v => v.StartsWith("GET /datacenter/local", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Without_Debug_nothing_is_traced()
     {
         ConnectRoot();
