@@ -69,6 +69,7 @@ if ($Case -like 'get*' -or $Case -like 'set*' -or $Case -like 'byhand-get*' -or 
     $keys = @(Invoke-C8Query "FOR d IN $Collection LIMIT 2000 RETURN d._key")
 }
 
+$exportPath = Join-Path ([System.IO.Path]::GetTempPath()) "psc8-bench-export-$PID.jsonl"
 $latencies = [System.Collections.Generic.List[double]]::new()
 $watch = [System.Diagnostics.Stopwatch]::new()
 $work = { switch ($Case) {
@@ -95,6 +96,23 @@ $work = { switch ($Case) {
         $rows
     }
     'floor-json' { ($prepared | ForEach-Object { ($_ | ConvertFrom-Json).result.Count } | Measure-Object -Sum).Sum }
+    'export' { Export-C8Document -Query "FOR d IN $Collection LIMIT $Count RETURN d" -Path $exportPath; $Count }
+    'byhand-export' {
+        # The cursor loop again, each row written as one line of JSON: what JSON Lines export by hand looks like.
+        $rows = 0
+        $writer = [System.IO.StreamWriter]::new($exportPath)
+        try {
+            $page = Invoke-RestMethod -Method Post -Uri "$api/cursor" -Headers $headers -Body (@{ query = "FOR d IN $Collection LIMIT $Count RETURN d"; batchSize = 1000 } | ConvertTo-Json) -ContentType 'application/json'
+            while ($true) {
+                foreach ($row in $page.result) { $writer.WriteLine((ConvertTo-Json -InputObject $row -Compress -Depth 10)) }
+                $rows += $page.result.Count
+                if (-not $page.hasMore) { break }
+                $page = Invoke-RestMethod -Method Put -Uri "$api/cursor/$($page.id)" -Headers $headers
+            }
+        }
+        finally { $writer.Dispose() }
+        $rows
+    }
     'get' {
         foreach ($key in $keys) {
             $start = $watch.Elapsed.TotalMilliseconds
@@ -149,3 +167,4 @@ $sorted = @($latencies | Sort-Object)
     PeakMB       = [math]::Round($self.PeakWorkingSet64 / 1MB, 1)
     P50Ms        = if ($sorted.Count) { $sorted[[int]($sorted.Count / 2)] } else { $null }
 } | ConvertTo-Json -Compress
+Remove-Item -Path $exportPath -ErrorAction SilentlyContinue

@@ -105,6 +105,7 @@ try {
     $cases = [ordered]@{
         'csv' = 'ins'; 'objects' = 'ins'; 'hashtables' = 'ins'; 'byhand-insert' = 'ins'; 'floor-csv' = 'ins'
         'query' = 'data'; 'byhand-query' = 'data'; 'floor-json' = 'data'
+        'export' = 'data'; 'byhand-export' = 'data'
         'get' = 'data'; 'byhand-get' = 'data'; 'set' = 'data'; 'byhand-set' = 'data'
     }
     $loadBefore = Get-LoadAverage
@@ -137,6 +138,7 @@ try {
             @{ Work = 'PSCustomObjects `\| Add-C8Document` (docs/s)'; Psc8 = Rate 'objects'; ByHand = Rate 'byhand-insert'; Floor = $null; Goal = 120000 }
             @{ Work = 'hashtables `\| Add-C8Document` (docs/s)'; Psc8 = Rate 'hashtables'; ByHand = Rate 'byhand-insert'; Floor = $null; Goal = 120000 }
             @{ Work = '`Invoke-C8Query` to the end (rows/s)'; Psc8 = Rate 'query'; ByHand = Rate 'byhand-query'; Floor = Rate 'floor-json'; Goal = 120000 }
+            @{ Work = '`Export-C8Document` to JSON Lines (rows/s)'; Psc8 = Rate 'export'; ByHand = Rate 'byhand-export'; Floor = $null; Goal = $null }
             @{ Work = '`Get-C8Document` by key (calls/s)'; Psc8 = Rate 'get'; ByHand = Rate 'byhand-get'; Floor = $null; Goal = $null }
             @{ Work = '`Set-C8Document` by key (calls/s)'; Psc8 = Rate 'set'; ByHand = Rate 'byhand-set'; Floor = $null; Goal = $null }
         )
