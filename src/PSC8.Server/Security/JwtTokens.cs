@@ -94,9 +94,27 @@ internal sealed class JwtTokens(byte[] secret)
         }
     }
 
+    /// <summary>A password hash with its stamp, so that the stamp of the hash asked for last is not computed again.</summary>
+    private sealed record StampedHash(string Hash, ulong Stamp);
+
+    /// <summary>Every request with a token compares stamps, and nearly always for the same user: one entry serves them.</summary>
+    private static StampedHash? s_lastStamped;
+
     /// <summary>A number that changes whenever the stored password hash changes.</summary>
-    public static ulong PasswordStamp(string? passwordHash) =>
-        passwordHash is null ? 0 : BitConverter.ToUInt64(SHA256.HashData(Encoding.UTF8.GetBytes(passwordHash)), 0) >> 12;
+    public static ulong PasswordStamp(string? passwordHash)
+    {
+        if (passwordHash is null)
+        {
+            return 0;
+        }
+        if (Volatile.Read(ref s_lastStamped) is { } last && string.Equals(last.Hash, passwordHash, StringComparison.Ordinal))
+        {
+            return last.Stamp;
+        }
+        var stamp = BitConverter.ToUInt64(SHA256.HashData(Encoding.UTF8.GetBytes(passwordHash)), 0) >> 12;
+        Volatile.Write(ref s_lastStamped, new StampedHash(passwordHash, stamp));
+        return stamp;
+    }
 
     private byte[] Sign(string unsigned) => HMACSHA256.HashData(secret, Encoding.ASCII.GetBytes(unsigned));
 
