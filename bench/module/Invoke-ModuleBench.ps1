@@ -8,7 +8,7 @@ Builds the module, starts C8 Local in memory (one region, or -Regions 3), loads 
 runs every case -Runs times, each in a fresh pwsh (bench/module/BenchCase.ps1) so that its CPU time and peak memory
 are its own: once as the first thing that process does (a runbook's one big import), and once after the same work
 ran in that process (an interactive session or a loop). Prints a Markdown table of medians with ratios for each, then the memory figures: the pwsh process streaming
--Count and -StreamCount rows, and C8 Local's peak resident memory while the larger stream runs.
+-Count and -StreamCount rows, and C8 Local's peak resident memory (and its private part) while each of the two streams runs.
 
 .EXAMPLE
 dotnet pwsh ./bench/module/Invoke-ModuleBench.ps1            # the full run
@@ -53,9 +53,13 @@ function Get-LoadAverage {
     if ($line) { ($line -split ' ')[0] } else { 'unknown' }
 }
 
-function Get-ServerRssMB {
+# C8 Local's resident memory (MB): all of it, and its private part (RssAnon). The rest is mostly the region's database
+# file mapped into the process; in memory that file is on /dev/shm, in RAM whether mapped or not, so reading it through
+# the map adds to RSS without using more memory.
+function Get-ServerMemoryMB {
+    param([string] $Field = 'VmRSS')
     $status = Get-Content -Path "/proc/$($server.ProcessId)/status" -ErrorAction SilentlyContinue
-    $line = $status | Where-Object { $_ -like 'VmRSS:*' }
+    $line = $status | Where-Object { $_ -like "$($Field):*" }
     if ($line) { [math]::Round([double]($line -split '\s+')[1] / 1024, 1) } else { $null }
 }
 
@@ -73,14 +77,27 @@ function Measure-Case {
     $start.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($start)
     $read = $process.StandardOutput.ReadToEndAsync()
-    $serverPeak = 0.0
+    $serverBefore = Get-ServerMemoryMB
+    $privateBefore = Get-ServerMemoryMB RssAnon
+    $serverPeak = $serverBefore
+    $privatePeak = $privateBefore
     while (-not $process.WaitForExit(100)) {
-        $serverPeak = [math]::Max($serverPeak, (Get-ServerRssMB))
+        $serverPeak = [math]::Max($serverPeak, (Get-ServerMemoryMB))
+        $privatePeak = [math]::Max($privatePeak, (Get-ServerMemoryMB RssAnon))
     }
     $process.WaitForExit()
     if ($process.ExitCode -ne 0) { throw "Case $Case failed with exit code $($process.ExitCode)." }
     $result = ($read.Result -split "`n" | Where-Object { $_ -like '{*' } | Select-Object -Last 1) | ConvertFrom-Json
-    $result | Add-Member -NotePropertyName ServerPeakMB -NotePropertyValue $serverPeak -PassThru
+    $result | Add-Member -NotePropertyMembers @{
+        ServerBeforeMB = $serverBefore; ServerPeakMB = $serverPeak; ServerPrivateBeforeMB = $privateBefore; ServerPrivatePeakMB = $privatePeak
+    } -PassThru
+}
+
+# C8 Local's memory over one streaming case: its peak RSS and what it grew by, and the same for its private part.
+function Format-ServerStream {
+    param([object] $Case)
+    '{0:0} MB (+{1:0}), private {2:0} MB (+{3:0})' -f $Case.ServerPeakMB, ($Case.ServerPeakMB - $Case.ServerBeforeMB),
+        $Case.ServerPrivatePeakMB, ($Case.ServerPrivatePeakMB - $Case.ServerPrivateBeforeMB)
 }
 
 function Get-Median {
@@ -123,7 +140,8 @@ try {
         }
     }
     $loadAfter = Get-LoadAverage
-    $serverBefore = Get-ServerRssMB
+    # The two streams C8 Local's memory is compared over, back to back: flat means the larger grows it no more.
+    $smallStream = Measure-Case 'query' 'data' $Count
     $stream = Measure-Case 'query' 'data' $StreamCount
 
     function Rate([string] $case) { Get-Median ($results[$case] | ForEach-Object { $_.Items / $_.Seconds }) }
@@ -162,8 +180,9 @@ try {
     }
     $results = $byMode[@($byMode.Keys)[0]]
     $small = Get-Median ($results['query'] | ForEach-Object { $_.PeakMB })
-    Write-Output ('pwsh peak working set streaming {0:N0} rows: {1} MB; {2:N0} rows: {3} MB. C8 Local peak RSS during the {2:N0}-row stream: {4} MB (before it: {5} MB).' -f
-        $Count, $small, $StreamCount, $stream.PeakMB, $stream.ServerPeakMB, $serverBefore)
+    Write-Output ('pwsh peak working set streaming {0:N0} rows: {1} MB; {2:N0} rows: {3} MB.' -f $Count, $small, $StreamCount, $stream.PeakMB)
+    Write-Output ('C8 Local peak RSS streaming {0:N0} rows: {1}; {2:N0} rows: {3}.' -f
+        $Count, (Format-ServerStream $smallStream), $StreamCount, (Format-ServerStream $stream))
 }
 finally {
     $server | Stop-C8Local

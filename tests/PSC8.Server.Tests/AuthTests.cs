@@ -153,6 +153,20 @@ public sealed class AuthTests(C8HostFixture fx) : IClassFixture<C8HostFixture>
     }
 
     [Fact]
+    public void A_token_accepted_before_is_refused_once_it_expires_or_is_altered()
+    {
+        var tokens = fx.Host.Cluster.Tokens;
+        var issued = DateTimeOffset.UtcNow;
+        var token = tokens.Issue("root", "local", 1, issued);
+        Assert.NotNull(tokens.Validate(token, issued.AddHours(1)));
+        // Accepted tokens are remembered; the clock is still asked every time.
+        Assert.Null(tokens.Validate(token, issued.AddHours(13)));
+        var signature = token.LastIndexOf('.') + 1;
+        var altered = token[..signature] + (token[signature] == 'A' ? 'B' : 'A') + token[(signature + 1)..];
+        Assert.Null(tokens.Validate(altered, issued.AddHours(1)));
+    }
+
+    [Fact]
     public async Task Changing_the_password_revokes_older_tokens()
     {
         var user = await fx.AddUserAsync(("_system", "", AccessLevel.ReadOnly));

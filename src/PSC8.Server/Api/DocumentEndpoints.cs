@@ -50,7 +50,7 @@ internal static class DocumentEndpoints
         {
             throw C8Errors.DocumentNotFound();
         }
-        var rev = Versions(stored);
+        var rev = FabricTransaction.Revision(stored);
         http.Response.Headers.ETag = $"\"{rev}\"";
         if (request.Header("If-None-Match") is { } none && Unquote(none) == rev)
         {
@@ -269,7 +269,6 @@ internal static class DocumentEndpoints
     private static C8Object Identity(C8Object document) => new C8Object.Builder(3)
         .Set("_id", document["_id"]).Set("_key", document["_key"]).Set("_rev", document["_rev"]).Build();
 
-    private static string Versions(Storage.StoredDocument stored) => FabricTransaction.Decode(stored)["_rev"].AsString;
 
     private static string Unquote(string value) => value.Trim().Trim('"');
 

@@ -57,6 +57,27 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
 
     public static C8Object Decode(StoredDocument stored) => C8Json.Parse(stored.Body).AsObject;
 
+    /// <summary>
+    /// The stored document's _rev, read without decoding the rest: a read by key answers with the stored bytes, and
+    /// needs no more of them than its ETag. Commit writes _rev third, so the scan stops early.
+    /// </summary>
+    public static string Revision(StoredDocument stored)
+    {
+        var reader = new Utf8JsonReader(stored.Body);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isRev = reader.ValueTextEquals("_rev"u8);
+            reader.Read();
+            if (isRev)
+            {
+                return reader.GetString()!;
+            }
+            reader.Skip();
+        }
+        throw new InvalidOperationException($"the stored document '{stored.Key}' has no _rev");
+    }
+
     // ---- IQueryStore: reads ----
 
     public IReadOnlyList<string> CollectionNames() =>

@@ -18,11 +18,14 @@ internal sealed class C8Dispatcher(C8Cluster cluster)
         var region = ResolveRegion(http);
         var response = http.Response;
         response.Headers["x-gdn-region"] = region.Host;
-        var requestId = Guid.NewGuid().ToString();
+        var requestId = NewRequestId();
         response.Headers["x-gdn-requestid"] = requestId;
         response.OnStarting(() =>
         {
-            response.Headers["x-gdn-responsetime"] = Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            // Rounded, then written shortest: a third of the time the custom format "0.###" takes, and the same text but
+            // for the last digit of an exact midpoint.
+            response.Headers["x-gdn-responsetime"] = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3, MidpointRounding.AwayFromZero)
+                .ToString(CultureInfo.InvariantCulture);
             return Task.CompletedTask;
         });
 
@@ -73,6 +76,19 @@ internal sealed class C8Dispatcher(C8Cluster cluster)
             cluster.Log($"internal error {requestId} on {http.Request.Method} {http.Request.Path}: {error}");
             await WriteErrorIfPossible(http, new C8Exception(500, 4, $"internal server error; the server log has the details under id {requestId}")).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A version 4 UUID from a fast random source: the id only ties an answer to the server's log, so it needs to be
+    /// unique, not unguessable, and Guid.NewGuid's read of the kernel's random device was 7% of a read by key.
+    /// </summary>
+    private static string NewRequestId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Random.Shared.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes).ToString();
     }
 
     /// <summary>A Host header naming a region (NAME.domain or api-NAME.domain) wins; otherwise the listener's region.</summary>

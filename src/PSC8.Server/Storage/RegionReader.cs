@@ -7,6 +7,8 @@ internal delegate T BodyDecoder<out T>(ReadOnlySpan<byte> body);
 internal class RegionReader : IDisposable
 {
     private readonly RawStatement _get;
+    private readonly RawStatement _begin;
+    private readonly RawStatement _commit;
     private readonly SqliteCommand _scan;
     private readonly SqliteCommand _keys;
 
@@ -14,11 +16,19 @@ internal class RegionReader : IDisposable
     {
         Connection = connection;
         _get = new RawStatement(connection, "SELECT body, stamp, origin FROM docs WHERE cid = ?1 AND key = ?2");
+        // Prepared once: every read request opens and ends a transaction, and a command would parse its text each time.
+        _begin = new RawStatement(connection, "BEGIN");
+        _commit = new RawStatement(connection, "COMMIT");
         _scan = SqliteFiles.Prepare(connection, "SELECT key, body, stamp, origin FROM docs WHERE cid = $c ORDER BY key", "$c");
         _keys = SqliteFiles.Prepare(connection, "SELECT key FROM docs WHERE cid = $c ORDER BY key", "$c");
     }
 
     internal SqliteConnection Connection { get; }
+
+    /// <summary>Starts the transaction whose snapshot the reads see until <see cref="EndTransaction"/>.</summary>
+    internal void BeginTransaction() => _begin.Execute();
+
+    internal void EndTransaction() => _commit.Execute();
 
     public virtual StoredDocument? Get(long collectionId, string key) =>
         _get.Bind(1, collectionId).Bind(2, key).QueryFirst(row => new StoredDocument(key, row.Blob(0).ToArray(), row.Int64(1), row.Text(2)));
@@ -177,6 +187,8 @@ internal class RegionReader : IDisposable
     public virtual void Dispose()
     {
         _get.Dispose();
+        _begin.Dispose();
+        _commit.Dispose();
         _scan.Dispose();
         _keys.Dispose();
     }

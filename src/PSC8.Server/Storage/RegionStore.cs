@@ -95,7 +95,7 @@ internal sealed class RegionStore : IDisposable
         {
             reader = new RegionReader(SqliteFiles.Open(_path, _durable, readOnly: true));
         }
-        SqliteFiles.Execute(reader.Connection, "BEGIN");
+        reader.BeginTransaction();
         return new ReadSession(this, reader);
     }
 
@@ -180,7 +180,7 @@ internal sealed class RegionStore : IDisposable
     {
         try
         {
-            SqliteFiles.Execute(reader.Connection, "COMMIT");
+            reader.EndTransaction();
         }
         catch (SqliteException)
         {
