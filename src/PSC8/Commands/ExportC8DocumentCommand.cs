@@ -44,10 +44,10 @@ public sealed class ExportC8DocumentCommand : RecordCmdlet
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
 
-    /// <summary>Rows per page fetched from the server.</summary>
+    /// <summary>Rows per page fetched from the server; by default 1000, the most GDN allows (fewer only mean more requests).</summary>
     [Parameter]
-    [ValidateRange(1, 1000)]
-    public int BatchSize { get; set; } = 1000;
+    [ValidateRange(1, CursorPages.PageSize)]
+    public int BatchSize { get; set; } = CursorPages.PageSize;
 
     /// <summary>Return the file written.</summary>
     [Parameter]

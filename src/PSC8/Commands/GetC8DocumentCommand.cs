@@ -19,10 +19,10 @@ public sealed class GetC8DocumentCommand : RecordCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Key { get; set; }
 
-    /// <summary>Documents per page when reading the whole collection.</summary>
+    /// <summary>Documents per page when reading the whole collection; by default 1000, the most GDN allows (fewer only mean more requests).</summary>
     [Parameter]
-    [ValidateRange(1, 1000)]
-    public int? BatchSize { get; set; }
+    [ValidateRange(1, CursorPages.PageSize)]
+    public int BatchSize { get; set; } = CursorPages.PageSize;
 
     /// <summary>Return each document as the server's JSON text instead of an object.</summary>
     [Parameter]

@@ -16,10 +16,10 @@ public sealed class InvokeC8RestQLCommand : FabricScopedCmdlet
     [ValidateNotNull]
     public IDictionary? BindVariable { get; set; }
 
-    /// <summary>Rows per page fetched from the server cursor.</summary>
+    /// <summary>Rows per page fetched from the server cursor; by default 1000, the most GDN allows (fewer only mean more requests).</summary>
     [Parameter]
-    [ValidateRange(1, 1000)]
-    public int? BatchSize { get; set; }
+    [ValidateRange(1, CursorPages.PageSize)]
+    public int BatchSize { get; set; } = CursorPages.PageSize;
 
     /// <summary>Return each row as the server's JSON text instead of an object.</summary>
     [Parameter]

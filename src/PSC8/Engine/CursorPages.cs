@@ -7,6 +7,12 @@ namespace PSC8.Engine;
 /// </summary>
 internal static class CursorPages
 {
+    /// <summary>
+    /// Rows per page unless a cmdlet is told otherwise: the most GDN allows. The server's own default (100) made a
+    /// query of 100,000 rows a thousand requests, and half of C8 Local's work for it.
+    /// </summary>
+    public const int PageSize = 1000;
+
     public static IEnumerable<C8CursorPage> Read(C8Cursor cursor, AsyncBridge bridge)
     {
         if (cursor is null)

@@ -32,6 +32,22 @@ public sealed class QueryCmdletTests(ModuleServers servers) : FabricTest(servers
         Assert.Equal(open, OpenCursors);
     }
 
+    [Theory]
+    [InlineData("Invoke-C8Query 'FOR i IN 1..2500 RETURN i'")]
+    [InlineData("Export-C8Document -Query 'FOR i IN 1..2500 RETURN { n: i }' -Path (Join-Path $TestDrive 'paged.jsonl') -PassThru")]
+    public void Without_a_batch_size_pages_are_as_large_as_GDN_allows(string command)
+    {
+        Shell.Set("TestDrive", Directory.CreateTempSubdirectory("psc8-pages").FullName);
+
+        var result = Run(command + " -Verbose").ShouldSucceed();
+
+        // 2,500 rows in pages of 1,000: the first with the query, two more; the server's default of 100 took 25.
+        var pages = result.Requests.Where(r => r.Contains("/_api/cursor", StringComparison.Ordinal)).ToArray();
+        Assert.Equal("POST " + CursorPath, pages[0]);
+        Assert.Equal(2, pages.Skip(1).Count(p => p.StartsWith("PUT " + CursorPath + "/", StringComparison.Ordinal)));
+        Assert.Equal(3, pages.Length);
+    }
+
     [Fact]
     public void Every_page_is_followed_to_the_end_with_the_count_and_progress_asked_for()
     {
