@@ -5,9 +5,10 @@ One measurement of the module benchmark, in a fresh pwsh so that its CPU time an
 
 .DESCRIPTION
 Invoke-ModuleBench.ps1 runs this once per case and run; it prints one JSON line: the items the case handled, the
-wall time of the measured part, this process's CPU time for it and its peak working set. With -Warm the same work
-runs once before the measured pass, as in a session that already did it (PowerShell and .NET compile and cache on
-first use, which a fresh process pays inside the measured pass).
+wall time of the measured part, this process's CPU time for it and its peak working set. With -Before n the same
+work runs n times before the measured pass, as in a session that already did it (PowerShell and .NET compile and
+cache on first use, which a fresh process pays inside the measured pass, and recompile hot code optimised a while
+later).
 #>
 [CmdletBinding()]
 param(
@@ -18,7 +19,7 @@ param(
     [Parameter(Mandatory)] [string] $Data,
     [string] $Collection = 'bench',
     [int] $Count = 100000,
-    [switch] $Warm
+    [ValidateRange(0, 10)] [int] $Before = 0
 )
 
 Set-StrictMode -Version Latest
@@ -147,7 +148,7 @@ $work = { switch ($Case) {
     }
     default { throw "Unknown case '$Case'." }
 } }
-if ($Warm) {
+foreach ($pass in 1..$Before) {
     $null = & $work
     $latencies.Clear()
 }

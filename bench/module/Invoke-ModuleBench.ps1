@@ -7,12 +7,14 @@ The module's own speed in PowerShell, next to the same work written with Invoke-
 Builds the module, starts C8 Local in memory (one region, or -Regions 3), loads the data the read cases need, and
 runs every case -Runs times, each in a fresh pwsh (bench/module/BenchCase.ps1) so that its CPU time and peak memory
 are its own: once as the first thing that process does (a runbook's one big import), and once after the same work
-ran in that process (an interactive session or a loop). Prints a Markdown table of medians with ratios for each, then the memory figures: the pwsh process streaming
+ran in that process (an interactive session or a loop); -Passes 3 or more adds the passes after that, to show when
+the process's own compilation has settled. Prints a Markdown table of medians with ratios for each, then the memory figures: the pwsh process streaming
 -Count and -StreamCount rows, and C8 Local's peak resident memory (and its private part) while each of the two streams runs.
 
 .EXAMPLE
 dotnet pwsh ./bench/module/Invoke-ModuleBench.ps1            # the full run
 dotnet pwsh ./bench/module/Invoke-ModuleBench.ps1 -Quick     # 10,000 documents, one run: a smoke test
+dotnet pwsh ./bench/module/Invoke-ModuleBench.ps1 -Passes 3  # also a third pass in each process
 #>
 [CmdletBinding()]
 param(
@@ -20,6 +22,7 @@ param(
     [ValidateRange(1000, 10000000)] [int] $Count = 100000,
     [ValidateRange(1000, 10000000)] [int] $StreamCount = 1000000,
     [ValidateSet(1, 3)] [int] $Regions = 1,
+    [ValidateRange(2, 5)] [int] $Passes = 2,
     [switch] $Quick
 )
 
@@ -65,14 +68,14 @@ function Get-ServerMemoryMB {
 
 # One case in a fresh pwsh; while it runs, C8 Local's resident memory is sampled.
 function Measure-Case {
-    param([string] $Case, [string] $Collection, [int] $Items, [switch] $Warm)
+    param([string] $Case, [string] $Collection, [int] $Items, [int] $Before = 0)
     $password = $server.Credential.GetNetworkCredential().Password
     $start = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME 'pwsh'))
     foreach ($argument in @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'BenchCase.ps1'), '-Case', $Case, '-Module', $module,
             '-Url', $server.Url, '-Password', $password, '-Data', (Join-Path $scratch 'accounts.csv'), '-Collection', $Collection, '-Count', $Items)) {
         $start.ArgumentList.Add([string]$argument)
     }
-    if ($Warm) { $start.ArgumentList.Add('-Warm') }
+    foreach ($argument in @('-Before', $Before)) { $start.ArgumentList.Add([string]$argument) }
     $start.RedirectStandardOutput = $true
     $start.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($start)
@@ -130,12 +133,16 @@ try {
     $null = Measure-Case 'objects' 'ins' 1000
     $null = Measure-Case 'query' 'data' 1000
     $byMode = [ordered]@{ 'first pass in a fresh pwsh' = @{}; 'second pass (warm session)' = @{} }
+    if ($Passes -ge 3) { foreach ($pass in 3..$Passes) { $byMode["pass $pass in the same pwsh"] = @{} } }
+    $passOf = @{}
+    $number = 0
+    foreach ($mode in $byMode.Keys) { $passOf[$mode] = $number++ }
     foreach ($mode in @($byMode.Keys)) {
         foreach ($case in $cases.Keys) {
             $byMode[$mode][$case] = foreach ($run in 1..$Runs) {
                 if ($cases[$case] -eq 'ins') { $null = Invoke-Rest PUT '/collection/ins/truncate' }
                 Write-Host "$case ($mode), run $run of $Runs"
-                Measure-Case $case $cases[$case] $Count -Warm:($mode -like 'second*')
+                Measure-Case $case $cases[$case] $Count -Before $passOf[$mode]
             }
         }
     }
