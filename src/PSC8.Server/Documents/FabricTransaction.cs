@@ -20,6 +20,9 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
     private readonly ArrayBufferWriter<byte> _bodyBuffer = new(1024);
     private Utf8JsonWriter? _bodyWriter;
 
+    // The collections whose writes this transaction has asked the writer to defer the index entries of.
+    private readonly HashSet<long> _deferring = new();
+
     public FabricInfo Fabric { get; } = fabric;
 
     public Region Region { get; } = region;
@@ -355,6 +358,10 @@ internal sealed class FabricTransaction(C8Cluster cluster, FabricInfo fabric, Re
         var document = builder.Build();
         var bytes = Serialize(document);
         var writer = Writer;
+        if (_deferring.Add(collection.Id))
+        {
+            writer.DeferEntries(collection.Id, cluster.Catalog.Indexes(collection.Id));
+        }
         try
         {
             if (!onlyIfNew)

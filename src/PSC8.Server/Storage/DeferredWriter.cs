@@ -154,6 +154,11 @@ internal sealed class DeferredWriter(SqliteConnection snapshot) : RegionReader(s
         _keyCounters[collectionId] = Math.Max(current, value);
     }
 
+    /// <summary>Nothing to defer: this transaction's writes reach the indexes only when they are applied.</summary>
+    public void DeferEntries(long collectionId, IReadOnlyList<IndexInfo> indexes)
+    {
+    }
+
     /// <summary>Checks that nobody wrote the same documents meanwhile, then applies the writes in order.</summary>
     public void ApplyTo(RegionWriter writer)
     {

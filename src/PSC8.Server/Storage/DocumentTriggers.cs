@@ -10,11 +10,12 @@ internal static class DocumentTriggers
 {
     /// <param name="add">The statement that adds a document's rows, given the row it reads (NEW).</param>
     /// <param name="remove">The statement that removes a document's rows, given the row it reads (OLD).</param>
-    public static string Create(string name, long collectionId, Func<string, string> add, Func<string, string> remove)
+    /// <param name="insertCondition">What else the insert trigger's condition asks (SQL starting with AND), if anything.</param>
+    public static string Create(string name, long collectionId, Func<string, string> add, Func<string, string> remove, string insertCondition = "")
     {
         var cid = IndexSql.Id(collectionId);
         return $"""
-            CREATE TRIGGER IF NOT EXISTS {name}_insert AFTER INSERT ON docs WHEN NEW.cid = {cid} BEGIN {add("NEW")}; END;
+            CREATE TRIGGER IF NOT EXISTS {name}_insert AFTER INSERT ON docs WHEN NEW.cid = {cid}{insertCondition} BEGIN {add("NEW")}; END;
             CREATE TRIGGER IF NOT EXISTS {name}_update AFTER UPDATE OF body ON docs WHEN NEW.cid = {cid} BEGIN {remove("OLD")}; {add("NEW")}; END;
             CREATE TRIGGER IF NOT EXISTS {name}_delete AFTER DELETE ON docs WHEN OLD.cid = {cid} BEGIN {remove("OLD")}; END;
             """;

@@ -22,4 +22,7 @@ internal interface IDocumentWriter
     long NextKeyValue(long collectionId, long start, long step);
 
     void RaiseKeyValue(long collectionId, long value);
+
+    /// <summary>Lets the entries of the collection's documents written from now on go into its indexes at the end of the transaction (see <see cref="RegionWriter.DeferEntries"/>).</summary>
+    void DeferEntries(long collectionId, IReadOnlyList<IndexInfo> indexes);
 }

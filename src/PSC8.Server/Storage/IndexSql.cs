@@ -23,13 +23,41 @@ internal static class IndexSql
         var keys = Enumerable.Range(0, index.Fields.Count).Select(i => $"k{i}").ToList();
         // A unique index's keys are its primary key: SQLite refuses a second document with the same values (1210).
         var primary = index.Unique ? keys : [.. keys, "key"];
+        // A unique index's entries are added by the write itself, which must fail on a duplicate; the others' can be
+        // deferred. Their insert trigger is made anew, so the ones made before deferring existed learn the condition.
+        var deferrable = !index.Unique;
         return $"""
             DROP INDEX IF EXISTS ix_{Id(index.Id)};
             CREATE TABLE IF NOT EXISTS {table} ({string.Join(", ", keys.Select(k => k + " BLOB NOT NULL"))}, key TEXT NOT NULL,
                 PRIMARY KEY ({string.Join(", ", primary)})) WITHOUT ROWID;
-            {DocumentTriggers.Create(table, collectionId, row => Insert(index, row), row => Delete(index, row))}
+            {(deferrable ? $"DROP TRIGGER IF EXISTS {table}_insert;" : "")}
+            {DocumentTriggers.Create(table, collectionId, row => Insert(index, row), row => Delete(index, row), deferrable ? NotDeferred(collectionId) : "")}
             """;
     }
+
+    /// <summary>Whether the index's entries can be deferred: its insert trigger leaves a deferring collection's new documents alone.</summary>
+    public static string Deferrable(IndexInfo index) =>
+        $"SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = '{Table(index)}_insert' AND sql LIKE '%FROM {DeferredTable} WHERE cid%')";
+
+    /// <summary>Marks a collection as deferring (?1 its id) for the rest of the transaction, or no longer.</summary>
+    public const string StartDeferring = $"INSERT OR IGNORE INTO {DeferredTable} (cid) VALUES (?1)";
+
+    /// <inheritdoc cref="StartDeferring"/>
+    public const string StopDeferring = $"DELETE FROM {DeferredTable} WHERE cid = ?1";
+
+    /// <summary>
+    /// The entries of the documents whose keys ?1 lists (a JSON array), in key order, so that a batch's entries go into
+    /// each page of the index once. An entry that is there already (the document was written again by an update, whose
+    /// trigger added it) is left as it is; a document no longer there (deleted since) has none.
+    /// </summary>
+    public static string AddDeferred(IndexInfo index, long collectionId) =>
+        $"INSERT OR IGNORE INTO {Table(index)} "
+        + Entries(index, "d", $" FROM json_each(?1) AS j CROSS JOIN docs AS d ON d.cid = {Id(collectionId)} AND d.key = j.value")
+        + $" ORDER BY {string.Join(", ", index.Fields.Select((_, i) => $"k{i}"))}, key";
+
+    private const string DeferredTable = "deferred";
+
+    private static string NotDeferred(long collectionId) => $" AND NOT EXISTS (SELECT 1 FROM {DeferredTable} WHERE cid = {Id(collectionId)})";
 
     /// <summary>Whether a persistent index's entries exist (then they are complete: they are filled in the transaction that creates them).</summary>
     public static string Exists(IndexInfo index) => DocumentTriggers.Exist(Table(index));

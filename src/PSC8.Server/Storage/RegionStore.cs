@@ -6,6 +6,7 @@ namespace PSC8.Server.Storage;
 /// </summary>
 internal sealed class RegionStore : IDisposable
 {
+    // deferred holds rows only inside a write transaction (see RegionWriter.DeferEntries): never committed.
     // replog.seq is AUTOINCREMENT: pruning may empty the log, and a plain rowid would then restart at 1, below the
     // positions the other regions already applied, so later writes would never be shipped.
     private const string Schema = """
@@ -19,6 +20,7 @@ internal sealed class RegionStore : IDisposable
         CREATE TABLE IF NOT EXISTS keygen (cid INTEGER PRIMARY KEY, last INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS truncs (cid INTEGER PRIMARY KEY, stamp INTEGER NOT NULL, origin TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS terms (ix INTEGER NOT NULL, term TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (ix, term, key)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS deferred (cid INTEGER PRIMARY KEY);
         """;
 
     private readonly object _writeLock = new();

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace PSC8.Server.Storage;
 
 /// <summary>
@@ -21,6 +23,8 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     private readonly SqliteCommand _setApplied;
     private readonly SqliteCommand _getTruncation;
     private readonly SqliteCommand _truncate;
+    private readonly RawStatement _deferring;
+    private readonly RawStatement _notDeferring;
 
     internal RegionWriter(SqliteConnection connection)
         : base(connection)
@@ -50,12 +54,15 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
             "DELETE FROM tombs WHERE cid = $c AND (stamp < $s OR (stamp = $s AND origin < $o)); " +
             "INSERT OR REPLACE INTO truncs (cid, stamp, origin) VALUES ($c, $s, $o)",
             "$c", "$s", "$o");
+        _deferring = new RawStatement(connection, IndexSql.StartDeferring);
+        _notDeferring = new RawStatement(connection, IndexSql.StopDeferring);
     }
 
     // What the current transaction keeps in memory until the store calls BeforeCommit or AfterRollback: the key
     // counters it advanced, and whether each collection it wrote has tombstones at all.
     private readonly Dictionary<long, long> _keyCounters = new();
     private readonly Dictionary<long, bool> _hasTombstones = new();
+    private readonly Dictionary<long, DeferredEntries> _deferred = new();
 
     /// <summary>Set by the store when a transaction appended to the replication log, so shipping can be woken.</summary>
     internal bool Logged { get; set; }
@@ -86,6 +93,7 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     /// <inheritdoc cref="Scan"/>
     public override IEnumerable<StoredDocument> IndexScan(IndexInfo index, long collectionId, KeyRange range, bool descending = false, int sortedFields = 0)
     {
+        AddDeferredEntries();
         foreach (var key in base.IndexScan(index, collectionId, range, descending, sortedFields).Select(document => document.Key).ToList())
         {
             var document = Get(collectionId, key);
@@ -96,14 +104,89 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
         }
     }
 
-    public void Put(long collectionId, string key, long stamp, string origin, byte[] body) =>
+    public void Put(long collectionId, string key, long stamp, string origin, byte[] body)
+    {
         _put.Bind(1, collectionId).Bind(2, key).Bind(3, stamp).Bind(4, origin).Bind(5, body).Execute();
+        NoteWritten(collectionId, key);
+    }
 
     /// <summary>Stores a document under a key no document has; false, and nothing stored, when the key is taken.</summary>
-    public bool PutNew(long collectionId, string key, long stamp, string origin, byte[] body) =>
-        _putNew.Bind(1, collectionId).Bind(2, key).Bind(3, stamp).Bind(4, origin).Bind(5, body).Execute() > 0;
+    public bool PutNew(long collectionId, string key, long stamp, string origin, byte[] body)
+    {
+        if (_putNew.Bind(1, collectionId).Bind(2, key).Bind(3, stamp).Bind(4, origin).Bind(5, body).Execute() == 0)
+        {
+            return false;
+        }
+        NoteWritten(collectionId, key);
+        return true;
+    }
 
     public bool Delete(long collectionId, string key) => _delete.Bind(1, collectionId).Bind(2, key).Execute() > 0;
+
+    /// <summary>
+    /// From now until the transaction commits, the entries of the collection's documents this writer stores go into
+    /// the indexes (those of <paramref name="indexes"/> whose triggers can defer them) in one statement per index, in
+    /// key order, just before the commit. Added by the row trigger, each document's entries cost a descent of every
+    /// index from its root into a page seldom touched just before (an index on a spread-out value), and SQLite copied
+    /// each such page into its statement journal first. Asked again in the same transaction, nothing changes.
+    /// </summary>
+    public void DeferEntries(long collectionId, IReadOnlyList<IndexInfo> indexes)
+    {
+        if (_deferred.ContainsKey(collectionId))
+        {
+            return;
+        }
+        var statements = indexes.Where(index => index.IsPersistent && !index.HasTerms && !index.Unique && Scalar(IndexSql.Deferrable(index)) != 0)
+            .Select(index => IndexSql.AddDeferred(index, collectionId)).ToList();
+        _deferred[collectionId] = new DeferredEntries(statements);
+        if (statements.Count > 0)
+        {
+            _deferring.Bind(1, collectionId).Execute();
+        }
+    }
+
+    private void NoteWritten(long collectionId, string key)
+    {
+        if (_deferred.Count > 0 && _deferred.TryGetValue(collectionId, out var deferred) && deferred.Statements.Count > 0)
+        {
+            deferred.Keys.Add(key);
+        }
+    }
+
+    /// <summary>
+    /// Adds the deferred entries and ends deferring: before the commit, and before anything that reads or drops the
+    /// indexes (this writer reads an index only through <see cref="IndexScan"/>: it never reads the entries alone).
+    /// </summary>
+    private void AddDeferredEntries()
+    {
+        foreach (var (collectionId, deferred) in _deferred)
+        {
+            if (deferred.Statements.Count == 0)
+            {
+                continue;
+            }
+            var keys = JsonSerializer.Serialize(deferred.Keys);
+            foreach (var sql in deferred.Statements)
+            {
+                using var statement = new RawStatement(Connection, sql);
+                statement.Bind(1, keys).Execute();
+            }
+            _notDeferring.Bind(1, collectionId).Execute();
+        }
+        _deferred.Clear();
+    }
+
+    private long Scalar(string sql)
+    {
+        using var statement = new RawStatement(Connection, sql);
+        return statement.QueryFirst(row => row.Int64(0));
+    }
+
+    /// <summary>A collection's deferred entries: the statements that add them (none when no index can defer) and the documents written.</summary>
+    private sealed record DeferredEntries(List<string> Statements)
+    {
+        public List<string> Keys { get; } = new();
+    }
 
     public (long Stamp, string Origin)? GetTombstone(long collectionId, string key)
     {
@@ -178,6 +261,7 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     /// <summary>Removes every document, tombstone and key counter of a collection (drop or truncate).</summary>
     public void Clear(long collectionId, bool resetKeys)
     {
+        AddDeferredEntries();
         if (resetKeys)
         {
             // First, so the documents' deletes below keep no index up to date.
@@ -232,6 +316,7 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     /// <summary>Removes the documents and tombstones older than the version (stamp, origin) and records it as the collection's truncation.</summary>
     public void TruncateOlderThan(long collectionId, long stamp, string origin)
     {
+        AddDeferredEntries();
         _truncate.Parameters[0].Value = collectionId;
         _truncate.Parameters[1].Value = stamp;
         _truncate.Parameters[2].Value = origin;
@@ -241,6 +326,7 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     /// <summary>Writes back what the transaction kept in memory; the store calls it just before COMMIT.</summary>
     internal void BeforeCommit()
     {
+        AddDeferredEntries();
         foreach (var collectionId in _keyCounters.Keys.ToList())
         {
             SaveKeyCounter(collectionId);
@@ -251,6 +337,7 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     /// <summary>Forgets what the transaction kept in memory; the store calls it when the transaction rolls back.</summary>
     internal void AfterRollback()
     {
+        _deferred.Clear();
         _keyCounters.Clear();
         _hasTombstones.Clear();
     }
@@ -280,5 +367,7 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
         _setApplied.Dispose();
         _getTruncation.Dispose();
         _truncate.Dispose();
+        _deferring.Dispose();
+        _notDeferring.Dispose();
     }
 }

@@ -38,6 +38,41 @@ public sealed class IndexDurabilityTests : DataFolderTest
         }
     }
 
+    /// <summary>
+    /// A data folder whose non-unique index adds each document's entry in a row trigger with no condition but the
+    /// collection (as before entries could be deferred) gets the deferring trigger when it is opened, and a batch
+    /// written afterwards is found through the index.
+    /// </summary>
+    [Fact]
+    public async Task An_insert_trigger_from_before_deferred_entries_is_made_anew_at_start()
+    {
+        var (byN, unique) = await CreateAndKillAsync();
+        var table = $"ixe_{IdOf(byN)}";
+        foreach (var file in RegionFiles())
+        {
+            using var connection = Open(file);
+            var trigger = (string)new SqliteCommand($"SELECT sql FROM sqlite_master WHERE name = '{table}_insert'", connection).ExecuteScalar()!;
+            var collection = Regex.Match(trigger, @"NEW\.cid = (\d+)").Groups[1].Value;
+            Execute(connection, $"""
+                DROP TRIGGER {table}_insert;
+                CREATE TRIGGER {table}_insert AFTER INSERT ON docs WHEN NEW.cid = {collection}
+                BEGIN INSERT INTO {table} SELECT c8_index_key(NEW.body, 'n', 0) AS k0, NEW.key AS key; END;
+                """);
+        }
+        await AssertEnforcedAfterRestartAsync(byN, unique, async api =>
+        {
+            (await api.PostAsync(Paths.Documents(fabric, "orders"), new[] { new { n = 8 }, new { n = 8 } })).ShouldBe(202);
+            var run = await api.QueryAsync(fabric, "FOR d IN orders FILTER d.n == 8 RETURN d.n");
+            Assert.Equal(2, run.Rows.Count);
+            Assert.Equal(2, run.Stats.Long("scannedIndex"));
+        });
+        foreach (var file in RegionFiles())
+        {
+            using var connection = Open(file);
+            Assert.Equal(1L, Scalar(connection, $"SELECT count(*) FROM sqlite_master WHERE name = '{table}_insert' AND sql LIKE '%FROM deferred WHERE cid%'"));
+        }
+    }
+
     private async Task<(string ByN, string Unique)> CreateAndKillAsync()
     {
         string byN, unique;
@@ -57,7 +92,7 @@ public sealed class IndexDurabilityTests : DataFolderTest
         return (byN, unique);
     }
 
-    private async Task AssertEnforcedAfterRestartAsync(string byN, string unique)
+    private async Task AssertEnforcedAfterRestartAsync(string byN, string unique, Func<RegionClient, Task>? andThen = null)
     {
         await using var second = await C8LocalProcess.StartAsync(Args);
         var again = await Client(second, Dc.UsWest, null).LoginAsync(RootEmail, Password);
@@ -72,6 +107,10 @@ public sealed class IndexDurabilityTests : DataFolderTest
         var run = await us2.QueryAsync(fabric, "FOR d IN orders FILTER d.n == 7 RETURN d.n");
         Assert.Single(run.Rows);
         Assert.Equal(1, run.Stats.Long("scannedIndex"));
+        if (andThen is not null)
+        {
+            await andThen(us2);
+        }
     }
 
     [Fact]
