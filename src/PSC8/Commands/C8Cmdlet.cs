@@ -132,11 +132,13 @@ public abstract class C8Cmdlet : PSCmdlet, IDisposable
     // -Debug, or a $DebugPreference that shows debug output: then each request and answer is written there.
     private bool DebugRequested => _debugRequested ??= Requested("Debug", "DebugPreference");
 
-    // Whether the stream that the switch (or else the preference variable) governs is shown.
+    // Whether the stream that the switch (or else the preference variable) governs is shown. A preference set in a
+    // script's own scope is a new variable holding the text ('Continue'), not the typed global one, so it is converted.
     private bool Requested(string parameter, string preferenceVariable) =>
         MyInvocation.BoundParameters.TryGetValue(parameter, out var bound)
             ? LanguagePrimitives.IsTrue(bound)
-            : GetVariableValue(preferenceVariable) is ActionPreference preference && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+            : LanguagePrimitives.TryConvertTo<ActionPreference>(GetVariableValue(preferenceVariable), out var preference)
+                && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
 
     private bool WhatIfRequested() =>
         MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)

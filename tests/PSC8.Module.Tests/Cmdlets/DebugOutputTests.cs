@@ -29,9 +29,12 @@ public sealed class DebugOutputTests(ModuleServers servers) : CmdletTest(servers
         ConnectRoot();
 
         var preferred = Run("$VerbosePreference = 'Continue'; Get-C8Region -Local; $VerbosePreference = 'SilentlyContinue'").ShouldSucceed();
+        // In a script's own scope the preference is a new variable holding the text, not the typed global one.
+        var preferredLocally = Run("& { $VerbosePreference = 'Continue'; Get-C8Region -Local }").ShouldSucceed();
         var switchedOff = Run("$VerbosePreference = 'Continue'; Get-C8Region -Local -Verbose:$false; $VerbosePreference = 'SilentlyContinue'").ShouldSucceed();
 
         Assert.Contains(preferred.Verbose, v => v.StartsWith("GET /datacenter/local -> 200", StringComparison.Ordinal));
+        Assert.Contains(preferredLocally.Verbose, v => v.StartsWith("GET /datacenter/local -> 200", StringComparison.Ordinal));
         Assert.DoesNotContain(switchedOff.Verbose, v => v.StartsWith("GET /datacenter/local", StringComparison.Ordinal));
     }
 
