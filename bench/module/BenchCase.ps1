@@ -148,7 +148,7 @@ $work = { switch ($Case) {
     }
     default { throw "Unknown case '$Case'." }
 } }
-foreach ($pass in 1..$Before) {
+for ($pass = 0; $pass -lt $Before; $pass++) {
     $null = & $work
     $latencies.Clear()
 }
