@@ -133,7 +133,7 @@ internal sealed class PSObjectBuilder : IObjectBuilder<PSObject>
     // wrapped.InstanceMembers = new PSMemberInfoInternalCollection<PSMemberInfo>(capacity), compiled once: the type is internal.
     private static Action<PSObject, int>? MembersSetter()
     {
-        var property = typeof(PSObject).GetProperty("InstanceMembers", BindingFlags.Instance | BindingFlags.NonPublic);
+        var property = PSObjectInternals.Property("InstanceMembers");
         var constructor = property?.PropertyType.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, null, new[] { typeof(int) }, null);
         if (property?.GetSetMethod(nonPublic: true) is null || constructor is null)
         {

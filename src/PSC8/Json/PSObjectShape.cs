@@ -26,7 +26,7 @@ internal sealed class PSObjectShape : JsonObjectShape
     // A PSObject's own members: for a plain property bag, all of its properties. The public Properties collection
     // merges them with type data and adapters when first read, about 15 µs for each new object — most of what piping
     // objects into Add-C8Document cost. Null where a PowerShell version has no such member; then the public path runs.
-    private static readonly Func<PSObject, IEnumerable<PSMemberInfo>>? OwnMembers = Internal<IEnumerable<PSMemberInfo>>("InstanceMembers");
+    private static readonly Func<PSObject, IEnumerable<PSMemberInfo>>? OwnMembers = PSObjectInternals.Getter<IEnumerable<PSMemberInfo>>("InstanceMembers");
 
     // The dictionary behind those members, read by index: enumerating the collection copies it into a new list under
     // a lock for every object. The delegate answers null for a bag with hidden members (the enumeration skips them),
@@ -114,7 +114,7 @@ internal sealed class PSObjectShape : JsonObjectShape
     private static Func<PSObject, OrderedDictionary?>? InternalMemberTable()
     {
         const BindingFlags Internal = BindingFlags.NonPublic | BindingFlags.Instance;
-        var instanceMembers = typeof(PSObject).GetProperty("InstanceMembers", Internal);
+        var instanceMembers = PSObjectInternals.Property("InstanceMembers");
         var collection = instanceMembers?.PropertyType;
         var table = collection?.GetProperty("Members", Internal);
         var count = collection?.GetProperty("Count", Internal | BindingFlags.Public);
@@ -134,18 +134,5 @@ internal sealed class PSObjectShape : JsonObjectShape
                 Expression.Convert(Expression.Property(members, table), typeof(OrderedDictionary)),
                 Expression.Constant(null, typeof(OrderedDictionary))));
         return Expression.Lambda<Func<PSObject, OrderedDictionary?>>(body, wrapped).Compile();
-    }
-
-    // The getter of an internal PSObject property as a delegate, or null where this PowerShell has no such property.
-    private static Func<PSObject, TValue>? Internal<TValue>(string name)
-        where TValue : class
-    {
-        var getter = typeof(PSObject).GetProperty(name, BindingFlags.NonPublic | BindingFlags.Instance)?.GetGetMethod(nonPublic: true);
-        if (getter is null || !typeof(TValue).IsAssignableFrom(getter.ReturnType))
-        {
-            return null;
-        }
-
-        return (Func<PSObject, TValue>)Delegate.CreateDelegate(typeof(Func<PSObject, TValue>), getter);
     }
 }

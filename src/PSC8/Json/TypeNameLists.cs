@@ -11,10 +11,9 @@ namespace PSC8.Json;
 /// </summary>
 internal static class TypeNameLists
 {
-    private static readonly PropertyInfo? Property =
-        typeof(PSObject).GetProperty("InternalTypeNames", BindingFlags.Instance | BindingFlags.NonPublic);
+    private static readonly PropertyInfo? Property = PSObjectInternals.Property("InternalTypeNames");
 
-    private static readonly Func<PSObject, IEnumerable<string>>? Getter = CompileGetter();
+    private static readonly Func<PSObject, IEnumerable<string>>? Getter = PSObjectInternals.Getter<IEnumerable<string>>("InternalTypeNames");
 
     // Before the setter, which checks what it makes.
     private static readonly Func<IEnumerable<string>, object>? Constructor = CompileConstructor();
@@ -35,14 +34,6 @@ internal static class TypeNameLists
 
     /// <summary>A new read-only list of <paramref name="names"/> for objects to share; only when <see cref="CanShare"/>.</summary>
     public static object Share(IEnumerable<string> names) => Constructor!(names);
-
-    private static Func<PSObject, IEnumerable<string>>? CompileGetter()
-    {
-        var getter = Property?.GetGetMethod(nonPublic: true);
-        return getter is not null && typeof(IEnumerable<string>).IsAssignableFrom(getter.ReturnType)
-            ? (Func<PSObject, IEnumerable<string>>)Delegate.CreateDelegate(typeof(Func<PSObject, IEnumerable<string>>), getter)
-            : null;
-    }
 
     private static Action<PSObject, object>? CompileSetter()
     {

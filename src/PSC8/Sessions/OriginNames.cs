@@ -15,7 +15,7 @@ internal static class OriginNames
     private static readonly ConditionalWeakTable<object, OriginList> Made = new();
 
     // The lists made for a session, by the list they copy and the fabric; forgotten with the session.
-    private static readonly ConditionalWeakTable<C8Session, ConcurrentDictionary<(object Source, string? Fabric), OriginList>> BySession = new();
+    private static readonly ConditionalWeakTable<C8Session, ConcurrentDictionary<(IEnumerable<string> Source, string? Fabric), OriginList>> BySession = new();
 
     // Rows of one query are marked one after another with the same list and origin.
     private static OriginList? s_last;
@@ -40,16 +40,16 @@ internal static class OriginNames
     /// <summary>The origin <paramref name="names"/> stands for, or null for a list not made here.</summary>
     public static C8Origin? Of(IEnumerable<string>? names) => names is not null && Made.TryGetValue(names, out var made) ? made.Origin : null;
 
-    private static OriginList Make(object source, C8Origin origin)
+    private static OriginList Make(IEnumerable<string> source, C8Origin origin)
     {
-        var made = new OriginList(source, origin, TypeNameLists.Share((IEnumerable<string>)source));
+        var made = new OriginList(source, origin, TypeNameLists.Share(source));
         Made.Add(made.List, made);
         return made;
     }
 
-    private sealed class OriginList(object source, C8Origin origin, object list)
+    private sealed class OriginList(IEnumerable<string> source, C8Origin origin, object list)
     {
-        public object Source { get; } = source;
+        public IEnumerable<string> Source { get; } = source;
 
         public C8Origin Origin { get; } = origin;
 
@@ -57,14 +57,14 @@ internal static class OriginNames
     }
 
     // Lists are told apart by identity: each kind of object shares one.
-    private sealed class SourceAndFabric : IEqualityComparer<(object Source, string? Fabric)>
+    private sealed class SourceAndFabric : IEqualityComparer<(IEnumerable<string> Source, string? Fabric)>
     {
         public static SourceAndFabric Instance { get; } = new();
 
-        public bool Equals((object Source, string? Fabric) x, (object Source, string? Fabric) y) =>
+        public bool Equals((IEnumerable<string> Source, string? Fabric) x, (IEnumerable<string> Source, string? Fabric) y) =>
             ReferenceEquals(x.Source, y.Source) && string.Equals(x.Fabric, y.Fabric, StringComparison.Ordinal);
 
-        public int GetHashCode((object Source, string? Fabric) value) =>
+        public int GetHashCode((IEnumerable<string> Source, string? Fabric) value) =>
             RuntimeHelpers.GetHashCode(value.Source) ^ (value.Fabric is null ? 0 : StringComparer.Ordinal.GetHashCode(value.Fabric));
     }
 }
