@@ -60,6 +60,54 @@ internal static class IndexKey
         {
             return sparse ? null : [NullTag];
         }
+        var key = KeyAt(ref reader);
+        return sparse && IsNullKey(key) ? null : key;
+    }
+
+    /// <summary>
+    /// The keys of several attributes (as <see cref="Of"/> gives them, not sparse) into <paramref name="keys"/>, reading
+    /// the body once for those at its top level: a document written with several indexes is read once, not per index.
+    /// The paths are distinct.
+    /// </summary>
+    public static void OfAll(ReadOnlySpan<byte> body, byte[][] paths, byte[]?[] keys)
+    {
+        var wanted = 0;
+        for (var i = 0; i < paths.Length; i++)
+        {
+            var nested = paths[i].AsSpan().IndexOf((byte)'.') >= 0;
+            keys[i] = nested ? Of(body, paths[i], sparse: false) : null;
+            wanted += nested ? 0 : 1;
+        }
+        var reader = new Utf8JsonReader(body);
+        if (wanted > 0 && reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (wanted > 0 && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                // The first of equal names counts, as for Of; a later one is skipped like any other attribute.
+                var found = -1;
+                for (var i = 0; i < paths.Length && found < 0; i++)
+                {
+                    found = keys[i] is null && reader.ValueTextEquals(paths[i]) ? i : -1;
+                }
+                reader.Read();
+                if (found < 0)
+                {
+                    reader.Skip();
+                    continue;
+                }
+                keys[found] = KeyAt(ref reader);
+                wanted--;
+            }
+        }
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] ??= [NullTag];
+        }
+    }
+
+    /// <summary>The key of the value whose first token the reader is at.</summary>
+    private static byte[] KeyAt(ref Utf8JsonReader reader)
+    {
         // The common scalars straight from the token; the rest through a value.
         switch (reader.TokenType)
         {
@@ -72,10 +120,9 @@ internal static class IndexKey
             case JsonTokenType.False:
                 return [FalseTag];
             case JsonTokenType.Null:
-                return sparse ? null : [NullTag];
+                return [NullTag];
         }
-        var value = C8Json.ReadValue(ref reader);
-        return sparse && value.IsNull ? null : Encode(value);
+        return Encode(C8Json.ReadValue(ref reader));
     }
 
     public static byte[] Encode(C8Value value)

@@ -45,15 +45,10 @@ internal static class IndexSql
     /// <inheritdoc cref="StartDeferring"/>
     public const string StopDeferring = $"DELETE FROM {DeferredTable} WHERE cid = ?1";
 
-    /// <summary>
-    /// The entries of the documents whose keys ?1 lists (a JSON array), in key order, so that a batch's entries go into
-    /// each page of the index once. An entry that is there already (the document was written again by an update, whose
-    /// trigger added it) is left as it is; a document no longer there (deleted since) has none.
-    /// </summary>
-    public static string AddDeferred(IndexInfo index, long collectionId) =>
-        $"INSERT OR IGNORE INTO {Table(index)} "
-        + Entries(index, "d", $" FROM json_each(?1) AS j CROSS JOIN docs AS d ON d.cid = {Id(collectionId)} AND d.key = j.value")
-        + $" ORDER BY {string.Join(", ", index.Fields.Select((_, i) => $"k{i}"))}, key";
+    /// <summary>Adds one entry (?1… its keys, then its document key) unless the index has it already.</summary>
+    public static string InsertEntry(IndexInfo index) =>
+        $"INSERT OR IGNORE INTO {Table(index)} ({string.Join(", ", index.Fields.Select((_, i) => $"k{i}"))}, key) "
+        + $"VALUES ({string.Join(", ", Enumerable.Range(1, index.Fields.Count + 1).Select(i => $"?{i}"))})";
 
     private const string DeferredTable = "deferred";
 

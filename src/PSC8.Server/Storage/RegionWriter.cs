@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace PSC8.Server.Storage;
 
 /// <summary>
@@ -107,7 +105,7 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     public void Put(long collectionId, string key, long stamp, string origin, byte[] body)
     {
         _put.Bind(1, collectionId).Bind(2, key).Bind(3, stamp).Bind(4, origin).Bind(5, body).Execute();
-        NoteWritten(collectionId, key);
+        DeferredOf(collectionId)?.Written(key, body);
     }
 
     /// <summary>Stores a document under a key no document has; false, and nothing stored, when the key is taken.</summary>
@@ -117,18 +115,22 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
         {
             return false;
         }
-        NoteWritten(collectionId, key);
+        DeferredOf(collectionId)?.Written(key, body);
         return true;
     }
 
-    public bool Delete(long collectionId, string key) => _delete.Bind(1, collectionId).Bind(2, key).Execute() > 0;
+    public bool Delete(long collectionId, string key)
+    {
+        DeferredOf(collectionId)?.Removed(key);
+        return _delete.Bind(1, collectionId).Bind(2, key).Execute() > 0;
+    }
 
     /// <summary>
     /// From now until the transaction commits, the entries of the collection's documents this writer stores go into
-    /// the indexes (those of <paramref name="indexes"/> whose triggers can defer them) in one statement per index, in
-    /// key order, just before the commit. Added by the row trigger, each document's entries cost a descent of every
-    /// index from its root into a page seldom touched just before (an index on a spread-out value), and SQLite copied
-    /// each such page into its statement journal first. Asked again in the same transaction, nothing changes.
+    /// the indexes (those of <paramref name="indexes"/> whose triggers can defer them) in key order, just before the
+    /// commit. Added by the row trigger, each document's entries cost a descent of every index from its root into a
+    /// page seldom touched just before (an index on a spread-out value), and SQLite copied each such page into its
+    /// statement journal first. Asked again in the same transaction, nothing changes.
     /// </summary>
     public void DeferEntries(long collectionId, IReadOnlyList<IndexInfo> indexes)
     {
@@ -136,22 +138,17 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
         {
             return;
         }
-        var statements = indexes.Where(index => index.IsPersistent && !index.HasTerms && !index.Unique && Scalar(IndexSql.Deferrable(index)) != 0)
-            .Select(index => IndexSql.AddDeferred(index, collectionId)).ToList();
-        _deferred[collectionId] = new DeferredEntries(statements);
-        if (statements.Count > 0)
+        var deferred = new DeferredEntries(
+            indexes.Where(index => index.IsPersistent && !index.HasTerms && !index.Unique && Scalar(IndexSql.Deferrable(index)) != 0).ToList());
+        _deferred[collectionId] = deferred;
+        if (deferred.Any)
         {
             _deferring.Bind(1, collectionId).Execute();
         }
     }
 
-    private void NoteWritten(long collectionId, string key)
-    {
-        if (_deferred.Count > 0 && _deferred.TryGetValue(collectionId, out var deferred) && deferred.Statements.Count > 0)
-        {
-            deferred.Keys.Add(key);
-        }
-    }
+    private DeferredEntries? DeferredOf(long collectionId) =>
+        _deferred.Count > 0 && _deferred.TryGetValue(collectionId, out var deferred) && deferred.Any ? deferred : null;
 
     /// <summary>
     /// Adds the deferred entries and ends deferring: before the commit, and before anything that reads or drops the
@@ -161,17 +158,11 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     {
         foreach (var (collectionId, deferred) in _deferred)
         {
-            if (deferred.Statements.Count == 0)
+            if (deferred.Any)
             {
-                continue;
+                deferred.WriteTo(Connection);
+                _notDeferring.Bind(1, collectionId).Execute();
             }
-            var keys = JsonSerializer.Serialize(deferred.Keys);
-            foreach (var sql in deferred.Statements)
-            {
-                using var statement = new RawStatement(Connection, sql);
-                statement.Bind(1, keys).Execute();
-            }
-            _notDeferring.Bind(1, collectionId).Execute();
         }
         _deferred.Clear();
     }
@@ -180,12 +171,6 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     {
         using var statement = new RawStatement(Connection, sql);
         return statement.QueryFirst(row => row.Int64(0));
-    }
-
-    /// <summary>A collection's deferred entries: the statements that add them (none when no index can defer) and the documents written.</summary>
-    private sealed record DeferredEntries(List<string> Statements)
-    {
-        public List<string> Keys { get; } = new();
     }
 
     public (long Stamp, string Origin)? GetTombstone(long collectionId, string key)

@@ -73,4 +73,24 @@ public sealed class BatchIndexEntriesTests(C8HostFixture fx) : HostTest<C8HostFi
         (await Api.PostAsync(Paths.Documents(f, c), new[] { new { _key = "k1", n = 4 } })).ShouldBe(202);
         Assert.Equal(["k1"], await FoundAsync(f, c, "d.n == 4"));
     }
+
+    [Fact]
+    public async Task Indexes_sharing_attributes_nested_and_non_ASCII_ones_find_a_batch_by_each()
+    {
+        var (f, c) = await CollectionWithIndexesAsync(
+            new { type = "persistent", fields = new[] { "größe" } },
+            new { type = "persistent", fields = new[] { "größe", "info.city" } },
+            new { type = "persistent", fields = new[] { "info.city" }, sparse = true });
+        var batch = new object[]
+        {
+            new { _key = "p", größe = 1, info = new { city = "Köln" } },
+            new { _key = "q", größe = 1, info = new { zip = "1" } },
+            new { _key = "r", größe = 2, info = new { city = "Köln" } },
+        };
+        (await Api.PostAsync(Paths.Documents(f, c), batch)).ShouldBe(202);
+        Assert.Equal(["p", "q"], await FoundAsync(f, c, "d.`größe` == 1"));
+        Assert.Equal(["p"], await FoundAsync(f, c, "d.`größe` == 1 && d.info.city == 'Köln'"));
+        Assert.Equal(["q"], await FoundAsync(f, c, "d.`größe` == 1 && d.info.city == null"));
+        Assert.Equal(["p", "r"], await FoundAsync(f, c, "d.info.city == 'Köln'"));
+    }
 }
