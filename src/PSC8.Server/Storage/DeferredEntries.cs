@@ -8,6 +8,9 @@ namespace PSC8.Server.Storage;
 /// </summary>
 internal sealed class DeferredEntries
 {
+    // Entries per INSERT: each statement's execution costs about as much as an entry.
+    private const int RowsPerStatement = 64;
+
     private readonly IReadOnlyList<IndexInfo> _indexes;
 
     // The attributes the indexes read, each once, and per index where its fields are among them.
@@ -49,17 +52,35 @@ internal sealed class DeferredEntries
         {
             var entries = Entries(_fields[i], _indexes[i].Sparse);
             entries.Sort(CompareEntries);
-            using var insert = new RawStatement(connection, IndexSql.InsertEntry(_indexes[i]));
-            foreach (var (keys, document) in entries)
+            var columns = _indexes[i].Fields.Count + 1;
+            // A transaction of a document or a few (most are) prepares the one-entry statement alone.
+            using var many = entries.Count >= RowsPerStatement ? new RawStatement(connection, IndexSql.InsertEntries(_indexes[i], RowsPerStatement)) : null;
+            using var one = new RawStatement(connection, IndexSql.InsertEntries(_indexes[i], 1));
+            var at = 0;
+            for (; many is not null && at + RowsPerStatement <= entries.Count; at += RowsPerStatement)
             {
-                for (var field = 0; field < keys.Length; field++)
+                for (var row = 0; row < RowsPerStatement; row++)
                 {
-                    insert.Bind(field + 1, keys[field]);
+                    Bind(many, row * columns, entries[at + row]);
                 }
-                insert.Bind(keys.Length + 1, document).Execute();
+                many.Execute();
+            }
+            for (; at < entries.Count; at++)
+            {
+                Bind(one, 0, entries[at]);
+                one.Execute();
             }
         }
         _documents.Clear();
+    }
+
+    private static void Bind(RawStatement insert, int offset, (byte[][] Keys, string Document) entry)
+    {
+        for (var field = 0; field < entry.Keys.Length; field++)
+        {
+            insert.Bind(offset + field + 1, entry.Keys[field]);
+        }
+        insert.Bind(offset + entry.Keys.Length + 1, entry.Document);
     }
 
     private List<(byte[][] Keys, string Document)> Entries(int[] fields, bool sparse)

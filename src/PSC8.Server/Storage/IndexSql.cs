@@ -45,10 +45,13 @@ internal static class IndexSql
     /// <inheritdoc cref="StartDeferring"/>
     public const string StopDeferring = $"DELETE FROM {DeferredTable} WHERE cid = ?1";
 
-    /// <summary>Adds one entry (?1… its keys, then its document key) unless the index has it already.</summary>
-    public static string InsertEntry(IndexInfo index) =>
-        $"INSERT OR IGNORE INTO {Table(index)} ({string.Join(", ", index.Fields.Select((_, i) => $"k{i}"))}, key) "
-        + $"VALUES ({string.Join(", ", Enumerable.Range(1, index.Fields.Count + 1).Select(i => $"?{i}"))})";
+    /// <summary>Adds <paramref name="rows"/> entries (?1… the first one's keys and document key, then the next one's) unless the index has them already.</summary>
+    public static string InsertEntries(IndexInfo index, int rows)
+    {
+        var columns = index.Fields.Count + 1;
+        var values = Enumerable.Range(0, rows).Select(row => "(" + string.Join(", ", Enumerable.Range(row * columns + 1, columns).Select(p => $"?{p}")) + ")");
+        return $"INSERT OR IGNORE INTO {Table(index)} ({string.Join(", ", index.Fields.Select((_, i) => $"k{i}"))}, key) VALUES {string.Join(", ", values)}";
+    }
 
     private const string DeferredTable = "deferred";
 

@@ -81,6 +81,24 @@ public sealed class DeferredEntriesTests : IDisposable
     }
 
     [Fact]
+    public void A_large_batch_gets_every_entry_once()
+    {
+        _store.Write(writer =>
+        {
+            writer.DeferEntries(Collection, [ByN, ByNAndM]);
+            for (var i = 0; i < 150; i++)
+            {
+                writer.PutNew(Collection, $"d{i:D3}", i + 1, "r1", Body($$"""{"n":{{i % 3}},"m":{{(i % 2 == 0 ? i : "null")}}}"""));
+            }
+            writer.Delete(Collection, "d000");
+            return 0;
+        });
+        Assert.Equal(Enumerable.Range(1, 149).Select(i => $"d{i:D3}"), Entries(ByN));
+        Assert.Equal(Enumerable.Range(1, 149).Where(i => i % 2 == 0).Select(i => $"d{i:D3}"), Entries(ByNAndM));
+        Assert.Equal(Enumerable.Range(1, 149).Where(i => i % 3 == 1).Select(i => $"d{i:D3}"), Found(ByN, Number(1)));
+    }
+
+    [Fact]
     public void A_rolled_back_transaction_owes_the_next_one_nothing()
     {
         Assert.Throws<InvalidOperationException>(() => _store.Write<int>(writer =>
