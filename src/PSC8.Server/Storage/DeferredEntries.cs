@@ -3,8 +3,8 @@ namespace PSC8.Server.Storage;
 /// <summary>
 /// The entries a write transaction owes one collection's deferrable indexes (see <see cref="RegionWriter.DeferEntries"/>):
 /// each new document's keys, computed from the body as it is stored, and at the end written into each index in key
-/// order by one prepared statement. Keys are computed here rather than by SQL reading the documents back at the end:
-/// that cost a lookup of every document and a call from SQLite into .NET per entry, twice what the entry itself costs.
+/// order by prepared statements. Keys are computed here rather than by SQL reading the documents back at the end:
+/// that cost a lookup of every document and a call from SQLite into .NET per entry, about twice as much in all.
 /// </summary>
 internal sealed class DeferredEntries
 {
