@@ -57,10 +57,11 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     }
 
     // What the current transaction keeps in memory until the store calls BeforeCommit or AfterRollback: the key
-    // counters it advanced, and whether each collection it wrote has tombstones at all.
+    // counters it advanced, whether each collection it wrote has tombstones at all, and the index entries it defers.
     private readonly Dictionary<long, long> _keyCounters = new();
     private readonly Dictionary<long, bool> _hasTombstones = new();
     private readonly Dictionary<long, DeferredEntries> _deferred = new();
+    private readonly Dictionary<long, AskedToDefer> _mayDefer = new();
 
     /// <summary>Set by the store when a transaction appended to the replication log, so shipping can be woken.</summary>
     internal bool Logged { get; set; }
@@ -104,18 +105,20 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
 
     public void Put(long collectionId, string key, long stamp, string origin, byte[] body)
     {
+        var deferred = BeforeWrite(collectionId);
         _put.Bind(1, collectionId).Bind(2, key).Bind(3, stamp).Bind(4, origin).Bind(5, body).Execute();
-        DeferredOf(collectionId)?.Written(key, body);
+        deferred?.Written(key, body);
     }
 
     /// <summary>Stores a document under a key no document has; false, and nothing stored, when the key is taken.</summary>
     public bool PutNew(long collectionId, string key, long stamp, string origin, byte[] body)
     {
+        var deferred = BeforeWrite(collectionId);
         if (_putNew.Bind(1, collectionId).Bind(2, key).Bind(3, stamp).Bind(4, origin).Bind(5, body).Execute() == 0)
         {
             return false;
         }
-        DeferredOf(collectionId)?.Written(key, body);
+        deferred?.Written(key, body);
         return true;
     }
 
@@ -126,18 +129,43 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     }
 
     /// <summary>
-    /// From now until the transaction commits, the entries of the collection's documents this writer stores go into
-    /// the indexes (those of <paramref name="indexes"/> whose triggers can defer them) in key order, just before the
-    /// commit. Added by the row trigger, each document's entries cost a descent of every index from its root into a
-    /// page seldom touched just before (an index on a spread-out value), and SQLite copied each such page into its
-    /// statement journal first. Asked again in the same transaction, nothing changes.
+    /// From the collection's second document written in this transaction until it commits, the entries of the
+    /// documents this writer stores go into the indexes (those of <paramref name="indexes"/> whose triggers can defer
+    /// them) in key order, just before the commit. Added by the row trigger, each document's entries cost a descent of
+    /// every index from its root into a page seldom touched just before (an index on a spread-out value), and SQLite
+    /// copied each such page into its statement journal first. A transaction's first document goes through the
+    /// triggers all the same: for a transaction of one, deferring (finding the indexes that can, marking the
+    /// collection, a statement per index at the end) cost more than it saved. Asked again in the same transaction,
+    /// nothing changes.
     /// </summary>
     public void DeferEntries(long collectionId, IReadOnlyList<IndexInfo> indexes)
     {
-        if (_deferred.ContainsKey(collectionId))
+        if (!_deferred.ContainsKey(collectionId))
         {
-            return;
+            _mayDefer.TryAdd(collectionId, new AskedToDefer(indexes));
         }
+    }
+
+    // Before a write: the second one to a collection asked to defer starts deferring; the deferred entries, if any.
+    private DeferredEntries? BeforeWrite(long collectionId)
+    {
+        if (_mayDefer.Count > 0 && _mayDefer.TryGetValue(collectionId, out var asked))
+        {
+            if (asked.FirstWritten)
+            {
+                _mayDefer.Remove(collectionId);
+                StartDeferring(collectionId, asked.Indexes);
+            }
+            else
+            {
+                asked.FirstWritten = true;
+            }
+        }
+        return DeferredOf(collectionId);
+    }
+
+    private void StartDeferring(long collectionId, IReadOnlyList<IndexInfo> indexes)
+    {
         var deferred = new DeferredEntries(
             indexes.Where(index => index.IsPersistent && !index.HasTerms && !index.Unique && Scalar(IndexSql.Deferrable(index)) != 0).ToList());
         _deferred[collectionId] = deferred;
@@ -149,6 +177,14 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
 
     private DeferredEntries? DeferredOf(long collectionId) =>
         _deferred.Count > 0 && _deferred.TryGetValue(collectionId, out var deferred) && deferred.Any ? deferred : null;
+
+    /// <summary>A collection asked to defer, whose deferring starts with its second document (see <see cref="DeferEntries"/>).</summary>
+    private sealed class AskedToDefer(IReadOnlyList<IndexInfo> indexes)
+    {
+        public IReadOnlyList<IndexInfo> Indexes { get; } = indexes;
+
+        public bool FirstWritten { get; set; }
+    }
 
     /// <summary>
     /// Adds the deferred entries and ends deferring: before the commit, and before anything that reads or drops the
@@ -165,6 +201,7 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
             }
         }
         _deferred.Clear();
+        _mayDefer.Clear();
     }
 
     private long Scalar(string sql)
@@ -323,6 +360,7 @@ internal sealed class RegionWriter : RegionReader, IDocumentWriter
     internal void AfterRollback()
     {
         _deferred.Clear();
+        _mayDefer.Clear();
         _keyCounters.Clear();
         _hasTombstones.Clear();
     }

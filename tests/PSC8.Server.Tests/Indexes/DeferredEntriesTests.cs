@@ -59,6 +59,8 @@ public sealed class DeferredEntriesTests : IDisposable
         _store.Write(writer =>
         {
             writer.DeferEntries(Collection, [ByN, ByNAndM]);
+            // The first document goes through the triggers; the others are deferred.
+            Assert.True(writer.PutNew(Collection, "first", 8, "r1", Body("""{"n":7}""")));
             Assert.True(writer.PutNew(Collection, "a", 2, "r1", Body("""{"n":1,"m":"x"}""")));
             Assert.True(writer.PutNew(Collection, "b", 3, "r1", Body("""{"n":1}""")));
             Assert.True(writer.PutNew(Collection, "c", 4, "r1", Body("""{"n":1,"m":"y"}""")));
@@ -76,7 +78,8 @@ public sealed class DeferredEntriesTests : IDisposable
         Assert.Equal(["c"], Found(ByNAndM, Number(1)));
         Assert.Equal(["b"], Found(ByNAndM, Number(2)));
         Assert.Empty(Found(ByNAndM, Number(3)));
-        Assert.Equal(["b", "c", "kept"], Entries(ByN));
+        Assert.Equal(["first"], Found(ByN, Number(7)));
+        Assert.Equal(["b", "c", "first", "kept"], Entries(ByN));
         Assert.Equal(["b", "c"], Entries(ByNAndM));
     }
 
@@ -104,17 +107,19 @@ public sealed class DeferredEntriesTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => _store.Write<int>(writer =>
         {
             writer.DeferEntries(Collection, [ByN]);
-            writer.PutNew(Collection, "gone", 1, "r1", Body("""{"n":4}"""));
+            writer.PutNew(Collection, "gone1", 1, "r1", Body("""{"n":4}"""));
+            writer.PutNew(Collection, "gone2", 2, "r1", Body("""{"n":4}"""));
             throw new InvalidOperationException("abandoned");
         }));
         _store.Write(writer =>
         {
             writer.DeferEntries(Collection, [ByN]);
-            writer.PutNew(Collection, "here", 2, "r1", Body("""{"n":4}"""));
+            writer.PutNew(Collection, "here1", 3, "r1", Body("""{"n":4}"""));
+            writer.PutNew(Collection, "here2", 4, "r1", Body("""{"n":4}"""));
             return 0;
         });
-        Assert.Equal(["here"], Found(ByN, Number(4)));
-        Assert.Equal(["here"], Entries(ByN));
+        Assert.Equal(["here1", "here2"], Found(ByN, Number(4)));
+        Assert.Equal(["here1", "here2"], Entries(ByN));
     }
 
     public void Dispose()
