@@ -46,11 +46,64 @@ function New-Hashtables {
     }
 }
 
+# The floors below the module: a compiled cmdlet that binds pipeline input as Add-C8Document does and does nothing,
+# and one that is only called; compiled before the clock starts.
+if ($Case -in 'floor-objects', 'floor-hashtables', 'floor-call') {
+    Add-Type -TypeDefinition @'
+using System.Management.Automation;
+[Cmdlet(VerbsCommon.Add, "BenchNothing")]
+public sealed class AddBenchNothing : PSCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)] public string Collection { get; set; }
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)] public object InputObject { get; set; }
+    [Parameter(ValueFromPipeline = true, DontShow = true)] public PSObject PipelineInput { get; set; }
+    protected override void ProcessRecord() { }
+}
+[Cmdlet(VerbsCommon.Get, "BenchNothing")]
+public sealed class GetBenchNothing : PSCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)] public string Collection { get; set; }
+    [Parameter(Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)] public string[] Key { get; set; }
+    protected override void ProcessRecord() { WriteObject(Key[0]); }
+}
+'@ -PassThru | Select-Object -First 1 | ForEach-Object { Import-Module -Assembly $_.Assembly }
+}
+
+# The same HTTP requests through .NET's HttpClient straight from the script, without a cmdlet around them.
+if ($Case -like 'ceiling-*' -or $Case -in 'floor-get', 'floor-set', 'floor-call') {
+    $http = [System.Net.Http.HttpClient]::new()
+    $http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('bearer', $login.jwt)
+}
+
+function Invoke-Http([System.Net.Http.HttpRequestMessage] $Request) {
+    $response = $http.SendAsync($Request).GetAwaiter().GetResult()
+    try {
+        $null = $response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult()
+        if (-not $response.IsSuccessStatusCode) { throw "$($Request.Method) $($Request.RequestUri) answered $([int]$response.StatusCode)." }
+    }
+    finally { $response.Dispose() }
+}
+
 # Prepared before the clock starts: the input a user already holds.
 $prepared = switch -Wildcard ($Case) {
     'objects*' { @(New-Objects) }
     'hashtables*' { @(New-Hashtables) }
     'byhand-insert' { @(New-Objects) }
+    'floor-objects' { @(New-Objects) }
+    'floor-hashtables' { @(New-Hashtables) }
+    'ceiling-insert' {
+        # The documents as the module sends them, already serialised: 500 to a request body.
+        $bodies = [System.Collections.Generic.List[byte[]]]::new()
+        $text = [System.Text.StringBuilder]::new()
+        for ($i = 1; $i -le $Count; $i++) {
+            $null = $text.Append($(if ($text.Length) { ',' } else { '[' })).Append('{"name":"account ').Append($i).Append('","city":"Gotham","balance":').Append($i % 1000).Append(',"active":').Append($(if ($i % 2) { 'false' } else { 'true' })).Append(',"opened":"2026-01-01"}')
+            if ($i % 500 -eq 0 -or $i -eq $Count) {
+                $bodies.Add([System.Text.Encoding]::UTF8.GetBytes($text.Append(']').ToString()))
+                $null = $text.Clear()
+            }
+        }
+        $bodies
+    }
     'floor-json' {
         # The server's pages as text: the floor is turning them into objects, nothing else.
         $page = Invoke-WebRequest -Method Post -Uri "$api/cursor" -Headers $headers -Body (@{ query = "FOR d IN $Collection LIMIT $Count RETURN d"; batchSize = 1000 } | ConvertTo-Json) -ContentType 'application/json'
@@ -66,7 +119,7 @@ $prepared = switch -Wildcard ($Case) {
     }
     default { $null }
 }
-if ($Case -like 'get*' -or $Case -like 'set*' -or $Case -like 'byhand-get*' -or $Case -like 'byhand-set*') {
+if ($Case -like 'get*' -or $Case -like 'set*' -or $Case -like 'byhand-get*' -or $Case -like 'byhand-set*' -or $Case -in 'floor-get', 'floor-set', 'floor-call') {
     $keys = @(Invoke-C8Query "FOR d IN $Collection LIMIT 2000 RETURN d._key")
 }
 
@@ -85,6 +138,19 @@ $work = { switch ($Case) {
         $Count
     }
     'floor-csv' { Import-Csv -Path $Data | Out-Null; $Count }
+    'floor-objects' { $prepared | Add-BenchNothing -Collection $Collection; $Count }
+    'floor-hashtables' { $prepared | Add-BenchNothing -Collection $Collection; $Count }
+    'ceiling-insert' {
+        # What C8 Local takes in the module's pattern with no client work: each batch sent once the one before is
+        # answered (batches of one collection stay in order, so only one is ever in flight).
+        foreach ($body in $prepared) {
+            $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Post, "$api/document/$Collection")
+            $request.Content = [System.Net.Http.ByteArrayContent]::new($body)
+            $request.Content.Headers.ContentType = 'application/json'
+            Invoke-Http $request
+        }
+        $Count
+    }
     'query' { (Invoke-C8Query "FOR d IN $Collection LIMIT $Count RETURN d" | Measure-Object).Count }
     'byhand-query' {
         $rows = 0
@@ -142,6 +208,35 @@ $work = { switch ($Case) {
         foreach ($key in $keys) {
             $start = $watch.Elapsed.TotalMilliseconds
             $null = Invoke-RestMethod -Method Patch -Uri "$api/document/$Collection/$key" -Headers $headers -Body '{"touched":true}' -ContentType 'application/json'
+            $latencies.Add($watch.Elapsed.TotalMilliseconds - $start)
+        }
+        $keys.Count
+    }
+    'floor-get' {
+        foreach ($key in $keys) {
+            $start = $watch.Elapsed.TotalMilliseconds
+            Invoke-Http ([System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Get, "$api/document/$Collection/$key"))
+            $latencies.Add($watch.Elapsed.TotalMilliseconds - $start)
+        }
+        $keys.Count
+    }
+    'floor-set' {
+        foreach ($key in $keys) {
+            $start = $watch.Elapsed.TotalMilliseconds
+            $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Patch, "$api/document/$Collection/$key")
+            $request.Content = [System.Net.Http.StringContent]::new('{"touched":true}', [System.Text.Encoding]::UTF8, 'application/json')
+            Invoke-Http $request
+            $latencies.Add($watch.Elapsed.TotalMilliseconds - $start)
+        }
+        $keys.Count
+    }
+    'floor-call' {
+        # A cmdlet that does nothing, timed alone but called between requests as Get-C8Document is: right after a
+        # request, PowerShell's own work for a call takes longer than in a loop of calls alone.
+        foreach ($key in $keys) {
+            Invoke-Http ([System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Get, "$api/document/$Collection/$key"))
+            $start = $watch.Elapsed.TotalMilliseconds
+            $null = Get-BenchNothing $Collection $key
             $latencies.Add($watch.Elapsed.TotalMilliseconds - $start)
         }
         $keys.Count
