@@ -31,7 +31,7 @@ internal sealed class C8Cluster : IDisposable
         _control = new ControlStore(location.PathOf("control.db"), location.Durable);
         Catalog = new Catalog(_control);
         Faults = new FaultSettings(options.ReplicationDelay, options.LinkLatency);
-        Replicator = new Replicator(Regions, Catalog, Faults, WriteLocks);
+        Replicator = new Replicator(Regions, Catalog, Faults, WriteLocks, options.ReplicationBatchWindow);
         ExpirySweeper = new KeyValue.ExpirySweeper(this, options.ExpirySweepInterval);
 
         var bootstrap = new ClusterBootstrap(this);

@@ -33,6 +33,14 @@ public sealed record C8LocalOptions
 
     public TimeSpan ReplicationDelay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// How long after shipping writes to the other regions the replicator gathers new ones before it ships again, so a
+    /// loop of single writes is shipped in a few rounds rather than one per write; a write after a quiet spell ships at
+    /// once. Shipping each write on its own, two more transactions per write with three regions, competed with the
+    /// writes for the CPU: on 2 cores a Set-C8Document loop's p50 went from 0.45–0.67 ms to 0.25–0.33 with 2–10 ms here.
+    /// </summary>
+    public TimeSpan ReplicationBatchWindow { get; init; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>One-way latency added to each request forwarded between regions (spot collections).</summary>
     public TimeSpan LinkLatency { get; init; } = TimeSpan.Zero;
 

@@ -2,9 +2,10 @@ namespace PSC8.Server.Replication;
 
 /// <summary>
 /// Ships every region's replication log to the other regions, in log order per origin, after the
-/// configured delay, skipping pairs that are cut off. Each target records how far it applied each origin
-/// in the same transaction as the data, so shipping resumes exactly where it stopped after a crash; while it
-/// runs, the target's <see cref="Region.Applied"/> holds the same positions.
+/// configured delay, skipping pairs that are cut off; a round comes no sooner than the batch window after the last
+/// one that shipped anything, so writes in quick succession are shipped together. Each target records how far it
+/// applied each origin in the same transaction as the data, so shipping resumes exactly where it stopped after a
+/// crash; while it runs, the target's <see cref="Region.Applied"/> holds the same positions.
 /// </summary>
 internal sealed class Replicator : IAsyncDisposable
 {
@@ -17,14 +18,18 @@ internal sealed class Replicator : IAsyncDisposable
     private readonly CollectionWriteLocks _writeLocks;
     private static readonly TimeSpan LockedRetry = TimeSpan.FromMilliseconds(20);
 
+    private readonly TimeSpan _batchWindow;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private DateTime _lastPrune = DateTime.MinValue;
+    private DateTime _lastShipped = DateTime.MinValue;
+    private long _shipments;
     private Task? _loop;
 
-    public Replicator(IReadOnlyList<Region> regions, Catalog catalog, FaultSettings faults, CollectionWriteLocks writeLocks)
+    public Replicator(IReadOnlyList<Region> regions, Catalog catalog, FaultSettings faults, CollectionWriteLocks writeLocks, TimeSpan batchWindow)
     {
         _writeLocks = writeLocks;
+        _batchWindow = batchWindow;
         _regions = regions;
         _catalog = catalog;
         _faults = faults;
@@ -54,6 +59,9 @@ internal sealed class Replicator : IAsyncDisposable
             await Task.Delay(5).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Runs of log entries applied to a target region so far, each in one transaction (diagnostics, tests).</summary>
+    public long Shipments => Interlocked.Read(ref _shipments);
 
     /// <summary>Entries written in <paramref name="origin"/> that <paramref name="target"/> has not applied yet.</summary>
     public long Backlog(string origin, string target) => Backlog(Named(origin), Named(target));
@@ -99,10 +107,24 @@ internal sealed class Replicator : IAsyncDisposable
             DateTime? nextDue = null;
             try
             {
+                var sinceShipped = DateTime.UtcNow - _lastShipped;
+                if (sinceShipped < _batchWindow)
+                {
+                    await Task.Delay(_batchWindow - sinceShipped, token).ConfigureAwait(false);
+                }
+                var shipped = Shipments;
                 nextDue = ShipAll();
+                if (Shipments != shipped)
+                {
+                    _lastShipped = DateTime.UtcNow;
+                }
                 PruneIfDue();
             }
             catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
                 return;
             }
@@ -180,6 +202,7 @@ internal sealed class Replicator : IAsyncDisposable
                     return 0;
                 });
                 target.Applied.Advance(origin.Name, due[^1].Seq);
+                Interlocked.Increment(ref _shipments);
             }
             if (dueCount < entries.Count)
             {
