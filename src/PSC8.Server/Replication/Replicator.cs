@@ -112,12 +112,7 @@ internal sealed class Replicator : IAsyncDisposable
                 {
                     await Task.Delay(_batchWindow - sinceShipped, token).ConfigureAwait(false);
                 }
-                var shipped = Shipments;
                 nextDue = ShipAll();
-                if (Shipments != shipped)
-                {
-                    _lastShipped = DateTime.UtcNow;
-                }
                 PruneIfDue();
             }
             catch (ObjectDisposedException)
@@ -203,6 +198,7 @@ internal sealed class Replicator : IAsyncDisposable
                 });
                 target.Applied.Advance(origin.Name, due[^1].Seq);
                 Interlocked.Increment(ref _shipments);
+                _lastShipped = DateTime.UtcNow;
             }
             if (dueCount < entries.Count)
             {

@@ -23,8 +23,7 @@ public sealed class ReplicationBatchingTests(ShortWindowHost fx) : IClassFixture
     [Fact]
     public async Task A_burst_of_single_writes_is_shipped_in_a_few_rounds_and_every_write_arrives()
     {
-        var fabric = await fx.CreateFabricAsync(new { dcList = string.Join(',', Dc.All) });
-        var collection = await fx.CreateCollectionAsync(fabric);
+        var (fabric, collection) = await fx.CreateFabricWithCollectionAsync();
         await fx.DrainAsync();
         var before = fx.Shipments;
 
@@ -54,8 +53,7 @@ public sealed class ReplicationWindowTests(LongWindowHost fx) : IClassFixture<Lo
     [Fact]
     public async Task A_write_after_a_quiet_spell_ships_at_once_and_one_right_after_it_waits_for_the_window()
     {
-        var fabric = await fx.CreateFabricAsync(new { dcList = string.Join(',', Dc.All) });
-        var collection = await fx.CreateCollectionAsync(fabric);
+        var (fabric, collection) = await fx.CreateFabricWithCollectionAsync();
         Assert.Equal(0, fx.Shipments);
 
         (await fx.Api(Dc.UsWest).PostAsync(Paths.Documents(fabric, collection), new { _key = "first" })).ShouldBe(202);
